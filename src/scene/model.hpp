@@ -51,6 +51,7 @@ struct Primitive {
   std::vector<glm::vec2> uvs;            ///< empty or same count
   std::vector<glm::vec4> colors;         ///< empty or same count (COLOR_0, RGBA)
   std::vector<glm::vec3> fibres;         ///< empty or same count: muscle fibre direction (_FIBRE)
+  std::vector<float> tendon;             ///< empty or same count: 0 muscle belly .. 1 tendon (_TENDON)
   std::vector<glm::u16vec4> joints;      ///< empty or same count (JOINTS_0, indices into Skin::joints)
   std::vector<glm::vec4> weights;        ///< empty or same count (WEIGHTS_0, normalised on load)
   std::vector<std::uint32_t> indices;    ///< triangle list, every value < positions.size()
