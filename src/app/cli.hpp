@@ -1,0 +1,50 @@
+// app/cli.hpp: the command line (DESIGN.md contract) parsed into a plain CliOptions value.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "view/camera.hpp"
+
+namespace myo::app {
+
+/// Everything the command line can say; members keep the defaults of the contract.
+struct CliOptions {
+  std::optional<std::string> model;          ///< MODEL.glb|MODEL.gltf; unset: the shipped model
+  std::optional<std::string> exercise;       ///< --exercise ID
+  std::optional<std::string> exercisesFile;  ///< --exercises FILE; unset: assets/exercises.json
+  std::optional<double> time;                ///< --time SECONDS (finite, >= 0)
+  bool state = false;                        ///< --state
+  view::Preset view = view::Preset::Back;    ///< --view NAME
+  bool viewGiven = false;
+  bool headless = false;                     ///< --headless
+  std::optional<std::string> screenshot;     ///< --screenshot FILE (PNG)
+  int width = 1280;                          ///< --size WxH, pixels
+  int height = 720;
+  bool sizeGiven = false;
+  bool noUi = false;                         ///< --no-ui
+  bool listExercises = false;                ///< --list-exercises
+  bool listMuscles = false;                  ///< --list-muscles
+  bool validate = false;                     ///< --validate
+  bool bench = false;                        ///< --bench
+  int frames = 120;                          ///< --frames N, frames timed by --bench
+  std::string skin = "opaque";               ///< --skin opaque|faded|hidden
+};
+
+/// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).
+struct CliResult {
+  CliOptions options;
+  std::optional<std::string> printAndExit;
+};
+
+/// Parses argv (argv[0] is the program and is ignored). Throws core::Error(where, what) for any problem:
+/// `where` is the option as typed (or the positional argument), `what` says precisely what is wrong.
+CliResult parseCommandLine(int argc, const char* const* argv);
+
+/// "myorelease <version>" (the CMake project version).
+std::string versionString();
+
+/// The --help text (the same table that parses the command line produces it).
+std::string helpText();
+
+}  // namespace myo::app
