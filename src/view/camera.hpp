@@ -168,6 +168,7 @@ private:
   bool orthographic_ = false;
   glm::vec3 sceneCenter_{0.0f};
   float sceneRadius_ = 1.0f;
+  float focusRadius_ = 0.0f;  ///< radius of the last framed sphere, kept inside the depth range
   float transitionSeconds_ = 0.0f;
   std::optional<Transition> transition_;
 };
