@@ -1,0 +1,115 @@
+#version 330 core
+// mesh.frag: the atlas-plate look. Studio lighting fixed to the camera (key, fill, rim) over a hemispheric
+// ambient; per-tissue materials: muscle with fibre striation and pale tendon, ivory bone, warm translucent skin.
+
+in vec3 v_worldPos;
+in vec3 v_normal;
+in vec2 v_uv;
+in vec4 v_color;
+in vec3 v_restPos;
+in vec3 v_restAcross;
+in float v_tendon;
+in float v_hasFibre;
+
+uniform int u_look;            // 0 material, 1 skin, 2 bone, 3 muscle, 4 flat colour (outline, picking)
+uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
+uniform bool u_hasTexture;
+uniform sampler2D t_baseColor;
+uniform vec3 u_eye;
+uniform mat3 u_viewRot;        // world -> view rotation (lights are fixed to the camera)
+uniform float u_highlight;     // 0..1: saturation and glow of a target muscle
+uniform vec3 u_glowColor;
+uniform float u_fibres;        // 0..1 strength of the fibre striation
+uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
+
+out vec4 o_color;
+
+float hash(vec3 p) {
+  p = fract(p * 0.3183099 + vec3(0.71, 0.113, 0.419));
+  p *= 17.0;
+  return fract(p.x * p.y * p.z * (p.x + p.y + p.z));
+}
+
+float noise(vec3 x) {
+  vec3 i = floor(x);
+  vec3 f = fract(x);
+  f = f * f * (3.0 - 2.0 * f);
+  return mix(mix(mix(hash(i + vec3(0, 0, 0)), hash(i + vec3(1, 0, 0)), f.x),
+                 mix(hash(i + vec3(0, 1, 0)), hash(i + vec3(1, 1, 0)), f.x), f.y),
+             mix(mix(hash(i + vec3(0, 0, 1)), hash(i + vec3(1, 0, 1)), f.x),
+                 mix(hash(i + vec3(0, 1, 1)), hash(i + vec3(1, 1, 1)), f.x), f.y), f.z);
+}
+
+void main() {
+  vec4 base = u_baseColor;
+  if (u_look == 4) {
+    o_color = base;
+    return;
+  }
+  if (u_look == 0) {
+    base *= v_color;
+    if (u_hasTexture) base *= texture(t_baseColor, v_uv);
+  }
+
+  vec3 n = normalize(v_normal);
+  vec3 v = normalize(u_eye - v_worldPos);
+  if (!gl_FrontFacing) n = -n;
+  float ndv = max(dot(n, v), 0.0);
+
+  float specStrength = 0.12;
+  float shininess = 24.0;
+  vec3 albedo = base.rgb;
+
+  if (u_look == 3) {
+    // Fibre striation: bands across the fibres in rest space, faded where they would alias.
+    float stripe = 1.0;
+    if (v_hasFibre > 0.5 && u_fibres > 0.0) {
+      float across = dot(v_restPos, v_restAcross) * 520.0;
+      across += noise(v_restPos * 90.0) * 1.6;
+      float aa = clamp(1.2 - fwidth(across) * 1.4, 0.0, 1.0);
+      float band = 0.5 + 0.5 * sin(across * 6.2831853);
+      float bundle = noise(vec3(dot(v_restPos, v_restAcross) * 70.0, 0.0, 0.0) + v_restPos * 3.0);
+      stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.88 + 0.24 * bundle, u_fibres);
+    }
+    albedo *= stripe;
+    float t = clamp(v_tendon, 0.0, 1.0);
+    vec3 tendon = vec3(0.86, 0.84, 0.80);
+    albedo = mix(albedo, tendon, smoothstep(0.15, 0.85, t));
+    specStrength = mix(0.22, 0.45, t);
+    shininess = mix(28.0, 60.0, t);
+  } else if (u_look == 2) {
+    specStrength = 0.05;
+    shininess = 10.0;
+    albedo *= 0.92 + 0.08 * noise(v_restPos * 160.0);
+  } else if (u_look == 1) {
+    specStrength = 0.10;
+    shininess = 14.0;
+  }
+
+  // Lights in view space: key upper left, fill right, rim behind.
+  vec3 nv = u_viewRot * n;
+  vec3 vv = u_viewRot * v;
+  vec3 keyDir = normalize(vec3(-0.45, 0.65, 0.62));
+  vec3 fillDir = normalize(vec3(0.75, 0.05, 0.55));
+  vec3 keyCol = vec3(1.00, 0.96, 0.90) * 0.95;
+  vec3 fillCol = vec3(0.80, 0.86, 1.00) * 0.35;
+  float key = max(dot(nv, keyDir), 0.0);
+  float fill = max(dot(nv, fillDir), 0.0);
+  float wrap = max((dot(nv, keyDir) + 0.35) / 1.35, 0.0);  // soft terminator
+  vec3 hemi = mix(vec3(0.30, 0.27, 0.25), vec3(0.62, 0.66, 0.72), 0.5 + 0.5 * n.y);
+  vec3 diffuse = albedo * (hemi * 0.55 + keyCol * mix(key, wrap, 0.5) + fillCol * fill);
+  vec3 h = normalize(keyDir + vv);
+  vec3 spec = keyCol * specStrength * pow(max(dot(nv, h), 0.0), shininess);
+  float rim = pow(1.0 - ndv, 3.0) * 0.35;
+  vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (u_look == 1 ? 0.6 : 1.0);
+
+  if (u_highlight > 0.0) {
+    float pulse = pow(1.0 - ndv, 2.0);
+    color = mix(color, color * 1.15 + u_glowColor * 0.10, u_highlight);
+    color += u_glowColor * pulse * 0.45 * u_highlight;
+  }
+
+  float alpha = base.a;
+  if (u_look == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * pow(1.0 - ndv, 2.0), 0.0, 1.0);
+  o_color = vec4(color, alpha);
+}

@@ -1,0 +1,13 @@
+// gfx/gl.hpp: the one include for OpenGL declarations (glad's GL 3.3 core loader, generated at build time).
+#pragma once
+
+#include <glad/gl.h>
+
+#include <string>
+
+namespace myo::gfx {
+
+/// Throws std::runtime_error naming `where` and the GL error codes pending, if any.
+void checkGl(const char* where);
+
+}  // namespace myo::gfx

@@ -1,0 +1,81 @@
+// gfx/program.cpp: shader compilation and linking.
+#include "gfx/program.hpp"
+
+#include <stdexcept>
+#include <vector>
+
+namespace myo::gfx {
+namespace {
+
+std::string infoLog(GLuint object, bool isProgram) {
+  GLint length = 0;
+  if (isProgram) glGetProgramiv(object, GL_INFO_LOG_LENGTH, &length);
+  else glGetShaderiv(object, GL_INFO_LOG_LENGTH, &length);
+  std::vector<char> log(static_cast<size_t>(std::max(length, 1)));
+  if (isProgram) glGetProgramInfoLog(object, length, nullptr, log.data());
+  else glGetShaderInfoLog(object, length, nullptr, log.data());
+  return std::string(log.data());
+}
+
+GlObject<ShaderDeleter> compile(GLenum stage, std::string_view name, std::string_view source) {
+  GlObject<ShaderDeleter> shader(glCreateShader(stage));
+  const char* text = source.data();
+  const GLint length = static_cast<GLint>(source.size());
+  glShaderSource(shader.get(), 1, &text, &length);
+  glCompileShader(shader.get());
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
+  if (!ok) throw std::runtime_error("shaders/" + std::string(name) + ": " + infoLog(shader.get(), false));
+  return shader;
+}
+
+}  // namespace
+
+Program::Program(std::string_view vertexName, std::string_view vertexSource, std::string_view fragmentName,
+                 std::string_view fragmentSource) {
+  auto vs = compile(GL_VERTEX_SHADER, vertexName, vertexSource);
+  auto fs = compile(GL_FRAGMENT_SHADER, fragmentName, fragmentSource);
+  program_ = GlObject<ProgramDeleter>(glCreateProgram());
+  glAttachShader(program_.get(), vs.get());
+  glAttachShader(program_.get(), fs.get());
+  glLinkProgram(program_.get());
+  GLint ok = GL_FALSE;
+  glGetProgramiv(program_.get(), GL_LINK_STATUS, &ok);
+  if (!ok)
+    throw std::runtime_error("shaders/" + std::string(vertexName) + " + " + std::string(fragmentName) +
+                             ": link failed: " + infoLog(program_.get(), true));
+  glDetachShader(program_.get(), vs.get());
+  glDetachShader(program_.get(), fs.get());
+}
+
+GLint Program::location(const char* name) const {
+  auto it = locations_.find(name);
+  if (it != locations_.end()) return it->second;
+  const GLint loc = glGetUniformLocation(program_.get(), name);
+  locations_.emplace(name, loc);
+  return loc;
+}
+
+void Program::bindBlock(const char* name, GLuint binding) const {
+  const GLuint index = glGetUniformBlockIndex(program_.get(), name);
+  if (index != GL_INVALID_INDEX) glUniformBlockBinding(program_.get(), index, binding);
+}
+
+void checkGl(const char* where) {
+  std::string codes;
+  for (GLenum e = glGetError(); e != GL_NO_ERROR; e = glGetError()) {
+    if (!codes.empty()) codes += ", ";
+    switch (e) {
+      case GL_INVALID_ENUM: codes += "GL_INVALID_ENUM"; break;
+      case GL_INVALID_VALUE: codes += "GL_INVALID_VALUE"; break;
+      case GL_INVALID_OPERATION: codes += "GL_INVALID_OPERATION"; break;
+      case GL_INVALID_FRAMEBUFFER_OPERATION: codes += "GL_INVALID_FRAMEBUFFER_OPERATION"; break;
+      case GL_OUT_OF_MEMORY: codes += "GL_OUT_OF_MEMORY"; break;
+      default: codes += std::to_string(e);
+    }
+    if (codes.size() > 200) break;
+  }
+  if (!codes.empty()) throw std::runtime_error(std::string("OpenGL error in ") + where + ": " + codes);
+}
+
+}  // namespace myo::gfx

@@ -1,0 +1,42 @@
+// gfx/program.hpp: a linked GLSL program built from embedded shader files, with cached uniform locations.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include <glm/glm.hpp>
+
+#include "gfx/gl_object.hpp"
+
+namespace myo::gfx {
+
+class Program {
+public:
+  Program() = default;
+  /// Compiles and links; throws std::runtime_error with the file name and the driver's log on failure.
+  Program(std::string_view vertexName, std::string_view vertexSource, std::string_view fragmentName,
+          std::string_view fragmentSource);
+
+  void use() const { glUseProgram(program_.get()); }
+  GLuint id() const { return program_.get(); }
+
+  /// Location of a uniform, -1 when the driver optimised it away (setting it is then a no-op).
+  GLint location(const char* name) const;
+
+  void set(const char* name, int v) const { glUniform1i(location(name), v); }
+  void set(const char* name, float v) const { glUniform1f(location(name), v); }
+  void set(const char* name, const glm::vec2& v) const { glUniform2fv(location(name), 1, &v[0]); }
+  void set(const char* name, const glm::vec3& v) const { glUniform3fv(location(name), 1, &v[0]); }
+  void set(const char* name, const glm::vec4& v) const { glUniform4fv(location(name), 1, &v[0]); }
+  void set(const char* name, const glm::mat3& m) const { glUniformMatrix3fv(location(name), 1, GL_FALSE, &m[0][0]); }
+  void set(const char* name, const glm::mat4& m) const { glUniformMatrix4fv(location(name), 1, GL_FALSE, &m[0][0]); }
+  /// Binds a named uniform block to a binding point (no-op if the block is unused).
+  void bindBlock(const char* name, GLuint binding) const;
+
+private:
+  GlObject<ProgramDeleter> program_;
+  mutable std::unordered_map<std::string, GLint> locations_;
+};
+
+}  // namespace myo::gfx

@@ -1,0 +1,98 @@
+// gfx/renderer.hpp: draws a posed model as an anatomy atlas plate: gradient background, floor with a soft
+// contact shadow, tissues with their own materials, target muscles saturated and outlined, translucent skin.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "scene/model.hpp"
+
+namespace myo::gfx {
+
+/// How a mesh is shaded.
+enum class Look : int { Material = 0, Skin = 1, Bone = 2, Muscle = 3 };
+
+/// Per-mesh drawing instructions (index = mesh index in the model).
+struct MeshDraw {
+  bool visible = true;
+  Look look = Look::Material;
+  glm::vec4 color{1.0f};          ///< tissue colour (Material: multiplies the material), alpha = opacity
+  float highlight = 0.0f;         ///< 0..1 target emphasis (saturation and rim glow)
+  glm::vec3 glowColor{1.0f, 0.85f, 0.35f};
+  bool outline = false;           ///< draw an outline, also seen dimmed through what hides it
+  glm::vec3 outlineColor{1.0f, 0.82f, 0.25f};
+};
+
+/// A simple solid drawn with the model (equipment, markers), in world space.
+struct ShapeDraw {
+  enum class Kind { Cylinder, Sphere, Box } kind = Kind::Box;
+  glm::mat4 transform{1.0f};      ///< unit shape (cylinder: radius 1, y from -1 to 1; sphere radius 1; box +-1)
+  glm::vec4 color{0.5f, 0.5f, 0.5f, 1.0f};
+  bool stripes = false;           ///< bands along the cylinder so rolling reads
+};
+
+/// Everything the renderer reads for one frame. It never writes scene state.
+struct FrameView {
+  glm::ivec2 size{1280, 720};
+  glm::mat4 view{1.0f};
+  glm::mat4 projection{1.0f};
+  glm::vec3 eye{0.0f};
+  const scene::Model* model = nullptr;
+  const std::vector<glm::mat4>* world = nullptr;  ///< posed world transform of every node
+  std::vector<MeshDraw> meshes;
+  std::vector<ShapeDraw> shapes;
+  bool fibres = true;
+  bool floor = true;
+  glm::vec3 floorCenter{0.0f};
+  float floorRadius = 2.0f;
+  int samples = 4;                ///< MSAA samples
+};
+
+class OffscreenTarget;
+
+class Renderer {
+public:
+  /// Compiles the shaders; needs a current GL 3.3 context. Throws std::runtime_error.
+  Renderer();
+  ~Renderer();
+  Renderer(const Renderer&) = delete;
+  Renderer& operator=(const Renderer&) = delete;
+
+  /// Uploads the model's meshes and images (replacing the previous model's).
+  void setModel(const scene::Model& model);
+
+  /// Renders into `target`, or into the default framebuffer when target is nullptr. Leaves that framebuffer bound
+  /// so that the UI can draw on top.
+  void render(const FrameView& frame, OffscreenTarget* target);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// A single-sampled RGBA8 colour target that can be read back.
+class OffscreenTarget {
+public:
+  OffscreenTarget();
+  ~OffscreenTarget();
+  OffscreenTarget(const OffscreenTarget&) = delete;
+  OffscreenTarget& operator=(const OffscreenTarget&) = delete;
+  void resize(glm::ivec2 size);
+  glm::ivec2 size() const { return size_; }
+  void bind() const;
+  /// RGBA8 pixels, rows top to bottom.
+  std::vector<unsigned char> read() const;
+
+private:
+  friend class Renderer;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  glm::ivec2 size_{0, 0};
+};
+
+/// Writes RGBA8 pixels (rows top to bottom) to a PNG. Throws core::Error(path, ...) when it cannot.
+void writePng(const std::string& path, glm::ivec2 size, const std::vector<unsigned char>& rgba);
+
+}  // namespace myo::gfx

@@ -1,0 +1,38 @@
+# gfx (the only OpenGL code), ui (Dear ImGui panels) and app (the viewer program).
+find_package(OpenGL REQUIRED COMPONENTS EGL)
+
+file(GLOB MYO_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag
+     ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
+set(MYO_SHADER_HEADER ${CMAKE_BINARY_DIR}/generated/gfx/shader_sources.hpp)
+add_custom_command(
+  OUTPUT ${MYO_SHADER_HEADER}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${MYO_SHADER_HEADER} "-DSHADERS=${MYO_SHADERS}"
+          -P ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
+  DEPENDS ${MYO_SHADERS} ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
+  COMMENT "Embedding shaders")
+
+file(GLOB MYO_GFX_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/gfx/*.cpp)
+add_library(myo_gfx STATIC ${MYO_GFX_SRC} ${MYO_SHADER_HEADER})
+target_include_directories(myo_gfx PUBLIC ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
+target_compile_options(myo_gfx PRIVATE ${MYO_WARNINGS})
+target_link_libraries(myo_gfx PUBLIC myo_scene glad glfw PkgConfig::STB)
+
+file(GLOB MYO_UI_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ui/*.cpp)
+add_library(myo_ui STATIC ${MYO_UI_SRC})
+target_include_directories(myo_ui PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(myo_ui PRIVATE ${MYO_WARNINGS})
+target_link_libraries(myo_ui PUBLIC myo_scene myo_exercise myo_view imgui_pkg)
+
+file(GLOB MYO_APP_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/app/*.cpp)
+list(REMOVE_ITEM MYO_APP_SRC ${CMAKE_CURRENT_SOURCE_DIR}/app/cli.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/main.cpp)
+add_library(myo_viewer STATIC ${MYO_APP_SRC})
+target_include_directories(myo_viewer PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
+target_compile_options(myo_viewer PRIVATE ${MYO_WARNINGS})
+target_compile_definitions(myo_viewer PUBLIC MYO_VERSION="${PROJECT_VERSION}"
+  MYO_INSTALL_ASSETS="${CMAKE_SOURCE_DIR}/assets")
+target_link_libraries(myo_viewer PUBLIC myo_app myo_gfx myo_ui myo_exercise myo_scene myo_view imgui_pkg
+  nlohmann_json::nlohmann_json fmt::fmt)
+
+add_executable(myorelease app/main.cpp)
+target_link_libraries(myorelease PRIVATE myo_viewer)
+target_compile_options(myorelease PRIVATE ${MYO_WARNINGS})
