@@ -145,4 +145,7 @@ std::vector<glm::mat4> localTransforms(const Model& model);
 /// World transforms from local ones, following the (validated, acyclic) hierarchy.
 std::vector<glm::mat4> worldTransforms(const Model& model, const std::vector<glm::mat4>& local);
 
+/// Nodes of the displayed scene (reachable from Model::roots) that carry a mesh, parents before children.
+std::vector<int> meshNodes(const Model& model);
+
 }  // namespace myo::scene
