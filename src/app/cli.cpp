@@ -35,8 +35,9 @@ constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [o
 constexpr std::string_view kFooter =
     "Without MODEL the shipped assets/upper_body.glb is opened.\n"
     "Actions that print or write something and exit (--state, --screenshot, --list-exercises,\n"
-    "--list-muscles, --validate, --bench) are given one at a time. --state and --time need --exercise;\n"
-    "--headless needs --screenshot or --bench; --frames needs --bench.\n"
+    "--list-muscles, --validate, --bench) are given one at a time. --state needs --exercise;\n"
+    "--headless needs --screenshot or --bench; --frames needs --bench. Without --exercise, --time sets\n"
+    "the clock of the model's own animation.\n"
     "Exit status: 0 ok; 2 bad input or usage, with one line on stderr:\n"
     "  \"myorelease: error: <file or option>: <what is wrong>\"; 1 internal error.";
 
@@ -208,7 +209,6 @@ void checkCombinations(const Table& table, const CliOptions& options) {
     firstAction = given;
   }
   if (options.state && !options.exercise) throw core::Error("--state", "needs --exercise ID");
-  if (options.time && !options.exercise) throw core::Error("--time", "needs --exercise ID");
   if (options.headless && !options.screenshot && !options.bench)
     throw core::Error("--headless", "needs --screenshot or --bench");
   if (table.frames->count() > 0 && !options.bench) throw core::Error("--frames", "needs --bench");
