@@ -94,7 +94,8 @@ std::unique_ptr<Table> makeTable() {
                      ->expected(1)
                      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   table->exercise = value("--exercise", "ID", "select an exercise (ids from --list-exercises)");
-  table->exercises = value("--exercises", "FILE", "load exercises from FILE instead of assets/exercises.json");
+  table->exercises =
+      value("--exercises", "FILE", "load exercises from FILE instead of assets/exercises.json");
   table->time = value("--time", "SECONDS", "put the exercise clock at this time");
   table->state = flag("--state", "print the state at --time as one JSON object and exit");
   table->view = value("--view", "NAME", "camera preset: back, front, left, right, top, target");
@@ -194,7 +195,8 @@ core::Error fromCli11(const Table& table, const CLI::ParseError& error) {
 /// CLI11 hands the next word to an option even when that word is another option ("--time --state").
 void checkNotAnOption(const CLI::Option* option, const std::string& value) {
   if (value.size() > 2 && value.starts_with("--"))
-    throw core::Error(option->get_name(), "missing value " + option->get_type_name() + " (found " + value + ")");
+    throw core::Error(option->get_name(),
+                      "missing value " + option->get_type_name() + " (found " + value + ")");
 }
 
 void checkCombinations(const Table& table, const CliOptions& options) {
@@ -291,7 +293,8 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
   if (auto frames = single(table->frames)) options.frames = parseFrames(*frames);
   if (auto mode = single(table->skin)) {
     if (std::find(kSkinModes.begin(), kSkinModes.end(), *mode) == kSkinModes.end())
-      throw core::Error("--skin", "unknown skin mode " + inQuotes(*mode) + "; expected one of opaque, faded, hidden");
+      throw core::Error("--skin",
+                        "unknown skin mode " + inQuotes(*mode) + "; expected one of opaque, faded, hidden");
     options.skin = *mode;
   }
   options.state = table->state->count() > 0;

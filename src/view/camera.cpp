@@ -103,7 +103,8 @@ CameraPose OrbitCamera::framedPose(CameraPose pose, const glm::vec3& center, flo
   radius = std::max(radius, kMinFrameRadius) * kFrameMargin;
   const float tanHalfY = halfHeightPerMetre();
   if (orthographic_) {
-    // The visible half-height at the target is distance * tan(fovY/2); the narrower axis must hold the radius.
+    // The visible half-height at the target is distance * tan(fovY/2); the narrower axis must hold
+    // the radius.
     const float halfHeight = radius / std::min(1.0f, aspect());
     pose.distance = halfHeight / tanHalfY;
   } else {
@@ -256,7 +257,9 @@ void OrbitCamera::update(float dtSeconds) {
 
 // === Derived values
 
-glm::vec3 OrbitCamera::eye() const { return pose_.target + orbitOffset(pose_.yaw, pose_.pitch) * pose_.distance; }
+glm::vec3 OrbitCamera::eye() const {
+  return pose_.target + orbitOffset(pose_.yaw, pose_.pitch) * pose_.distance;
+}
 
 glm::vec3 OrbitCamera::forward() const { return -orbitOffset(pose_.yaw, pose_.pitch); }
 

@@ -46,8 +46,9 @@ struct CameraPose {
   float pitch = 0.0f;       ///< radians above the horizontal, within +-kMaxPitchDeg
 };
 
-/// Orbit camera for the viewer. Eye = target + distance * (sin(yaw)cos(pitch), sin(pitch), cos(yaw)cos(pitch)),
-/// looking at the target with world +Y up. Pixels have their origin at the top-left of the viewport, y down.
+/// Orbit camera for the viewer.
+/// Eye = target + distance * (sin(yaw)cos(pitch), sin(pitch), cos(yaw)cos(pitch)), looking at the target
+/// with world +Y up. Pixels have their origin at the top-left of the viewport, y down.
 /// Every change is instant unless setTransitionSeconds() > 0; then frame, setPreset and recenter glide to
 /// their goal over update(dt) calls, and any drag or zoom stops the glide where it is.
 class OrbitCamera {
@@ -77,7 +78,8 @@ public:
 
   // === Pose
 
-  /// Keep the viewing direction, aim at `center` and move the eye so the sphere (metres) fits the view (F key).
+  /// Keep the viewing direction, aim at `center` and move the eye so the sphere (metres) fits the view
+  /// (F key).
   void frame(const glm::vec3& center, float radius);
   /// Look from the preset's direction and fit the sphere; for Target the caller passes the target's sphere.
   void setPreset(Preset preset, const glm::vec3& center, float radius);
