@@ -152,7 +152,10 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
     return reject(what + " has too many pixels");
   int w = 0, h = 0, channels = 0;
   stbi_uc* pixels = stbi_load_from_memory(bytes, size, &w, &h, &channels, 4);
-  if (pixels == nullptr) return reject(what + " cannot be decoded: " + std::string(stbi_failure_reason()));
+  if (pixels == nullptr) {
+    const char* reason = stbi_failure_reason();
+    return reject(what + " cannot be decoded" + (reason && *reason ? std::string(": ") + reason : std::string()));
+  }
   if (w != header.width || h != header.height) {
     stbi_image_free(pixels);
     return reject(what + " decodes to a size other than its header says");
@@ -167,11 +170,51 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
   return true;
 }
 
+// === Checked arithmetic
+
+bool addOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_add_overflow(a, b, &out); }
+bool mulOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_mul_overflow(a, b, &out); }
+
 // === Checks on the JSON text before the parser
 
 const char* const kTopLevelArrays[] = {"accessors", "animations", "buffers",  "bufferViews", "cameras",
                                        "images",    "materials",  "meshes",   "nodes",       "samplers",
                                        "scenes",    "skins",      "textures", "extensionsUsed"};
+
+/// The parser hands an image's buffer view to the decoder without a range check, so that range is checked
+/// here, against the declared buffer lengths (which the parser then enforces on the data it reads).
+void checkImageViews(const nlohmann::json& doc, const LoadContext& ctx) {
+  auto images = doc.find("images");
+  if (images == doc.end()) return;
+  const auto array = [&](const char* key) {
+    auto it = doc.find(key);
+    return it == doc.end() ? nlohmann::json::array() : *it;
+  };
+  const nlohmann::json views = array("bufferViews");
+  const nlohmann::json buffers = array("buffers");
+  const auto unsignedField = [&](const nlohmann::json& o, const char* key, const std::string& what) {
+    auto it = o.find(key);
+    if (it == o.end()) return std::uint64_t(0);
+    if (!it->is_number_unsigned()) throw core::Error(ctx.where, what + " " + key + " is not a non-negative integer");
+    return it->get<std::uint64_t>();
+  };
+  for (std::size_t i = 0; i < images->size(); ++i) {
+    auto view = (*images)[i].find("bufferView");
+    if (view == (*images)[i].end()) continue;
+    const std::string what = "image " + std::to_string(i);
+    if (!view->is_number_unsigned() || view->get<std::uint64_t>() >= views.size())
+      throw core::Error(ctx.where, what + " refers to a buffer view that does not exist");
+    const nlohmann::json& v = views[view->get<std::size_t>()];
+    const std::string vwhat = "buffer view " + view->dump();
+    const std::uint64_t buffer = unsignedField(v, "buffer", vwhat);
+    if (!v.contains("buffer") || buffer >= buffers.size())
+      throw core::Error(ctx.where, vwhat + " refers to a buffer that does not exist");
+    std::uint64_t end = 0;
+    if (addOver(unsignedField(v, "byteOffset", vwhat), unsignedField(v, "byteLength", vwhat), end) ||
+        end > unsignedField(buffers[buffer], "byteLength", "buffer " + std::to_string(buffer)))
+      throw core::Error(ctx.where, what + " buffer view reaches past the end of buffer " + std::to_string(buffer));
+  }
+}
 
 /// Nesting depth first (our own scan, so the parser's recursion is bounded), then shape and URIs.
 void precheckJson(std::string_view text, const LoadContext& ctx) {
@@ -180,7 +223,11 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
   try {
     doc = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::exception& e) {
-    throw core::Error(ctx.where, std::string("invalid JSON: ") + e.what());
+    // Drop the library's "[json.exception.parse_error.101] " tag; keep where and why.
+    std::string why = e.what();
+    if (const auto tag = why.find("] "); why.rfind("[json.exception", 0) == 0 && tag != std::string::npos)
+      why.erase(0, tag + 2);
+    throw core::Error(ctx.where, "invalid JSON: " + why);
   }
   if (!doc.is_object()) throw core::Error(ctx.where, "JSON root is not an object");
   for (const char* key : kTopLevelArrays) {
@@ -199,6 +246,7 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
   if (version == asset->end() || !version->is_string()) throw core::Error(ctx.where, "'asset.version' is missing");
   if (version->get<std::string>().rfind("2.", 0) != 0)
     throw core::Error(ctx.where, "glTF version " + version->get<std::string>() + " is not supported, only 2.x");
+  checkImageViews(doc, ctx);
   for (const char* key : {"buffers", "images"}) {
     auto it = doc.find(key);
     if (it == doc.end()) continue;
@@ -215,10 +263,8 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
   }
 }
 
-// === Checked arithmetic and accessor reading
+// === Accessor reading
 
-bool addOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_add_overflow(a, b, &out); }
-bool mulOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_mul_overflow(a, b, &out); }
 
 int componentCount(int type) {
   switch (type) {
