@@ -21,8 +21,8 @@ using json = nlohmann::json;
 // Limits that keep a hand-edited file sane; the message quotes them.
 constexpr double kMinWorkS = 5.0;
 constexpr double kMaxWorkS = 600.0;
-constexpr double kMaxPauseS = 600.0;   // stretch
-constexpr double kMaxShortS = 60.0;    // switch, lead-in
+constexpr double kMaxPauseS = 600.0;  // stretch
+constexpr double kMaxShortS = 60.0;   // switch, lead-in
 constexpr int kMaxSets = 10;
 constexpr std::size_t kMaxText = 2000;
 constexpr std::size_t kMaxList = 40;
@@ -96,7 +96,8 @@ std::string textValue(const Ctx& c, const json& v, const std::string& field) {
   if (!v.is_string()) c.fail(field, "must be a string, got " + describe(v));
   std::string s = v.get<std::string>();
   if (s.find_first_not_of(" \t\r\n") == std::string::npos) c.fail(field, "must not be empty");
-  if (s.size() > kMaxText) c.fail(field, fmt::format("is too long ({} characters, limit {})", s.size(), kMaxText));
+  if (s.size() > kMaxText)
+    c.fail(field, fmt::format("is too long ({} characters, limit {})", s.size(), kMaxText));
   return s;
 }
 
@@ -164,8 +165,8 @@ std::vector<std::string> getTextList(const Ctx& c, const json& obj, std::string_
   return out;
 }
 
-std::pair<double, double> getRange(const Ctx& c, const json& obj, std::string_view key, const std::string& path,
-                                   double lo, double hi, std::string_view what) {
+std::pair<double, double> getRange(const Ctx& c, const json& obj, std::string_view key,
+                                   const std::string& path, double lo, double hi, std::string_view what) {
   const json& arr = getArray(c, obj, key, path, 2, 2);
   const std::string field = join(path, key);
   const double a = numberValue(c, arr[0], index(field, 0), lo, hi, what);
@@ -174,11 +175,13 @@ std::pair<double, double> getRange(const Ctx& c, const json& obj, std::string_vi
   return {a, b};
 }
 
-glm::vec3 vec3Value(const Ctx& c, const json& v, const std::string& field, double limit, std::string_view what) {
+glm::vec3 vec3Value(const Ctx& c, const json& v, const std::string& field, double limit,
+                    std::string_view what) {
   if (!v.is_array() || v.size() != 3) c.fail(field, "must be an array of 3 numbers, got " + describe(v));
   glm::vec3 out;
   for (int i = 0; i < 3; ++i)
-    out[i] = static_cast<float>(numberValue(c, v[static_cast<std::size_t>(i)], index(field, i), -limit, limit, what));
+    out[i] = static_cast<float>(
+        numberValue(c, v[static_cast<std::size_t>(i)], index(field, i), -limit, limit, what));
   return out;
 }
 
@@ -214,8 +217,7 @@ std::initializer_list<std::pair<std::string_view, EquipmentKind>> equipmentNames
 
 Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) {
   checkObject(c, obj, path);
-  checkKeys(c, obj, path,
-            {"kind", "diameter_m", "length_m", "node_spacing_m", "travel_m", "source", "note"});
+  checkKeys(c, obj, path, {"kind", "diameter_m", "length_m", "node_spacing_m", "travel_m", "source", "note"});
   Equipment e;
   e.kind = enumValue(c, obj, "kind", path, equipmentNames());
   e.diameterM = getNumber(c, obj, "diameter_m", path, 0.01, 0.5, "a size in metres");
@@ -237,8 +239,8 @@ Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) 
 
 scene::MuscleKind muscleValue(const Ctx& c, const json& v, const std::string& field) {
   const std::string s = textValue(c, v, field);
-  for (auto k : {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
-                 scene::MuscleKind::LatissimusDorsi})
+  for (auto k : {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
+                 scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi})
     if (muscleKindName(k) == s) return k;
   c.fail(field, "unknown muscle '" + s +
                     "'; known: 'trapezius', 'rhomboid-major', 'rhomboid-minor', 'latissimus-dorsi'");
@@ -254,20 +256,21 @@ Protocol readProtocol(const Ctx& c, const json& obj, const std::string& path) {
   p.workS = getNumber(c, obj, "work_s", path, kMinWorkS, kMaxWorkS, kSeconds);
   std::tie(p.workMinS, p.workMaxS) = getRange(c, obj, "work_range_s", path, kMinWorkS, kMaxWorkS, kSeconds);
   if (p.workS < p.workMinS || p.workS > p.workMaxS)
-    c.fail(join(path, "work_s"),
-           fmt::format("{} s is outside its own range work_range_s [{}, {}]", p.workS, p.workMinS, p.workMaxS));
+    c.fail(join(path, "work_s"), fmt::format("{} s is outside its own range work_range_s [{}, {}]", p.workS,
+                                             p.workMinS, p.workMaxS));
   p.sets = intValue(c, need(c, obj, "sets", path), join(path, "sets"), 1, kMaxSets);
   const json& sr = getArray(c, obj, "sets_range", path, 2, 2);
   p.setsMin = intValue(c, sr[0], join(path, "sets_range[0]"), 1, kMaxSets);
   p.setsMax = intValue(c, sr[1], join(path, "sets_range[1]"), 1, kMaxSets);
   if (p.setsMin > p.setsMax)
-    c.fail(join(path, "sets_range"), fmt::format("minimum {} is larger than maximum {}", p.setsMin, p.setsMax));
+    c.fail(join(path, "sets_range"),
+           fmt::format("minimum {} is larger than maximum {}", p.setsMin, p.setsMax));
   if (p.sets < p.setsMin || p.sets > p.setsMax)
     c.fail(join(path, "sets"),
            fmt::format("{} is outside its own range sets_range [{}, {}]", p.sets, p.setsMin, p.setsMax));
   p.stretchS = getNumber(c, obj, "stretch_s", path, 0.0, kMaxPauseS, kSeconds);
   p.sides = enumValue<Sides>(c, obj, "sides", path,
-                      {{"both-together", Sides::BothTogether}, {"alternate", Sides::Alternate}});
+                             {{"both-together", Sides::BothTogether}, {"alternate", Sides::Alternate}});
   p.switchS = getNumber(c, obj, "switch_s", path, 0.0, kMaxShortS, kSeconds);
   p.leadInS = getNumber(c, obj, "lead_in_s", path, 0.0, kMaxShortS, kSeconds);
   p.stretchAfter = getBool(c, obj, "stretch_after", path);
@@ -317,8 +320,8 @@ Pose readPose(const Ctx& c, const json& obj, const std::string& path) {
       {{"supine", "supine"}, {"side-lying", "side-lying"}, {"standing", "standing"}, {"seated", "seated"}}));
   pose.root.support = std::string(enumValue<std::string_view>(
       c, root, "support", rootPath, {{"floor", "floor"}, {"wall", "wall"}, {"chair", "chair"}}));
-  pose.root.rotationDeg =
-      vec3Value(c, need(c, root, "rotation_deg", rootPath), join(rootPath, "rotation_deg"), 360.0, "an angle in degrees");
+  pose.root.rotationDeg = vec3Value(c, need(c, root, "rotation_deg", rootPath),
+                                    join(rootPath, "rotation_deg"), 360.0, "an angle in degrees");
   if (root.contains("figures")) {
     const std::string figPath = join(rootPath, "figures");
     const json& figs = root["figures"];
@@ -354,7 +357,8 @@ ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const 
   ToolSpec t;
   t.kind = enumValue(c, obj, "kind", path, equipmentNames());
   if (t.kind != equipment.kind)
-    c.fail(join(path, "kind"), "'" + std::string(equipmentKindName(t.kind)) + "' differs from equipment.kind '" +
+    c.fail(join(path, "kind"), "'" + std::string(equipmentKindName(t.kind)) +
+                                   "' differs from equipment.kind '" +
                                    std::string(equipmentKindName(equipment.kind)) + "'");
   const std::string pp = join(path, "path");
   const json& p = need(c, obj, "path", path);
@@ -371,7 +375,8 @@ ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const 
   if (p.contains("points_m")) {
     const json& pts = getArray(c, p, "points_m", pp, 0, 64);
     for (std::size_t i = 0; i < pts.size(); ++i)
-      t.path.pointsM.push_back(vec3Value(c, pts[i], index(join(pp, "points_m"), i), 3.0, "a position in metres"));
+      t.path.pointsM.push_back(
+          vec3Value(c, pts[i], index(join(pp, "points_m"), i), 3.0, "a position in metres"));
   }
   t.path.note = getOptText(c, p, "note", pp);
   return t;
@@ -488,11 +493,26 @@ std::string jsonErrorText(std::string_view text, const json::exception& e) {
 
 }  // namespace
 
-const std::vector<std::string_view> kJointNames = {
-    "pelvis",     "spine_lumbar", "spine_thoracic_lower", "spine_thoracic_upper", "neck",    "head",
-    "clavicle_L", "clavicle_R",   "shoulder_L",           "shoulder_R",           "elbow_L", "elbow_R",
-    "wrist_L",    "wrist_R",      "hip_L",                "hip_R",                "knee_L",  "knee_R",
-    "ankle_L",    "ankle_R"};
+const std::vector<std::string_view> kJointNames = {"pelvis",
+                                                   "spine_lumbar",
+                                                   "spine_thoracic_lower",
+                                                   "spine_thoracic_upper",
+                                                   "neck",
+                                                   "head",
+                                                   "clavicle_L",
+                                                   "clavicle_R",
+                                                   "shoulder_L",
+                                                   "shoulder_R",
+                                                   "elbow_L",
+                                                   "elbow_R",
+                                                   "wrist_L",
+                                                   "wrist_R",
+                                                   "hip_L",
+                                                   "hip_R",
+                                                   "knee_L",
+                                                   "knee_R",
+                                                   "ankle_L",
+                                                   "ankle_R"};
 
 std::string_view phaseName(Phase phase) {
   switch (phase) {
@@ -572,7 +592,8 @@ ExerciseSet loadExercisesFromString(std::string_view text, const std::string& wh
   set.version = kExercisesVersion;
   if (doc.contains("conventions")) {
     checkObject(top, doc["conventions"], "conventions");
-    for (const auto& [key, value] : doc["conventions"].items()) textValue(top, value, join("conventions", key));
+    for (const auto& [key, value] : doc["conventions"].items())
+      textValue(top, value, join("conventions", key));
   }
   set.general = readGeneral(top, need(top, doc, "general", ""));
 
@@ -581,7 +602,8 @@ ExerciseSet loadExercisesFromString(std::string_view text, const std::string& wh
   for (std::size_t i = 0; i < list.size(); ++i) {
     Exercise e = readExercise(where, list[i], i);
     if (!seen.insert(e.id).second)
-      Ctx(where, "exercise '" + e.id + "'").fail("id", fmt::format("duplicate id (exercise #{} repeats it)", i + 1));
+      Ctx(where, "exercise '" + e.id + "'")
+          .fail("id", fmt::format("duplicate id (exercise #{} repeats it)", i + 1));
     set.exercises.push_back(std::move(e));
   }
   return set;

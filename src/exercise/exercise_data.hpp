@@ -60,16 +60,16 @@ enum class Sides : std::uint8_t {
 
 /// The set/stretch protocol; every duration is in seconds.
 struct Protocol {
-  double workS = 30.0;      ///< work per set (per side when Sides::Alternate)
-  double workMinS = 30.0;   ///< the range the user may pick work time in
+  double workS = 30.0;     ///< work per set (per side when Sides::Alternate)
+  double workMinS = 30.0;  ///< the range the user may pick work time in
   double workMaxS = 30.0;
   int sets = 3;
   int setsMin = 3;
   int setsMax = 3;
-  double stretchS = 30.0;   ///< stretch between sets (and after the last one when stretchAfter)
+  double stretchS = 30.0;  ///< stretch between sets (and after the last one when stretchAfter)
   Sides sides = Sides::BothTogether;
-  double switchS = 5.0;     ///< pause to change sides (Sides::Alternate only)
-  double leadInS = 5.0;     ///< get-ready time before the first set
+  double switchS = 5.0;       ///< pause to change sides (Sides::Alternate only)
+  double leadInS = 5.0;       ///< get-ready time before the first set
   bool stretchAfter = false;  ///< a stretch also follows the last set
 };
 
@@ -110,14 +110,14 @@ struct Pose {
 
 /// The tool's path along the body, in the model's body frame (metres, +Y up, subject's left +X).
 struct PathSpec {
-  std::string from;                 ///< landmark where a stroke starts (e.g. "SP_T2")
-  std::string to;                   ///< landmark where it ends (e.g. "SP_T12")
-  double lateralM = 0.0;            ///< contact offset from the midline toward the worked side
-  double strokeS = 3.0;             ///< seconds for one stroke (one direction)
-  double speedMS = 0.05;            ///< contact speed along the skin, m/s
-  double holdS = 0.0;               ///< pause on a tender spot; 0 when none
-  double turnDeg = 0.0;             ///< trunk turn toward supine during the work (latissimus); else 0
-  std::vector<glm::vec3> pointsM;   ///< reference contact points along the path (may be empty)
+  std::string from;                ///< landmark where a stroke starts (e.g. "SP_T2")
+  std::string to;                  ///< landmark where it ends (e.g. "SP_T12")
+  double lateralM = 0.0;           ///< contact offset from the midline toward the worked side
+  double strokeS = 3.0;            ///< seconds for one stroke (one direction)
+  double speedMS = 0.05;           ///< contact speed along the skin, m/s
+  double holdS = 0.0;              ///< pause on a tender spot; 0 when none
+  double turnDeg = 0.0;            ///< trunk turn toward supine during the work (latissimus); else 0
+  std::vector<glm::vec3> pointsM;  ///< reference contact points along the path (may be empty)
   std::string note;
 };
 
@@ -155,7 +155,7 @@ struct SourceInfo {
 
 /// Advice that holds for every exercise.
 struct General {
-  double holdS = 30.0;                 ///< pressure on one tight spot, seconds at a time
+  double holdS = 30.0;  ///< pressure on one tight spot, seconds at a time
   std::string rule;
   std::vector<std::string> purposes;
   std::vector<std::string> summary;
@@ -183,7 +183,8 @@ std::string_view muscleKindName(scene::MuscleKind kind);
 
 /// Reads and validates an exercise file (at most kMaxExercisesFileBytes). Every problem throws one
 /// core::Error whose `where` is the file and whose message names the exercise and the field, e.g.
-/// "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, got -3".
+/// "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, got
+/// -3".
 ExerciseSet loadExercises(const std::filesystem::path& path);
 
 /// Same from text; `where` names the source in errors.

@@ -78,15 +78,15 @@ TimerPlan makePlan(const std::string& id, const Protocol& protocol, const std::v
   if (overrides.workS) {
     const double w = *overrides.workS;
     if (!std::isfinite(w) || w < protocol.workMinS || w > protocol.workMaxS)
-      throw core::Error(where, fmt::format("work time {} s is outside the allowed {}-{} s", w, protocol.workMinS,
-                                           protocol.workMaxS));
+      throw core::Error(where, fmt::format("work time {} s is outside the allowed {}-{} s", w,
+                                           protocol.workMinS, protocol.workMaxS));
     plan.workS = w;
   }
   if (overrides.sets) {
     const int s = *overrides.sets;
     if (s < protocol.setsMin || s > protocol.setsMax)
-      throw core::Error(where, fmt::format("{} sets is outside the allowed {}-{}", s, protocol.setsMin,
-                                           protocol.setsMax));
+      throw core::Error(
+          where, fmt::format("{} sets is outside the allowed {}-{}", s, protocol.setsMin, protocol.setsMax));
     plan.sets = s;
   }
 
@@ -102,7 +102,8 @@ TimerPlan makePlan(const std::string& id, const Protocol& protocol, const std::v
       addSegment(plan, Phase::Work, set, scene::Side::None, plan.workS);
     }
     const bool last = set + 1 == plan.sets;
-    if (!last || protocol.stretchAfter) addSegment(plan, Phase::Stretch, set, scene::Side::None, protocol.stretchS);
+    if (!last || protocol.stretchAfter)
+      addSegment(plan, Phase::Stretch, set, scene::Side::None, protocol.stretchS);
   }
   plan.segments.push_back(Segment{Phase::Done, plan.sets - 1, scene::Side::None, plan.total, 0.0});
   return plan;

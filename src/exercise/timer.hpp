@@ -12,10 +12,10 @@ namespace myo::exercise {
 /// One stretch of the plan's clock: lead-in, a work phase of one set (and side), a switch or a stretch.
 struct Segment {
   Phase phase = Phase::Work;
-  int set = 0;                          ///< 0-based set this segment belongs to (a stretch: the set it follows)
-  scene::Side side = scene::Side::None; ///< Left/Right for one-sided work and the switch toward it
-  double start = 0.0;                   ///< seconds from the start of the plan
-  double duration = 0.0;                ///< seconds
+  int set = 0;  ///< 0-based set this segment belongs to (a stretch: the set it follows)
+  scene::Side side = scene::Side::None;  ///< Left/Right for one-sided work and the switch toward it
+  double start = 0.0;                    ///< seconds from the start of the plan
+  double duration = 0.0;                 ///< seconds
   double end() const { return start + duration; }
 };
 
@@ -27,12 +27,12 @@ struct PlanOverrides {
 
 /// The ordered segments of one exercise run, ending with a zero-length Done segment at `total`.
 struct TimerPlan {
-  std::string exercise;               ///< the exercise id
+  std::string exercise;  ///< the exercise id
   int sets = 0;
   double workS = 0.0;
   std::vector<Segment> segments;
-  std::vector<Phase> stepPhases;      ///< the exercise's steps' phases, to pick the highlighted step
-  double total = 0.0;                 ///< seconds, the start of the Done segment
+  std::vector<Phase> stepPhases;  ///< the exercise's steps' phases, to pick the highlighted step
+  double total = 0.0;             ///< seconds, the start of the Done segment
 };
 
 /// Builds the plan: lead-in, then per set the work (left, switch, right when sides alternate) and a
@@ -50,17 +50,17 @@ PlanOverrides clampOverrides(const Protocol& protocol, const PlanOverrides& over
 /// What the panel and --state show at one moment.
 struct TimerState {
   Phase phase = Phase::LeadIn;
-  int segment = 0;                  ///< index into TimerPlan::segments
-  int set = 1;                      ///< 1-based
+  int segment = 0;  ///< index into TimerPlan::segments
+  int set = 1;      ///< 1-based
   int sets = 0;
   scene::Side side = scene::Side::None;
-  double phaseElapsed = 0.0;        ///< seconds into the current segment
-  double phaseRemaining = 0.0;      ///< seconds left in it
-  double elapsed = 0.0;             ///< seconds from the plan start
+  double phaseElapsed = 0.0;    ///< seconds into the current segment
+  double phaseRemaining = 0.0;  ///< seconds left in it
+  double elapsed = 0.0;         ///< seconds from the plan start
   double total = 0.0;
   bool running = false;
-  double progress = 0.0;            ///< elapsed / total, 0..1
-  int step = -1;                    ///< highlighted step index, -1 when no step belongs to this phase
+  double progress = 0.0;  ///< elapsed / total, 0..1
+  int step = -1;          ///< highlighted step index, -1 when no step belongs to this phase
 };
 
 /// The state at plan time t (clamped to [0, total]), not running: what --time shows.
@@ -73,9 +73,9 @@ enum class CueKind : std::uint8_t {
 
 struct Cue {
   CueKind kind = CueKind::Tick;
-  double time = 0.0;        ///< plan time of the tone, seconds
+  double time = 0.0;          ///< plan time of the tone, seconds
   Phase phase = Phase::Work;  ///< the phase counting down or ending
-  int secondsLeft = 0;      ///< 3, 2 or 1 for ticks; 0 for a phase end
+  int secondsLeft = 0;        ///< 3, 2 or 1 for ticks; 0 for a phase end
 };
 
 inline constexpr double kMinSpeed = 0.25;
@@ -101,7 +101,8 @@ public:
   void restart();
   /// Puts the clock at plan time `seconds` (clamped to [0, total]), silently; running or not is kept.
   void scrub(double seconds);
-  /// Playback speed, clamped to [kMinSpeed, kMaxSpeed]; a non-finite value is ignored. Returns the speed used.
+  /// Playback speed, clamped to [kMinSpeed, kMaxSpeed]; a non-finite value is ignored. Returns the speed
+  /// used.
   double setSpeed(double speed);
   double speed() const { return speed_; }
   /// Replaces the plan (new work time or set count); the clock keeps its time, clamped to the new total.

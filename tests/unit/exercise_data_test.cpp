@@ -87,7 +87,8 @@ TEST_CASE("the shipped exercise file loads with the four exercises of the articl
     CHECK(!e.safety.empty());
     // Each target muscle is explained.
     for (MuscleKind m : e.targets)
-      CHECK(std::any_of(e.actions.begin(), e.actions.end(), [m](const MuscleAction& a) { return a.muscle == m; }));
+      CHECK(std::any_of(e.actions.begin(), e.actions.end(),
+                        [m](const MuscleAction& a) { return a.muscle == m; }));
     for (const auto& [joint, rot] : e.pose.joints)
       CHECK(std::find(kJointNames.begin(), kJointNames.end(), joint) != kJointNames.end());
   }
@@ -96,13 +97,34 @@ TEST_CASE("the shipped exercise file loads with the four exercises of the articl
 TEST_CASE("the article's facts are in the shipped text") {
   const std::string text = allText(loadExercises(kShipped));
   // Durations, repetitions, breaks and purposes quoted by the article, in the file's wording.
-  for (const char* fact : {"30 to 40 seconds", "about 30 seconds", "40 to 50 seconds", "3 to 4 rounds",
-                           "30-second stretch", "deeper", "alternating", "turn gradually", "top of the lower back",
-                           "shoulder-width", "just below your armpit", "just below your neck", "bench press",
-                           "shoulder press", "horizontal flexion", "shoulder abduction", "expensive",
-                           "Stretch once the programme is over", "education only", "liable", "30 seconds at a time",
-                           "trigger point", "body weight", "depression", "retraction", "elevation",
-                           "vertical adduction", "horizontal extension"}) {
+  for (const char* fact : {"30 to 40 seconds",
+                           "about 30 seconds",
+                           "40 to 50 seconds",
+                           "3 to 4 rounds",
+                           "30-second stretch",
+                           "deeper",
+                           "alternating",
+                           "turn gradually",
+                           "top of the lower back",
+                           "shoulder-width",
+                           "just below your armpit",
+                           "just below your neck",
+                           "bench press",
+                           "shoulder press",
+                           "horizontal flexion",
+                           "shoulder abduction",
+                           "expensive",
+                           "Stretch once the programme is over",
+                           "education only",
+                           "liable",
+                           "30 seconds at a time",
+                           "trigger point",
+                           "body weight",
+                           "depression",
+                           "retraction",
+                           "elevation",
+                           "vertical adduction",
+                           "horizontal extension"}) {
     CAPTURE(fact);
     CHECK(text.find(fact) != std::string::npos);
   }
@@ -115,8 +137,9 @@ TEST_CASE("find() names the unknown id and lists the known ones") {
     FAIL("find(\"foo\") should throw");
   } catch (const myo::core::Error& e) {
     CHECK(e.where() == "--exercise");
-    CHECK(e.message() == "unknown exercise 'foo'; known: trapezius-foam-roller, rhomboid-massage-ball, "
-                         "latissimus-foam-roller, massage-chair");
+    CHECK(e.message() ==
+          "unknown exercise 'foo'; known: trapezius-foam-roller, rhomboid-massage-ball, "
+          "latissimus-foam-roller, massage-chair");
   }
 }
 
@@ -161,14 +184,17 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
       {"missing_disclaimer.json", "general.disclaimer: missing field"},
       {"nonfinite.json", "invalid JSON at line 107, column 22: number overflow parsing '1e999'"},
       {"work_negative.json",
-       "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, got -3"},
+       "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, "
+       "got -3"},
       {"work_absurd.json",
        "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, "
        "got 100000"},
       {"work_outside_range.json",
-       "exercise 'rhomboid-massage-ball': protocol.work_s: 50 s is outside its own range work_range_s [25, 35]"},
-      {"work_string.json", "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds "
-                           "between 5 and 600, got the string \"30\""},
+       "exercise 'rhomboid-massage-ball': protocol.work_s: 50 s is outside its own range work_range_s [25, "
+       "35]"},
+      {"work_string.json",
+       "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds "
+       "between 5 and 600, got the string \"30\""},
       {"stretch_negative.json",
        "exercise 'rhomboid-massage-ball': protocol.stretch_s: must be a number of seconds between 0 and 600, "
        "got -30"},
@@ -177,22 +203,28 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
       {"missing_sets.json", "exercise 'rhomboid-massage-ball': protocol.sets: missing field"},
       {"missing_protocol.json", "exercise 'rhomboid-massage-ball': protocol: missing field"},
       {"stretch_after_string.json",
-       "exercise 'rhomboid-massage-ball': protocol.stretch_after: must be true or false, got the string \"yes\""},
+       "exercise 'rhomboid-massage-ball': protocol.stretch_after: must be true or false, got the string "
+       "\"yes\""},
       {"sides_unknown.json", "exercise 'rhomboid-massage-ball': protocol.sides: unknown value 'both'"},
       {"misspelt_field.json", "exercise 'rhomboid-massage-ball': protocol.wrok_s: unknown field"},
       {"unknown_muscle.json", "exercise 'rhomboid-massage-ball': targets[1]: unknown muscle 'deltoid'"},
       {"unknown_joint.json", "exercise 'rhomboid-massage-ball': pose.joints.shoulder_X: unknown joint"},
-      {"joint_angle_absurd.json", "exercise 'rhomboid-massage-ball': pose.joints.knee_L[0]: must be an angle in "
-                                  "degrees between -180 and 180, got 400"},
+      {"joint_angle_absurd.json",
+       "exercise 'rhomboid-massage-ball': pose.joints.knee_L[0]: must be an angle in "
+       "degrees between -180 and 180, got 400"},
       {"unknown_phase.json", "exercise 'rhomboid-massage-ball': steps[1].phase: unknown phase 'rest'"},
       {"switch_without_sides.json",
        "exercise 'rhomboid-massage-ball': steps[4].phase: 'switch' needs protocol.sides 'alternate'"},
-      {"equipment_unknown.json", "exercise 'rhomboid-massage-ball': equipment.kind: unknown value 'kettlebell'"},
+      {"equipment_unknown.json",
+       "exercise 'rhomboid-massage-ball': equipment.kind: unknown value 'kettlebell'"},
       {"tool_kind_mismatch.json",
-       "exercise 'rhomboid-massage-ball': tool.kind: 'foam-roller' differs from equipment.kind 'massage-ball'"},
-      {"landmark_bad.json", "exercise 'rhomboid-massage-ball': tool.path.from: 'sp t2' is not a landmark name"},
-      {"point_not_number.json", "exercise 'latissimus-foam-roller': tool.path.points_m[1][1]: must be a position "
-                                "in metres between -3 and 3, got the string \"1.17\""},
+       "exercise 'rhomboid-massage-ball': tool.kind: 'foam-roller' differs from equipment.kind "
+       "'massage-ball'"},
+      {"landmark_bad.json",
+       "exercise 'rhomboid-massage-ball': tool.path.from: 'sp t2' is not a landmark name"},
+      {"point_not_number.json",
+       "exercise 'latissimus-foam-roller': tool.path.points_m[1][1]: must be a position "
+       "in metres between -3 and 3, got the string \"1.17\""},
       {"empty_title.json", "exercise 'rhomboid-massage-ball': title: must not be empty"},
       {"bad_id.json", "exercise #1: id: 'Rhomboid Ball' must use only lower-case letters, digits and '-'"},
       {"duplicate_id.json", "exercise 'rhomboid-massage-ball': id: duplicate id (exercise #2 repeats it)"},
@@ -224,7 +256,8 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
 
 TEST_CASE("a missing or oversized file is refused before parsing") {
   const fs::path missing = kBadDir / "does_not_exist.json";
-  CHECK_THROWS_WITH_AS(loadExercises(missing), (missing.string() + ": no such file").c_str(), myo::core::Error);
+  CHECK_THROWS_WITH_AS(loadExercises(missing), (missing.string() + ": no such file").c_str(),
+                       myo::core::Error);
 
   const fs::path big = fs::path(MYO_BINARY_DIR) / "exercise_data_test_too_large.json";
   {
@@ -244,6 +277,6 @@ TEST_CASE("a missing or oversized file is refused before parsing") {
 TEST_CASE("text errors name the source given") {
   CHECK_THROWS_WITH_AS(loadExercisesFromString("{\"version\": 1,", "inline"),
                        doctest::Contains("inline: invalid JSON at line 1, column"), myo::core::Error);
-  CHECK_THROWS_WITH_AS(loadExercisesFromString("", "empty.json"), doctest::Contains("empty.json: invalid JSON"),
-                       myo::core::Error);
+  CHECK_THROWS_WITH_AS(loadExercisesFromString("", "empty.json"),
+                       doctest::Contains("empty.json: invalid JSON"), myo::core::Error);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "exercise/state_json.hpp"
 #include "exercise/timer.hpp"
 
 namespace fs = std::filesystem;
@@ -77,9 +78,9 @@ void checkCues(const std::vector<Cue>& got, const std::vector<Cue>& want) {
   }
 }
 
-const std::vector<std::pair<double, Phase>> kTrapeziusEnds = {
-    {5, Phase::LeadIn}, {40, Phase::Work}, {70, Phase::Stretch}, {105, Phase::Work}, {135, Phase::Stretch},
-    {170, Phase::Work}};
+const std::vector<std::pair<double, Phase>> kTrapeziusEnds = {{5, Phase::LeadIn},    {40, Phase::Work},
+                                                              {70, Phase::Stretch},  {105, Phase::Work},
+                                                              {135, Phase::Stretch}, {170, Phase::Work}};
 
 }  // namespace
 
@@ -402,8 +403,31 @@ TEST_CASE("a phase shorter than the countdown gets no tone on its first instant"
   timer.start();
   const std::vector<Cue> got = runToEnd(timer, 0.016);
   std::vector<Cue> want = expectedCues({{10, Phase::Work}});
-  want.push_back(Cue{CueKind::Tick, 11, Phase::Switch, 1});  // 2 s switch: the "2" would sit on the end of work
+  want.push_back(
+      Cue{CueKind::Tick, 11, Phase::Switch, 1});  // 2 s switch: the "2" would sit on the end of work
   want.push_back(Cue{CueKind::PhaseEnd, 12, Phase::Switch, 0});
   for (const Cue& c : expectedCues({{22, Phase::Work}})) want.push_back(c);
   checkCues(got, want);
+}
+
+TEST_CASE("the --state fields of the timer") {
+  const TimerPlan lat = planFor("latissimus-foam-roller");
+  const nlohmann::json j = timerStateJson(lat.exercise, stateAt(lat, 52.5));
+  CHECK(j.at("exercise") == "latissimus-foam-roller");
+  CHECK(j.at("time") == 52.5);
+  CHECK(j.at("phase") == "switch");
+  CHECK(j.at("set") == 1);
+  CHECK(j.at("sets") == 3);
+  CHECK(j.at("side") == "right");
+  CHECK(j.at("phase_remaining") == 2.5);
+  CHECK(j.at("total") == 350.0);
+  CHECK(j.at("step") == 7);
+  CHECK(j.at("running") == false);
+
+  const nlohmann::json done = timerStateJson(lat.exercise, stateAt(lat, 400));
+  CHECK(done.at("phase") == "done");
+  CHECK(done.at("time") == 350.0);
+  CHECK(done.at("side").is_null());
+  CHECK(done.at("step").is_null());
+  CHECK(done.at("progress") == 1.0);
 }
