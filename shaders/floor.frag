@@ -27,11 +27,13 @@ void main() {
     vec2 uv = p.xy / p.w * 0.5 + 0.5;
     // Texel offsets per metre on the floor.
     vec2 perMetre = vec2(length(u_heightViewProj[0].xyz), length(u_heightViewProj[2].xyz)) * 0.5;
-    const int kTaps = 12;
+    const int kTaps = 16;
+    // A per-pixel rotation of the tap pattern turns banding into fine grain.
+    float spin = 6.2831853 * fract(52.9829189 * fract(dot(gl_FragCoord.xy, vec2(0.06711056, 0.00583715))));
     float contact = 0.0;
     float ambient = 0.0;
     for (int i = 0; i < kTaps; ++i) {
-      float a = float(i) * 2.39996;
+      float a = float(i) * 2.39996 + spin;
       float rr = sqrt((float(i) + 0.5) / float(kTaps));
       vec2 dir = vec2(cos(a), sin(a)) * rr;
       float hNear = heightAt(uv + dir * 0.035 * perMetre);

@@ -9,7 +9,8 @@ add_custom_command(
   COMMAND ${CMAKE_COMMAND} -DOUT=${MYO_SHADER_HEADER} "-DSHADERS=${MYO_SHADERS}"
           -P ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
   DEPENDS ${MYO_SHADERS} ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
-  COMMENT "Embedding shaders")
+  COMMENT "Embedding shaders"
+  VERBATIM)
 
 file(GLOB MYO_GFX_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/gfx/*.cpp)
 add_library(myo_gfx STATIC ${MYO_GFX_SRC} ${MYO_SHADER_HEADER})

@@ -11,3 +11,8 @@ namespace myo::gfx {
 void checkGl(const char* where);
 
 }  // namespace myo::gfx
+
+namespace myo::gfx {
+/// Waits until the GPU has finished all submitted work (for honest frame timings).
+void finish();
+}  // namespace myo::gfx

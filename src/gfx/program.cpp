@@ -79,3 +79,7 @@ void checkGl(const char* where) {
 }
 
 }  // namespace myo::gfx
+
+namespace myo::gfx {
+void finish() { glFinish(); }
+}  // namespace myo::gfx

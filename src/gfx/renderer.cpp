@@ -502,7 +502,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   im.mesh.set("u_fresnelAlpha", 0.55f);
   im.mesh.set("t_baseColor", 0);
 
-  auto isTranslucent = [&](const MeshDraw& d) { return d.color.a < 0.999f; };
+  auto isTranslucent = [&](const MeshDraw& d) { return d.color.w < 0.999f; };
   bool anyOutline = false;
   bool anyTranslucent = false;
 
@@ -545,7 +545,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.depth.set("u_viewProj", viewProj);
     im.depth.set("u_outlinePx", 0.0f);
     im.forEachMeshNode(f, im.depth, [&](size_t, size_t m, bool skinned) {
-      if (!isTranslucent(f.meshes[m]) || f.meshes[m].color.a <= 0.0f) return;
+      if (!isTranslucent(f.meshes[m]) || f.meshes[m].color.w <= 0.0f) return;
       for (const auto& p : im.meshes[m].primitives) {
         im.setSkinnedFor(im.depth, p, skinned);
         im.drawPrimitive(p);
@@ -558,7 +558,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.mesh.use();
     im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
       const MeshDraw& d = f.meshes[m];
-      if (!isTranslucent(d) || d.color.a <= 0.0f) return;
+      if (!isTranslucent(d) || d.color.w <= 0.0f) return;
       for (const auto& p : im.meshes[m].primitives) {
         im.setSkinnedFor(im.mesh, p, skinned);
         im.setMaterial(d, p);
@@ -604,12 +604,12 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   glBindVertexArray(0);
 
   // Resolve into the output.
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
   GLuint out = 0;
   if (target != nullptr) {
-    target->resize(size);
+    target->resize(size);  // binds the target: set the read framebuffer afterwards
     out = target->impl_->fbo.get();
   }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
   glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, out);

@@ -1,0 +1,317 @@
+// app/runs.cpp: the window loop, offscreen pictures, the benchmark and the listing modes.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <fmt/format.h>
+#include <numeric>
+
+#include "app/imgui_host.hpp"
+#include "app/runs.hpp"
+#include "app/viewer.hpp"
+#include "core/error.hpp"
+#include "gfx/context.hpp"
+#include "gfx/gl.hpp"
+#include "gfx/renderer.hpp"
+#include "scene/gltf_loader.hpp"
+#include "scene/muscle_names.hpp"
+
+namespace myo::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+std::filesystem::path modelPath(const CliOptions& o) {
+  return o.model ? std::filesystem::path(*o.model) : assetsDir() / "upper_body.glb";
+}
+
+ui::DisplaySettings displayFrom(const CliOptions& o) {
+  ui::DisplaySettings d;
+  if (o.skin == "opaque") d.skin = ui::SkinMode::Opaque;
+  else if (o.skin == "hidden") d.skin = ui::SkinMode::Hidden;
+  else d.skin = ui::SkinMode::Faded;
+  return d;
+}
+
+// Sets up a viewer on the command line's model, view and time, with no camera glide.
+void prepare(Viewer& viewer, const CliOptions& o) {
+  viewer.loadInitial(modelPath(o));
+  viewer.camera().setTransitionSeconds(0.0f);
+  viewer.camera().setViewport(o.width, o.height);
+  viewer.setAnimationTime(float(o.time.value_or(0.0)));
+  viewer.setPreset(o.view);
+}
+
+// One complete picture: 3D view and (unless --no-ui) the panels, into target.
+void renderPicture(Viewer& viewer, ImGuiHost* ui, gfx::OffscreenTarget& target, glm::ivec2 size,
+                   const std::string& info, float fps) {
+  viewer.render(size, &target);
+  if (ui) {
+    ui->newFrame(size, 1.0f / 60.0f);
+    viewer.drawUi(fps, info);
+    ui->render();
+  }
+}
+
+long peakMemoryKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+struct InputState {
+  Viewer* viewer = nullptr;
+  ImGuiHost* ui = nullptr;
+  bool leftDown = false;
+  bool rightDown = false;
+  bool dragged = false;
+  glm::dvec2 pressAt{0.0};
+  glm::dvec2 last{0.0};
+  double lastClickTime = -1.0;
+  float pixelsPerPoint = 1.0f;
+};
+
+InputState& inputOf(GLFWwindow* w) { return *static_cast<InputState*>(glfwGetWindowUserPointer(w)); }
+
+glm::vec2 toPixels(const InputState& s, glm::dvec2 p) { return glm::vec2(p) * s.pixelsPerPoint; }
+
+void onMouseButton(GLFWwindow* w, int button, int action, int mods) {
+  InputState& s = inputOf(w);
+  glm::dvec2 p;
+  glfwGetCursorPos(w, &p.x, &p.y);
+  if (action == GLFW_PRESS) {
+    if (s.ui && s.ui->wantsMouse()) return;
+    s.pressAt = s.last = p;
+    s.dragged = false;
+    if (button == GLFW_MOUSE_BUTTON_LEFT) s.leftDown = true;
+    if (button == GLFW_MOUSE_BUTTON_RIGHT) s.rightDown = true;
+    (void)mods;
+    return;
+  }
+  if (button == GLFW_MOUSE_BUTTON_LEFT && s.leftDown) {
+    s.leftDown = false;
+    if (!s.dragged) {
+      const double now = glfwGetTime();
+      const bool doubleClick = s.lastClickTime >= 0.0 && now - s.lastClickTime < 0.35;
+      s.lastClickTime = doubleClick ? -1.0 : now;
+      s.viewer->pickAt(toPixels(s, p), doubleClick);
+    }
+  }
+  if (button == GLFW_MOUSE_BUTTON_RIGHT) s.rightDown = false;
+}
+
+void onCursor(GLFWwindow* w, double x, double y) {
+  InputState& s = inputOf(w);
+  const glm::dvec2 p{x, y};
+  if (!s.leftDown && !s.rightDown) {
+    s.last = p;
+    return;
+  }
+  if (glm::length(p - s.pressAt) > 3.0) s.dragged = true;
+  const glm::vec2 d = toPixels(s, p) - toPixels(s, s.last);
+  s.last = p;
+  if (!s.dragged) return;
+  const bool shift = glfwGetKey(w, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
+  if (s.rightDown || (s.leftDown && shift)) s.viewer->camera().pan(d.x, d.y);
+  else if (s.leftDown) s.viewer->camera().orbit(d.x, d.y);
+}
+
+void onScroll(GLFWwindow* w, double, double dy) {
+  InputState& s = inputOf(w);
+  if (s.ui && s.ui->wantsMouse()) return;
+  glm::dvec2 p;
+  glfwGetCursorPos(w, &p.x, &p.y);
+  s.viewer->camera().zoomToward(float(dy), toPixels(s, p));
+}
+
+void onKey(GLFWwindow* w, int key, int, int action, int mods) {
+  InputState& s = inputOf(w);
+  if (action != GLFW_PRESS || (s.ui && s.ui->wantsKeyboard())) return;
+  Viewer& v = *s.viewer;
+  switch (key) {
+    case GLFW_KEY_F: v.frameModel(); break;
+    case GLFW_KEY_1: v.setPreset(view::Preset::Back); break;
+    case GLFW_KEY_2: v.setPreset(view::Preset::Front); break;
+    case GLFW_KEY_3: v.setPreset(view::Preset::Left); break;
+    case GLFW_KEY_4: v.setPreset(view::Preset::Right); break;
+    case GLFW_KEY_5: v.setPreset(view::Preset::Top); break;
+    case GLFW_KEY_6: v.setPreset(view::Preset::Target); break;
+    case GLFW_KEY_H:
+      v.display().skin = static_cast<ui::SkinMode>((static_cast<int>(v.display().skin) + 1) % 3);
+      break;
+    case GLFW_KEY_ESCAPE: v.select(-1); break;
+    case GLFW_KEY_Q:
+      if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(w, GLFW_TRUE);
+      break;
+    default: break;
+  }
+}
+
+void onDrop(GLFWwindow* w, int count, const char** paths) {
+  if (count > 0) inputOf(w).viewer->tryLoad(paths[0]);
+}
+
+}  // namespace
+
+int runWindow(const CliOptions& o) {
+  Viewer viewer(displayFrom(o));
+  prepare(viewer, o);  // a bad model on the command line is an error before any window opens
+  auto context = gfx::createWindowContext({.title = "MyoRelease", .width = o.width, .height = o.height});
+  GLFWwindow* window = context->window();
+  float xscale = 1.0f, yscale = 1.0f;
+  glfwGetWindowContentScale(window, &xscale, &yscale);
+
+  InputState input;
+  input.viewer = &viewer;
+  glfwSetWindowUserPointer(window, &input);
+  glfwSetMouseButtonCallback(window, onMouseButton);
+  glfwSetCursorPosCallback(window, onCursor);
+  glfwSetScrollCallback(window, onScroll);
+  glfwSetKeyCallback(window, onKey);
+  glfwSetDropCallback(window, onDrop);
+  ImGuiHost ui(window, std::max(xscale, 1.0f));  // installs its callbacks after ours and chains them
+  input.ui = &ui;
+
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  viewer.camera().setTransitionSeconds(0.35f);
+  const std::string info = context->description();
+  auto last = Clock::now();
+  float fps = 0.0f;
+  gfx::OffscreenTarget shot;
+  while (!glfwWindowShouldClose(window)) {
+    glfwPollEvents();
+    const auto now = Clock::now();
+    const float dt = std::chrono::duration<float>(now - last).count();
+    last = now;
+    fps = fps <= 0.0f ? 1.0f / std::max(dt, 1e-3f) : fps * 0.95f + 0.05f / std::max(dt, 1e-3f);
+    viewer.update(dt);
+    const glm::ivec2 fb = context->framebufferSize();
+    int ww = 0, wh = 0;
+    glfwGetWindowSize(window, &ww, &wh);
+    input.pixelsPerPoint = ww > 0 ? float(fb.x) / float(ww) : 1.0f;
+    if (fb.x <= 0 || fb.y <= 0) {
+      glfwWaitEvents();
+      continue;
+    }
+    viewer.render(fb, nullptr);
+    ui.newFrame(fb, dt);
+    viewer.drawUi(fps, info, input.pixelsPerPoint);
+    ui.render();
+    if (auto file = viewer.takeScreenshotRequest()) {
+      // The saved picture leaves the panels out: it is for handouts and slides.
+      viewer.render(fb, &shot);
+      gfx::writePng(*file, fb, shot.read());
+      std::fprintf(stderr, "myorelease: saved %s\n", file->c_str());
+    }
+    context->swapBuffers();
+  }
+  return 0;
+}
+
+int runScreenshot(const CliOptions& o) {
+  Viewer viewer(displayFrom(o));
+  prepare(viewer, o);
+  std::unique_ptr<gfx::Context> context = o.headless ? gfx::createHeadlessContext()
+                                                     : gfx::createWindowContext({.width = o.width,
+                                                                                 .height = o.height,
+                                                                                 .visible = false});
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  const glm::ivec2 size{o.width, o.height};
+  gfx::OffscreenTarget target;
+  std::unique_ptr<ImGuiHost> ui;
+  if (!o.noUi) {
+    ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+    // A first UI frame lets windows settle their sizes before the one that is kept.
+    ui->newFrame(size, 1.0f / 60.0f);
+    viewer.drawUi(0.0f, context->description());
+    ImGui::Render();
+  }
+  renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
+  gfx::writePng(*o.screenshot, size, target.read());
+  return 0;
+}
+
+int runBench(const CliOptions& o) {
+  const auto tLoad = Clock::now();
+  Viewer viewer(displayFrom(o));
+  prepare(viewer, o);
+  const double loadMs = msSince(tLoad);
+
+  const auto tFirst = Clock::now();
+  auto context = gfx::createHeadlessContext();
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  const glm::ivec2 size{o.width, o.height};
+  gfx::OffscreenTarget target;
+  std::unique_ptr<ImGuiHost> ui;
+  if (!o.noUi) ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+  renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
+  gfx::finish();
+  const double firstMs = msSince(tFirst);
+
+  std::vector<double> frames;
+  frames.reserve(size_t(o.frames));
+  for (int i = 0; i < o.frames; ++i) {
+    const auto t = Clock::now();
+    viewer.camera().orbit(2.0f, 0.0f);  // a moving camera, so every frame is real work
+    viewer.update(1.0f / 60.0f);
+    renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
+    gfx::finish();
+    frames.push_back(msSince(t));
+  }
+  std::vector<double> sorted = frames;
+  std::sort(sorted.begin(), sorted.end());
+  const double mean = std::accumulate(frames.begin(), frames.end(), 0.0) / double(frames.size());
+  const double p95 = sorted[std::min(sorted.size() - 1, size_t(std::ceil(0.95 * double(sorted.size()))) - 1)];
+  const double median = sorted[sorted.size() / 2];
+  long triangles = 0;
+  for (const auto& m : viewer.model().meshes)
+    for (const auto& p : m.primitives) triangles += long(p.indices.size() / 3);
+  fmt::print("model: {} ({} triangles)\n", modelPath(o).string(), triangles);
+  fmt::print("renderer: {}\n", context->description());
+  fmt::print("size: {}x{}, frames: {}, ui: {}\n", o.width, o.height, o.frames, o.noUi ? "off" : "on");
+  fmt::print("load: {:.1f} ms\n", loadMs);
+  fmt::print("first frame: {:.1f} ms\n", firstMs);
+  fmt::print("frame mean: {:.2f} ms ({:.1f} fps), median: {:.2f} ms, p95: {:.2f} ms\n", mean, 1000.0 / mean, median,
+             p95);
+  fmt::print("peak memory: {:.1f} MiB\n", double(peakMemoryKiB()) / 1024.0);
+  return 0;
+}
+
+int runListMuscles(const CliOptions& o) {
+  const std::filesystem::path path = modelPath(o);
+  const scene::Model model = scene::loadGltf(path);
+  for (size_t i = 0; i < model.meshes.size(); ++i) {
+    const auto& id = model.roles[i].muscle;
+    if (!id.valid()) continue;
+    fmt::print("{}\t{}\t{}\t{}\n", model.meshes[i].name, scene::toString(id.kind),
+               id.side == scene::Side::None ? "-" : std::string(scene::toString(id.side)),
+               id.part == scene::MusclePart::None ? "-" : std::string(scene::toString(id.part)));
+  }
+  return 0;
+}
+
+int runValidate(const CliOptions& o) {
+  const std::filesystem::path path = modelPath(o);
+  int problems = 0;
+  try {
+    const scene::Model model = scene::loadGltf(path);
+    int muscles = 0;
+    for (const auto& r : model.roles) muscles += r.muscle.valid() ? 1 : 0;
+    fmt::print("{}: ok, {} meshes, {} recognised muscles\n", path.string(), model.meshes.size(), muscles);
+  } catch (const core::Error& e) {
+    std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+    ++problems;
+  }
+  return problems == 0 ? 0 : 2;
+}
+
+}  // namespace myo::app

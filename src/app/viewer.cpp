@@ -1,0 +1,418 @@
+// app/viewer.cpp: state -> frame and panel snapshots; input and intents -> state.
+#include "app/viewer.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <fmt/format.h>
+
+#include "core/error.hpp"
+#include "scene/animation.hpp"
+#include "scene/bounds.hpp"
+#include "scene/gltf_loader.hpp"
+#include "scene/muscle_names.hpp"
+#include "scene/picking.hpp"
+#include "scene/skinning.hpp"
+
+namespace myo::app {
+namespace {
+
+std::string thousands(long long n) {
+  std::string s = std::to_string(n);
+  for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
+  return s;
+}
+
+}  // namespace
+
+std::filesystem::path assetsDir() {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (const char* env = std::getenv("MYO_ASSETS"); env && *env) return env;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
+                                      exe.parent_path() / "../share/myorelease/assets"}) {
+      if (fs::is_regular_file(candidate / "upper_body.glb", ec)) return candidate;
+    }
+  }
+#ifdef MYO_INSTALL_ASSETS
+  if (fs::is_directory(MYO_INSTALL_ASSETS, ec)) return MYO_INSTALL_ASSETS;
+#endif
+  return "assets";
+}
+
+Viewer::Viewer(ui::DisplaySettings display) : display_(display) { camera_.setTransitionSeconds(0.35f); }
+
+void Viewer::loadInitial(const std::filesystem::path& path) { adopt(scene::loadGltf(path), path); }
+
+bool Viewer::tryLoad(const std::filesystem::path& path) {
+  try {
+    adopt(scene::loadGltf(path), path);
+    error_.reset();
+    return true;
+  } catch (const core::Error& e) {
+    error_ = core::errorLine(e);
+  } catch (const std::exception& e) {
+    error_ = core::errorLine(core::Error(path.string(), e.what()));
+  }
+  return false;
+}
+
+void Viewer::adopt(scene::Model model, std::filesystem::path path) {
+  model_ = std::move(model);
+  modelPath_ = std::move(path);
+  hidden_.assign(model_.meshes.size(), false);
+  selected_ = -1;
+  animTime_ = 0.0f;
+  triangles_ = 0;
+  for (const auto& m : model_.meshes)
+    for (const auto& p : m.primitives) triangles_ += int(p.indices.size() / 3);
+  updatePose();
+  const scene::Bounds b = scene::modelBounds(model_, world_);
+  center_ = b.center();
+  radius_ = std::max(b.radius(), 1e-3f);
+  floorY_ = b.min.y;
+  camera_.setSceneBounds(center_, radius_ * 3.0f);
+  uploaded_ = false;
+  const float saved = 0.0f;
+  camera_.setTransitionSeconds(saved);
+  camera_.setPreset(view::Preset::Back, center_, radius_);
+  camera_.setTransitionSeconds(0.35f);
+  updateLabelAnchors();
+}
+
+void Viewer::attachRenderer(std::unique_ptr<gfx::Renderer> renderer) {
+  renderer_ = std::move(renderer);
+  uploaded_ = false;
+}
+
+void Viewer::updatePose() {
+  std::vector<glm::mat4> local;
+  if (!model_.animations.empty() && display_.playAnimation) {
+    const auto& anim = model_.animations.front();
+    const float t = anim.duration > 0.0f ? std::fmod(animTime_, anim.duration) : 0.0f;
+    local = scene::animatedLocalTransforms(model_, 0, t);
+  } else {
+    local = scene::localTransforms(model_);
+  }
+  world_ = scene::worldTransforms(model_, local);
+}
+
+void Viewer::update(float dt) {
+  camera_.update(dt);
+  if (!model_.animations.empty() && display_.playAnimation) {
+    animTime_ += dt;
+    updatePose();
+  }
+}
+
+void Viewer::setAnimationTime(float seconds) {
+  animTime_ = seconds;
+  updatePose();
+  updateLabelAnchors();
+}
+
+bool Viewer::isTarget(int mesh) const {
+  const auto& role = model_.roles[size_t(mesh)];
+  return role.tissue == scene::TissueKind::Muscle &&
+         std::find(targets.begin(), targets.end(), role.muscle.kind) != targets.end();
+}
+
+bool Viewer::meshVisible(int mesh) const {
+  if (hidden_[size_t(mesh)]) return false;
+  const auto& role = model_.roles[size_t(mesh)];
+  if (display_.isolate && selected_ >= 0)
+    return mesh == selected_ || role.tissue == scene::TissueKind::Bone;
+  switch (role.tissue) {
+    case scene::TissueKind::Skin: return display_.skin != ui::SkinMode::Hidden;
+    case scene::TissueKind::Bone: return display_.bones;
+    case scene::TissueKind::Muscle:
+    case scene::TissueKind::Tendon: return isTarget(mesh) || mesh == selected_ || display_.contextMuscles;
+    default: return true;
+  }
+}
+
+gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
+  gfx::FrameView f;
+  f.size = size;
+  f.view = camera_.viewMatrix();
+  f.projection = camera_.projectionMatrix();
+  f.eye = camera_.eye();
+  f.model = &model_;
+  f.world = &world_;
+  f.fibres = display_.fibres;
+  f.floor = display_.floor;
+  f.floorCenter = glm::vec3(center_.x, floorY_, center_.z);
+  f.floorRadius = radius_ * 2.2f;
+  f.meshes.resize(model_.meshes.size());
+  for (size_t i = 0; i < model_.meshes.size(); ++i) {
+    auto& d = f.meshes[i];
+    const auto& role = model_.roles[i];
+    d.visible = meshVisible(int(i));
+    const bool selected = int(i) == selected_;
+    switch (role.tissue) {
+      case scene::TissueKind::Skin:
+        d.look = gfx::Look::Skin;
+        d.color = glm::vec4(palette_.skin, display_.skin == ui::SkinMode::Faded ? display_.skinOpacity : 1.0f);
+        break;
+      case scene::TissueKind::Bone:
+        d.look = gfx::Look::Bone;
+        d.color = glm::vec4(palette_.bone, 1.0f);
+        break;
+      case scene::TissueKind::Muscle:
+      case scene::TissueKind::Tendon: {
+        d.look = gfx::Look::Muscle;
+        const bool target = isTarget(int(i));
+        d.color = glm::vec4(target ? palette_.muscleTarget : palette_.muscleContext, 1.0f);
+        // Slightly different reds per muscle so neighbours read apart, as on a printed plate.
+        const float shade = role.muscle.part == scene::MusclePart::Transverse ? 0.94f
+                            : role.muscle.kind == scene::MuscleKind::RhomboidMinor ? 0.90f
+                            : role.muscle.kind == scene::MuscleKind::LatissimusDorsi ? 1.04f
+                                                                                    : 1.0f;
+        d.color = glm::vec4(glm::vec3(d.color) * shade, 1.0f);
+        d.highlight = target ? 0.55f : 0.0f;
+        d.outline = display_.outlines && (target || selected);
+        d.outlineColor = selected ? palette_.outlineSelected : palette_.outlineTarget;
+        d.glowColor = selected ? palette_.outlineSelected : palette_.outlineTarget;
+        if (selected) d.highlight = 0.8f;
+        break;
+      }
+      default:
+        d.look = gfx::Look::Material;
+        d.color = glm::vec4(1.0f);
+        d.outline = selected;
+        d.outlineColor = palette_.outlineSelected;
+        break;
+    }
+  }
+  return f;
+}
+
+void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
+  if (!renderer_) return;
+  if (!uploaded_) {
+    renderer_->setModel(model_);
+    uploaded_ = true;
+  }
+  camera_.setViewport(size.x, size.y);
+  renderer_->render(frameView(size), target);
+}
+
+ui::PanelInput Viewer::panelInput() const {
+  ui::PanelInput in;
+  in.modelPath = modelPath_.string();
+  in.modelSummary = fmt::format("{} meshes, {} triangles, {} skin{}, {} animation{}", model_.meshes.size(),
+                                thousands(triangles_), model_.skins.size(), model_.skins.size() == 1 ? "" : "s",
+                                model_.animations.size(), model_.animations.size() == 1 ? "" : "s");
+  in.error = error_;
+  in.hasAnimation = !model_.animations.empty();
+  for (size_t i = 0; i < model_.meshes.size(); ++i) {
+    const auto& role = model_.roles[i];
+    if (!role.muscle.valid()) continue;
+    in.muscles.push_back({int(i), scene::muscleDisplayName(role.muscle), isTarget(int(i)), !hidden_[i]});
+  }
+  std::stable_sort(in.muscles.begin(), in.muscles.end(),
+                   [](const ui::MuscleRow& a, const ui::MuscleRow& b) { return a.target > b.target; });
+  in.selectedMesh = selected_;
+  if (selected_ >= 0) {
+    const auto& mesh = model_.meshes[size_t(selected_)];
+    const auto& role = model_.roles[size_t(selected_)];
+    auto extra = [&](const char* key) -> std::string {
+      auto it = mesh.extras.find(key);
+      return it == mesh.extras.end() ? std::string() : it->second;
+    };
+    in.selectedTitle = !extra("display_name").empty() ? extra("display_name")
+                       : role.muscle.valid()           ? scene::muscleDisplayName(role.muscle)
+                                                       : mesh.name;
+    const std::pair<const char*, const char*> facts[] = {{"Origin", "origin"},
+                                                         {"Insertion", "insertion"},
+                                                         {"Action", "action"},
+                                                         {"Nerve", "innervation"},
+                                                         {"Blood supply", "blood_supply"}};
+    for (const auto& [heading, key] : facts)
+      if (auto text = extra(key); !text.empty()) in.selectedFacts.emplace_back(heading, text);
+    if (in.selectedFacts.empty()) in.selectedFacts.emplace_back("Mesh", mesh.name);
+  }
+  return in;
+}
+
+void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerPoint) {
+  ui::PanelInput in = panelInput();
+  in.fps = fps;
+  in.rendererInfo = rendererInfo;
+  ui::UiIntents intents;
+  ui::drawMainPanel(in, display_, intents);
+  if (display_.labels) drawLabels(pixelsPerPoint);
+
+  if (intents.preset) setPreset(*intents.preset);
+  if (intents.frame) frameModel();
+  if (intents.openPath) tryLoad(*intents.openPath);
+  if (intents.select) select(*intents.select);
+  if (intents.setVisible) hidden_[size_t(intents.setVisible->first)] = !intents.setVisible->second;
+  if (intents.showAll) {
+    std::fill(hidden_.begin(), hidden_.end(), false);
+    display_.isolate = false;
+    display_.contextMuscles = true;
+  }
+  if (intents.dismissError) error_.reset();
+  if (intents.screenshot) screenshotRequested_ = true;
+}
+
+std::optional<std::string> Viewer::takeScreenshotRequest() {
+  if (!screenshotRequested_) return std::nullopt;
+  screenshotRequested_ = false;
+  return fmt::format("myorelease-{:03}.png", ++screenshotCount_);
+}
+
+void Viewer::setPreset(view::Preset preset) {
+  if (preset == view::Preset::Target) {
+    // Sphere around the visible target muscles.
+    const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return !isTarget(mesh); });
+    if (!b.empty()) {
+      camera_.setPreset(preset, b.center(), b.radius());
+      return;
+    }
+  }
+  camera_.setPreset(preset, center_, radius_);
+}
+
+void Viewer::frameModel() { camera_.frame(center_, radius_); }
+
+void Viewer::select(int mesh) {
+  selected_ = (mesh >= 0 && mesh < int(model_.meshes.size())) ? mesh : -1;
+  if (selected_ < 0) display_.isolate = false;
+}
+
+void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
+  const view::Ray ray = camera_.rayThrough(cursorPx);
+  // The faded skin is see-through: clicks go to what lies under it.
+  auto pickable = [&](int mesh) {
+    if (!meshVisible(mesh)) return false;
+    const auto& role = model_.roles[size_t(mesh)];
+    return !(role.tissue == scene::TissueKind::Skin && display_.skin != ui::SkinMode::Opaque);
+  };
+  const auto hit = scene::pick(model_, world_, {ray.origin, ray.direction}, [&](int m) { return !pickable(m); });
+  if (recenter) {
+    if (hit) camera_.recenter(hit->point);
+    return;
+  }
+  if (!hit) {
+    select(-1);
+    return;
+  }
+  const auto& role = model_.roles[size_t(hit->mesh)];
+  select(role.muscle.valid() || role.tissue == scene::TissueKind::Other ? hit->mesh : -1);
+}
+
+void Viewer::updateLabelAnchors() {
+  // One label per target muscle and side, anchored at the posed vertex nearest the group's centroid among
+  // those facing away from the body axis (the outer surface).
+  labelAnchors_.clear();
+  struct Acc {
+    scene::MuscleKind kind;
+    scene::Side side;
+    std::vector<std::pair<glm::vec3, int>> points;  // position, mesh
+  };
+  std::vector<Acc> groups;
+  for (size_t n = 0; n < model_.nodes.size(); ++n) {
+    const int mesh = model_.nodes[n].mesh;
+    if (mesh < 0 || !isTarget(mesh)) continue;
+    const auto& role = model_.roles[size_t(mesh)];
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const Acc& g) { return g.kind == role.muscle.kind && g.side == role.muscle.side; });
+    if (it == groups.end()) it = groups.insert(groups.end(), Acc{role.muscle.kind, role.muscle.side, {}});
+    for (size_t p = 0; p < model_.meshes[size_t(mesh)].primitives.size(); ++p)
+      for (const glm::vec3& q : scene::posedWorldPositions(model_, int(n), int(p), world_))
+        it->points.emplace_back(q, mesh);
+  }
+  for (const auto& g : groups) {
+    if (g.points.empty()) continue;
+    glm::vec3 c(0.0f);
+    for (const auto& [q, m] : g.points) c += q;
+    c /= float(g.points.size());
+    // Outward direction: from the body's vertical axis toward the centroid.
+    glm::vec3 out = c - glm::vec3(center_.x, c.y, center_.z);
+    out = glm::length(out) > 1e-6f ? glm::normalize(out) : glm::vec3(0, 0, -1);
+    float best = -1e9f;
+    LabelAnchor a{g.kind, g.side, c, out, -1};
+    for (const auto& [q, m] : g.points) {
+      const float score = glm::dot(q - c, out) * 4.0f - glm::length(q - c);
+      if (score > best) {
+        best = score;
+        a.point = q;
+        a.mesh = m;
+      }
+    }
+    labelAnchors_.push_back(a);
+  }
+  labelViewKey_ = glm::mat4(0.0f);
+}
+
+void Viewer::drawLabels(float pixelsPerPoint) {
+  const float ppp = std::max(pixelsPerPoint, 1e-3f);
+  const glm::mat4 viewKey = camera_.viewMatrix();
+  if (viewKey != labelViewKey_) {
+    // Which anchors are seen (nothing but the faded skin in front): recomputed only when the view changes.
+    labelViewKey_ = viewKey;
+    labelSeen_.assign(labelAnchors_.size(), false);
+    const glm::vec3 eye = camera_.eye();
+    for (size_t i = 0; i < labelAnchors_.size(); ++i) {
+      const auto& a = labelAnchors_[i];
+      if (!meshVisible(a.mesh) || !camera_.inFront(a.point) || glm::dot(a.normal, eye - a.point) <= 0.0f) continue;
+      const glm::vec3 dir = glm::normalize(a.point - eye);
+      auto skip = [&](int mesh) {
+        const auto& r = model_.roles[size_t(mesh)];
+        return !meshVisible(mesh) || r.tissue == scene::TissueKind::Skin || r.tissue == scene::TissueKind::Other;
+      };
+      const auto hit = scene::pick(model_, world_, {eye, dir}, skip);
+      labelSeen_[i] = !hit || hit->distance > glm::length(a.point - eye) - 0.006f ||
+                      (model_.roles[size_t(hit->mesh)].muscle.kind == a.kind &&
+                       model_.roles[size_t(hit->mesh)].muscle.side == a.side);
+    }
+  }
+  struct Label {
+    glm::vec2 anchor;
+    std::string text;
+    bool right;
+    float y;
+  };
+  std::vector<Label> labels;
+  const glm::vec2 modelCenter = camera_.project(center_) / ppp;
+  float halfWidth = 0.0f;
+  for (const glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(0, 0, 1), glm::vec3(-1, 0, 0), glm::vec3(0, 0, -1)})
+    halfWidth = std::max(halfWidth, std::abs(camera_.project(center_ + d * radius_ * 0.42f).x / ppp - modelCenter.x));
+  for (size_t i = 0; i < labelAnchors_.size(); ++i) {
+    if (i >= labelSeen_.size() || !labelSeen_[i]) continue;
+    const auto& a = labelAnchors_[i];
+    const glm::vec2 p = camera_.project(a.point) / ppp;
+    labels.push_back({p, scene::muscleDisplayName({a.kind, scene::Side::None, scene::MusclePart::None}),
+                      p.x >= modelCenter.x, p.y});
+  }
+  ImDrawList* draw = ImGui::GetBackgroundDrawList();
+  const float em = ImGui::GetFontSize();
+  for (int side = 0; side < 2; ++side) {
+    std::vector<Label*> column;
+    for (auto& l : labels)
+      if (l.right == (side == 1)) column.push_back(&l);
+    std::sort(column.begin(), column.end(), [](const Label* a, const Label* b) { return a->y < b->y; });
+    float lastY = -1e9f;
+    for (Label* l : column) {
+      l->y = std::max(l->y, lastY + em * 1.7f);
+      lastY = l->y;
+      const float x = side == 1 ? modelCenter.x + halfWidth + em * 1.5f : modelCenter.x - halfWidth - em * 1.5f;
+      const ImVec2 textSize = ImGui::CalcTextSize(l->text.c_str());
+      const ImVec2 textPos(side == 1 ? x + em * 0.4f : x - textSize.x - em * 0.4f, l->y - textSize.y * 0.5f);
+      const ImU32 line = IM_COL32(35, 35, 40, 210);
+      draw->AddLine(ImVec2(l->anchor.x, l->anchor.y), ImVec2(x, l->y), line, 1.2f);
+      draw->AddCircleFilled(ImVec2(l->anchor.x, l->anchor.y), 2.6f, line);
+      draw->AddRectFilled(ImVec2(textPos.x - 5, textPos.y - 2),
+                          ImVec2(textPos.x + textSize.x + 5, textPos.y + textSize.y + 2), IM_COL32(250, 248, 244, 220),
+                          3.0f);
+      draw->AddText(textPos, IM_COL32(30, 30, 34, 255), l->text.c_str());
+    }
+  }
+}
+
+}  // namespace myo::app

@@ -1,0 +1,118 @@
+// app/viewer.hpp: the viewer's one owner of state: the model and its pose, the camera, display settings and
+// selection. Turns state into a gfx::FrameView and a ui::PanelInput each frame and applies input and UI intents.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "gfx/renderer.hpp"
+#include "scene/model.hpp"
+#include "ui/panels.hpp"
+#include "view/camera.hpp"
+
+namespace myo::app {
+
+/// Colours of the atlas look (linear-ish RGB).
+struct Palette {
+  glm::vec3 skin{0.89f, 0.71f, 0.60f};
+  glm::vec3 bone{0.90f, 0.86f, 0.76f};
+  glm::vec3 muscleTarget{0.74f, 0.17f, 0.13f};
+  glm::vec3 muscleContext{0.62f, 0.36f, 0.32f};
+  glm::vec3 outlineTarget{1.0f, 0.80f, 0.28f};
+  glm::vec3 outlineSelected{0.30f, 0.82f, 1.0f};
+};
+
+class Viewer {
+public:
+  explicit Viewer(ui::DisplaySettings display = {});
+
+  /// Loads a model as the first one; throws core::Error when it cannot (nothing to fall back to).
+  void loadInitial(const std::filesystem::path& path);
+  /// Loads another model; on failure keeps the current one and records the error line for the panel.
+  /// Returns true on success.
+  bool tryLoad(const std::filesystem::path& path);
+
+  /// Creates GPU resources for the current model; call with a current GL context.
+  void attachRenderer(std::unique_ptr<gfx::Renderer> renderer);
+
+  /// Advances animation and camera transitions by dt seconds of wall time.
+  void update(float dtSeconds);
+  /// Puts the model's animation clock at t seconds.
+  void setAnimationTime(float seconds);
+
+  /// Renders the 3D view (into target, or the default framebuffer when nullptr).
+  void render(glm::ivec2 size, gfx::OffscreenTarget* target);
+  /// Adds the panels and labels to the current ImGui frame and applies what the user asked for.
+  /// pixelsPerPoint: framebuffer pixels per ImGui unit (the HiDPI ratio; 1 when headless).
+  void drawUi(float fps, const std::string& rendererInfo, float pixelsPerPoint = 1.0f);
+
+  void setPreset(view::Preset preset);
+  void frameModel();
+  view::OrbitCamera& camera() { return camera_; }
+  ui::DisplaySettings& display() { return display_; }
+
+  // === Input (pixels, top-left origin)
+  void pickAt(const glm::vec2& cursorPx, bool recenter);
+  void select(int mesh);
+
+  const scene::Model& model() const { return model_; }
+  const std::vector<glm::mat4>& world() const { return world_; }
+  const std::optional<std::string>& error() const { return error_; }
+  std::optional<std::string> takeScreenshotRequest();
+
+  /// Muscle kinds highlighted as targets (by default the three of the routine).
+  std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
+                                         scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi};
+
+  gfx::FrameView frameView(glm::ivec2 size) const;
+  ui::PanelInput panelInput() const;
+
+private:
+  void adopt(scene::Model model, std::filesystem::path path);
+  void updatePose();
+  bool isTarget(int mesh) const;
+  bool meshVisible(int mesh) const;
+  void drawLabels(float pixelsPerPoint);
+  void updateLabelAnchors();
+
+  struct LabelAnchor {
+    scene::MuscleKind kind;
+    scene::Side side;
+    glm::vec3 point;
+    glm::vec3 normal;
+    int mesh;
+  };
+  std::vector<LabelAnchor> labelAnchors_;
+  std::vector<bool> labelSeen_;
+  glm::mat4 labelViewKey_{0.0f};
+
+  scene::Model model_;
+  std::filesystem::path modelPath_;
+  std::vector<glm::mat4> world_;
+  std::vector<bool> hidden_;
+  int selected_ = -1;
+  glm::vec3 center_{0.0f};
+  float radius_ = 1.0f;
+  float floorY_ = 0.0f;
+  int triangles_ = 0;
+  float animTime_ = 0.0f;
+  std::optional<std::string> error_;
+  bool screenshotRequested_ = false;
+  int screenshotCount_ = 0;
+
+  ui::DisplaySettings display_;
+  Palette palette_;
+  view::OrbitCamera camera_;
+  std::unique_ptr<gfx::Renderer> renderer_;
+  bool uploaded_ = false;
+};
+
+/// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.
+std::filesystem::path assetsDir();
+
+}  // namespace myo::app

@@ -1,0 +1,125 @@
+// ui/panels.cpp: Dear ImGui widgets only; no GL, no ownership.
+#include "ui/panels.hpp"
+
+#include <imgui.h>
+
+#include <array>
+#include <cstring>
+
+namespace myo::ui {
+namespace {
+
+void viewButtons(UiIntents& intents) {
+  const std::array<std::pair<const char*, view::Preset>, 6> presets{{{"Back", view::Preset::Back},
+                                                                      {"Front", view::Preset::Front},
+                                                                      {"Left", view::Preset::Left},
+                                                                      {"Right", view::Preset::Right},
+                                                                      {"Top", view::Preset::Top},
+                                                                      {"Target", view::Preset::Target}}};
+  int i = 0;
+  for (const auto& [label, preset] : presets) {
+    if (i++ % 3 != 0) ImGui::SameLine();
+    if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 5.2f, 0))) intents.preset = preset;
+  }
+  if (ImGui::Button("Frame model (F)")) intents.frame = true;
+  ImGui::TextDisabled("Keys: 1 back, 2 front, 3 left, 4 right, 5 top, 6 target");
+}
+
+void displayControls(const PanelInput& input, DisplaySettings& d) {
+  int skin = static_cast<int>(d.skin);
+  ImGui::TextUnformatted("Skin");
+  ImGui::SameLine();
+  ImGui::RadioButton("opaque", &skin, 0);
+  ImGui::SameLine();
+  ImGui::RadioButton("faded", &skin, 1);
+  ImGui::SameLine();
+  ImGui::RadioButton("hidden", &skin, 2);
+  d.skin = static_cast<SkinMode>(skin);
+  if (d.skin == SkinMode::Faded) ImGui::SliderFloat("skin opacity", &d.skinOpacity, 0.05f, 0.9f, "%.2f");
+  ImGui::Checkbox("bones", &d.bones);
+  ImGui::SameLine();
+  ImGui::Checkbox("fibres", &d.fibres);
+  ImGui::SameLine();
+  ImGui::Checkbox("floor", &d.floor);
+  ImGui::Checkbox("other muscles", &d.contextMuscles);
+  ImGui::SameLine();
+  ImGui::Checkbox("outlines", &d.outlines);
+  ImGui::SameLine();
+  ImGui::Checkbox("labels", &d.labels);
+  if (input.hasAnimation) ImGui::Checkbox("play the model's animation", &d.playAnimation);
+}
+
+}  // namespace
+
+void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, em * 38.0f), ImGuiCond_FirstUseEver);
+  ImGui::Begin("MyoRelease");
+
+  if (input.error) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
+    ImGui::TextWrapped("%s", input.error->c_str());
+    ImGui::PopStyleColor();
+    ImGui::TextDisabled("The previous model is still shown.");
+    if (ImGui::SmallButton("Dismiss")) intents.dismissError = true;
+    ImGui::Separator();
+  }
+
+  if (ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) {
+    ImGui::TextWrapped("%s", input.modelPath.c_str());
+    ImGui::TextDisabled("%s", input.modelSummary.c_str());
+    static std::array<char, 1024> path{};
+    ImGui::SetNextItemWidth(-em * 4.0f);
+    const bool enter = ImGui::InputTextWithHint("##open", "path to .glb or .gltf (or drop a file)", path.data(),
+                                                path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SameLine();
+    if ((ImGui::Button("Open") || enter) && path[0] != '\0') intents.openPath = std::string(path.data());
+  }
+
+  if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewButtons(intents);
+  if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) displayControls(input, display);
+
+  if (ImGui::CollapsingHeader("Muscles", ImGuiTreeNodeFlags_DefaultOpen)) {
+    if (input.muscles.empty()) {
+      ImGui::TextDisabled("No muscles recognised in this model.");
+    } else {
+      ImGui::Checkbox("isolate the selected muscle", &display.isolate);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("show all")) intents.showAll = true;
+      ImGui::BeginChild("muscle list", ImVec2(0, em * 11.0f), true);
+      for (const auto& row : input.muscles) {
+        ImGui::PushID(row.mesh);
+        bool visible = row.visible;
+        if (ImGui::Checkbox("##visible", &visible)) intents.setVisible = std::make_pair(row.mesh, visible);
+        ImGui::SameLine();
+        if (row.target) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.80f, 0.35f, 1.0f));
+        if (ImGui::Selectable(row.label.c_str(), row.mesh == input.selectedMesh))
+          intents.select = row.mesh == input.selectedMesh ? -1 : row.mesh;
+        if (row.target) ImGui::PopStyleColor();
+        ImGui::PopID();
+      }
+      ImGui::EndChild();
+      ImGui::TextDisabled("Gold: muscles of the upper-back routine. Click one here or on the model.");
+    }
+  }
+
+  if (input.selectedMesh >= 0) {
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(ImVec4(0.45f, 0.85f, 1.0f, 1.0f), "%s", input.selectedTitle.c_str());
+    for (const auto& [heading, text] : input.selectedFacts) {
+      ImGui::TextDisabled("%s", heading.c_str());
+      ImGui::TextUnformatted(text.c_str());
+    }
+    ImGui::PopTextWrapPos();
+  }
+
+  ImGui::Separator();
+  if (ImGui::SmallButton("Save picture")) intents.screenshot = true;
+  ImGui::SameLine();
+  ImGui::TextDisabled("%.0f fps", double(input.fps));
+  ImGui::End();
+}
+
+}  // namespace myo::ui

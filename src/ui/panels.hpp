@@ -1,0 +1,65 @@
+// ui/panels.hpp: the Dear ImGui panels. They read a snapshot of the viewer's state, edit the display settings
+// in place and report everything else as intents; they own no model, timer or GL object.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "view/camera.hpp"
+
+namespace myo::ui {
+
+enum class SkinMode { Opaque = 0, Faded = 1, Hidden = 2 };
+
+/// How the model is shown; edited directly by the panel.
+struct DisplaySettings {
+  SkinMode skin = SkinMode::Faded;
+  float skinOpacity = 0.28f;     ///< opacity of the faded skin
+  bool bones = true;
+  bool fibres = true;
+  bool floor = true;
+  bool contextMuscles = true;    ///< muscles that are not targets (deltoid, pectoralis major ...)
+  bool outlines = true;
+  bool labels = true;
+  bool isolate = false;          ///< show only the selected muscle (plus bones for orientation)
+  bool playAnimation = true;     ///< the model's own animation, when it has one
+};
+
+struct MuscleRow {
+  int mesh = -1;
+  std::string label;             ///< "Trapezius, transverse part (left)"
+  bool target = false;
+  bool visible = true;
+};
+
+/// A read-only snapshot for the panels.
+struct PanelInput {
+  std::string modelPath;
+  std::string modelSummary;      ///< "12 meshes, 240,118 triangles, 1 skin"
+  std::optional<std::string> error;  ///< the last load failure, shown until dismissed
+  std::vector<MuscleRow> muscles;
+  int selectedMesh = -1;
+  std::string selectedTitle;
+  std::vector<std::pair<std::string, std::string>> selectedFacts;  ///< (heading, text) for the info card
+  bool hasAnimation = false;
+  std::string rendererInfo;
+  float fps = 0.0f;
+};
+
+/// What the user asked for this frame; applied by the viewer on the next frame.
+struct UiIntents {
+  std::optional<view::Preset> preset;
+  bool frame = false;
+  std::optional<std::string> openPath;
+  std::optional<int> select;          ///< mesh index, -1 clears
+  std::optional<std::pair<int, bool>> setVisible;
+  bool showAll = false;
+  bool dismissError = false;
+  bool screenshot = false;
+};
+
+/// The main side panel: model, view, display, muscles and the info card of the selected muscle.
+void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents);
+
+}  // namespace myo::ui
