@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -256,4 +257,51 @@ TEST_CASE("guard: relative URIs") {
     CAPTURE(bad);
     CHECK_THROWS_AS(scene::guard::checkRelativeUri(bad, "buffer 0", "x"), core::Error);
   }
+}
+
+TEST_CASE("malformed: random mutations of the controls give a model or a core::Error, nothing else") {
+  TempDir tmp;
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;  // fixed seed: the same mutations every run
+  auto next = [&]() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  std::size_t loaded = 0, rejected = 0;
+  // MYO_FUZZ_ROUNDS raises the count for a longer run under a sanitizer.
+  const char* env = std::getenv("MYO_FUZZ_ROUNDS");
+  const int rounds = env ? std::max(1, std::atoi(env)) : 600;
+  for (const char* name : {"valid.glb", "valid.gltf"}) {
+    const std::string original = readText(kCorpus / "control" / name);
+    const fs::path target = tmp.path / name;
+    for (int round = 0; round < rounds; ++round) {
+      std::string bytes = original;
+      const int edits = 1 + int(next() % 4);
+      for (int e = 0; e < edits; ++e) {
+        const std::size_t at = std::size_t(next() % bytes.size());
+        switch (next() % 4) {
+          case 0: bytes[at] = char(next() & 0xFF); break;                         // random byte
+          case 1: bytes[at] = char(bytes[at] ^ (1 << (next() % 8))); break;       // bit flip
+          case 2: bytes.resize(std::max<std::size_t>(at, 1)); break;              // truncation
+          default: bytes[at] = "0123456789-.e[]{}\",:"[next() % 20]; break;       // JSON-ish byte
+        }
+      }
+      std::ofstream(target, std::ios::binary | std::ios::trunc) << bytes;
+      try {
+        const scene::Model model = scene::loadGltf(target);
+        for (const scene::Mesh& mesh : model.meshes)
+          for (const scene::Primitive& p : mesh.primitives)
+            for (std::uint32_t i : p.indices) REQUIRE(i < p.positions.size());
+        ++loaded;
+      } catch (const core::Error& e) {
+        REQUIRE(e.where() == target.string());
+        REQUIRE(!e.message().empty());
+        REQUIRE(e.message().find('\n') == std::string::npos);
+        ++rejected;
+      }
+    }
+  }
+  MESSAGE(loaded << " mutated files loaded, " << rejected << " rejected");
+  CHECK(rejected > 0);
 }
