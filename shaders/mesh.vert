@@ -16,8 +16,6 @@ layout(std140) uniform Joints { mat4 u_joints[128]; };
 uniform mat4 u_model;       // node world matrix (identity for skinned meshes: joints carry the transform)
 uniform mat4 u_viewProj;
 uniform bool u_skinned;
-uniform float u_outlinePx;  // > 0: push the vertex outward along its screen-space normal (outline shell)
-uniform vec2 u_viewport;
 
 out vec3 v_worldPos;
 out vec3 v_normal;
@@ -47,12 +45,5 @@ void main() {
   v_restAcross = fibreLength > 0.5 ? normalize(cross(a_normal, a_fibre / fibreLength)) : vec3(0.0);
   v_tendon = a_tendon;
 
-  vec4 clip = u_viewProj * world;
-  if (u_outlinePx > 0.0) {
-    vec4 clipN = u_viewProj * vec4(world.xyz + n * 0.01, 1.0);
-    vec2 dir = clipN.xy / clipN.w - clip.xy / clip.w;
-    float len = length(dir);
-    if (len > 1e-6) clip.xy += (dir / len) * (2.0 * u_outlinePx / u_viewport) * clip.w;
-  }
-  gl_Position = clip;
+  gl_Position = u_viewProj * world;
 }

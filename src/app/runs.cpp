@@ -217,7 +217,7 @@ int runWindow(const CliOptions& o) {
   return 0;
 }
 
-int runScreenshot(const CliOptions& o) {
+Picture renderScreenshot(const CliOptions& o) {
   Viewer viewer(displayFrom(o));
   prepare(viewer, o);
   std::unique_ptr<gfx::Context> context = o.headless ? gfx::createHeadlessContext()
@@ -236,7 +236,12 @@ int runScreenshot(const CliOptions& o) {
     ImGui::Render();
   }
   renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
-  gfx::writePng(*o.screenshot, size, target.read());
+  return {size.x, size.y, target.read()};
+}
+
+int runScreenshot(const CliOptions& o) {
+  const Picture picture = renderScreenshot(o);
+  gfx::writePng(*o.screenshot, {picture.width, picture.height}, picture.rgba);
   return 0;
 }
 

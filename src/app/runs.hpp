@@ -3,7 +3,20 @@
 
 #include "app/cli.hpp"
 
+#include <vector>
+
 namespace myo::app {
+
+/// An RGBA8 picture, rows top to bottom.
+struct Picture {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> rgba;
+};
+
+/// Renders the picture that --screenshot writes (model, view, time, size, skin, UI) with a context of its own:
+/// EGL when options.headless, else a hidden GLFW window. Throws core::Error for bad input.
+Picture renderScreenshot(const CliOptions& options);
 
 /// Each returns the process exit status; bad input throws core::Error (exit 2, printed by main).
 int runWindow(const CliOptions& options);

@@ -1,5 +1,5 @@
 // gfx/renderer.cpp: the render passes. Order: floor height map (seen from below), background, floor, opaque
-// tissues and shapes (target muscles mark the stencil), skin depth pre-pass and blended skin, target outlines
+// tissues and shapes, outline mask, skin depth pre-pass and blended skin, target outlines
 // (bright where visible, dim where hidden), then the multisampled image is resolved into the output.
 #include "gfx/renderer.hpp"
 
@@ -238,6 +238,7 @@ struct Renderer::Impl {
   Program depth{"mesh.vert", shaders::mesh_vert, "depth.frag", shaders::depth_frag};
   Program background{"background.vert", shaders::background_vert, "background.frag", shaders::background_frag};
   Program floor{"floor.vert", shaders::floor_vert, "floor.frag", shaders::floor_frag};
+  Program outline{"background.vert", shaders::background_vert, "outline.frag", shaders::outline_frag};
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
 
@@ -251,6 +252,12 @@ struct Renderer::Impl {
   Renderbuffer msColor, msDepth;
   glm::ivec2 msSize{0, 0};
   int msSamples = 0;
+
+  // Outline mask (single-sampled): colour + depth copied from the scene.
+  Framebuffer maskFbo;
+  Texture maskTex;
+  Renderbuffer maskDepth;
+  glm::ivec2 maskSize{0, 0};
 
   // Floor height map, seen from below.
   Framebuffer heightFbo;
@@ -302,6 +309,27 @@ struct Renderer::Impl {
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msDepth.get());
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
       throw std::runtime_error("multisampled framebuffer incomplete");
+  }
+
+  void ensureMask(glm::ivec2 size) {
+    if (size == maskSize && maskFbo) return;
+    maskSize = size;
+    maskFbo = makeFramebuffer();
+    maskTex = makeTexture();
+    maskDepth = makeRenderbuffer();
+    glBindTexture(GL_TEXTURE_2D, maskTex.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindRenderbuffer(GL_RENDERBUFFER, maskDepth.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
+    glBindFramebuffer(GL_FRAMEBUFFER, maskFbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, maskTex.get(), 0);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, maskDepth.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw std::runtime_error("outline mask framebuffer incomplete");
   }
 
   void drawPrimitive(const GpuPrimitive& p) {
@@ -359,7 +387,6 @@ struct Renderer::Impl {
     glDisable(GL_CULL_FACE);
     depth.use();
     depth.set("u_viewProj", heightViewProj);
-    depth.set("u_outlinePx", 0.0f);
     forEachMeshNode(f, depth, [&](size_t, size_t m, bool skinned) {
       for (const auto& p : meshes[m].primitives) {
         setSkinnedFor(depth, p, skinned);
@@ -497,8 +524,6 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   im.mesh.set("u_eye", f.eye);
   im.mesh.set("u_viewRot", viewRot);
   im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
-  im.mesh.set("u_outlinePx", 0.0f);
-  im.mesh.set("u_viewport", glm::vec2(size));
   im.mesh.set("u_fresnelAlpha", 0.55f);
   im.mesh.set("t_baseColor", 0);
 
@@ -507,8 +532,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   bool anyTranslucent = false;
 
   if (haveModel) {
-    // Opaque tissues; outlined meshes mark the stencil with 1.
-    glEnable(GL_STENCIL_TEST);
+    // Opaque tissues.
     im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
       const MeshDraw& d = f.meshes[m];
       if (isTranslucent(d)) {
@@ -516,15 +540,12 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
         return;
       }
       anyOutline = anyOutline || d.outline;
-      glStencilFunc(GL_ALWAYS, d.outline ? 1 : 0, 0xFF);
-      glStencilOp(GL_KEEP, GL_KEEP, d.outline ? GL_REPLACE : GL_KEEP);
       for (const auto& p : im.meshes[m].primitives) {
         im.setSkinnedFor(im.mesh, p, skinned);
         im.setMaterial(d, p);
         im.drawPrimitive(p);
       }
     });
-    glDisable(GL_STENCIL_TEST);
   }
 
   // Equipment and markers.
@@ -538,12 +559,41 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.drawPrimitive(im.shapePrimitive(s.kind));
   }
 
+  // Outline mask: the highlighted meshes drawn flat, first everywhere (hidden, alpha 0.5), then depth-tested
+  // against the opaque scene (seen, alpha 1). The faded skin is not in the depth yet, so what shows through it
+  // counts as seen.
+  if (haveModel && anyOutline) {
+    im.ensureMask(size);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.maskFbo.get());
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, im.maskFbo.get());
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDepthMask(GL_FALSE);
+    im.mesh.set("u_look", 4);
+    for (int seen = 0; seen < 2; ++seen) {
+      glDepthFunc(seen ? GL_LEQUAL : GL_ALWAYS);
+      im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
+        const MeshDraw& d = f.meshes[m];
+        if (!d.outline) return;
+        im.mesh.set("u_baseColor", glm::vec4(d.outlineColor, seen ? 1.0f : 0.5f));
+        for (const auto& p : im.meshes[m].primitives) {
+          im.setSkinnedFor(im.mesh, p, skinned);
+          im.drawPrimitive(p);
+        }
+      });
+    }
+    glDepthFunc(GL_LEQUAL);
+    glDepthMask(GL_TRUE);
+    glBindFramebuffer(GL_FRAMEBUFFER, im.msFbo.get());
+  }
+
   // Translucent meshes (the faded skin): depth pre-pass so only the nearest layer blends.
   if (haveModel && anyTranslucent) {
     glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
     im.depth.use();
     im.depth.set("u_viewProj", viewProj);
-    im.depth.set("u_outlinePx", 0.0f);
     im.forEachMeshNode(f, im.depth, [&](size_t, size_t m, bool skinned) {
       if (!isTranslucent(f.meshes[m]) || f.meshes[m].color.w <= 0.0f) return;
       for (const auto& p : im.meshes[m].primitives) {
@@ -569,37 +619,22 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     glDisable(GL_BLEND);
   }
 
-  // Outlines of the target muscles: a shell pushed out in screen space, drawn only outside the muscle itself
-  // (stencil != 1); bright where it is in front, faint where tissue hides it.
+  // Outlines around the highlighted meshes, from the mask.
   if (haveModel && anyOutline) {
-    glEnable(GL_STENCIL_TEST);
-    glStencilFunc(GL_NOTEQUAL, 1, 0xFF);
-    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
-    glStencilMask(0x00);
-    glDepthMask(GL_FALSE);
+    glDisable(GL_DEPTH_TEST);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    const float outlinePx = std::max(1.5f, float(size.y) / 360.0f);
-    im.mesh.set("u_outlinePx", outlinePx);
-    im.mesh.set("u_look", 4);
-    for (int hidden = 1; hidden >= 0; --hidden) {
-      glDepthFunc(hidden ? GL_GREATER : GL_LEQUAL);
-      im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
-        const MeshDraw& d = f.meshes[m];
-        if (!d.outline) return;
-        im.mesh.set("u_baseColor", glm::vec4(d.outlineColor, hidden ? 0.35f : 1.0f));
-        for (const auto& p : im.meshes[m].primitives) {
-          im.setSkinnedFor(im.mesh, p, skinned);
-          im.drawPrimitive(p);
-        }
-      });
-    }
-    im.mesh.set("u_outlinePx", 0.0f);
-    glDepthFunc(GL_LEQUAL);
-    glDepthMask(GL_TRUE);
-    glStencilMask(0xFF);
+    im.outline.use();
+    im.outline.set("t_mask", 2);
+    im.outline.set("u_texel", 1.0f / glm::vec2(size));
+    im.outline.set("u_radius", std::max(2.0f, float(size.y) / 300.0f));
+    glActiveTexture(GL_TEXTURE2);
+    glBindTexture(GL_TEXTURE_2D, im.maskTex.get());
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(im.emptyVao.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
     glDisable(GL_BLEND);
-    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_DEPTH_TEST);
   }
   glBindVertexArray(0);
 

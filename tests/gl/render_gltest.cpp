@@ -1,0 +1,165 @@
+// tests/gl/render_gltest.cpp: offscreen renders through EGL checked on pixels and against golden images.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "app/runs.hpp"
+#include "app/viewer.hpp"
+#include "core/error.hpp"
+#include "gfx/context.hpp"
+#include "gfx/renderer.hpp"
+#include "image_compare.hpp"
+
+using namespace myo;
+
+namespace {
+
+app::CliOptions shot(const std::string& model, int w, int h) {
+  app::CliOptions o;
+  o.model = model;
+  o.headless = true;
+  o.screenshot = "unused.png";
+  o.width = w;
+  o.height = h;
+  o.noUi = true;
+  return o;
+}
+
+std::string sample(const char* name) { return std::string(MYO_SAMPLES_DIR) + "/" + name; }
+
+bool isBackground(const test::Rgba& p) {
+  // The studio gradient is a neutral grey.
+  return std::abs(p.r - p.g) < 12 && std::abs(p.g - p.b) < 14 && p.r > 90;
+}
+
+// Share of pixels that differ by more than 24 in any channel.
+double changedShare(const app::Picture& a, const app::Picture& b) {
+  size_t n = 0;
+  for (size_t i = 0; i + 3 < a.rgba.size(); i += 4) {
+    int worst = 0;
+    for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(int(a.rgba[i + c]) - int(b.rgba[i + c])));
+    if (worst > 24) ++n;
+  }
+  return double(n) / double(a.rgba.size() / 4);
+}
+
+}  // namespace
+
+TEST_CASE("a target muscle is drawn in the highlight colour where it projects, with an outline") {
+  auto context = gfx::createHeadlessContext();
+  app::Viewer viewer;
+  viewer.loadInitial(std::string(MYO_GL_DATA_DIR) + "/muscle_quads.gltf");
+  viewer.camera().setTransitionSeconds(0.0f);
+  const glm::ivec2 size{320, 240};
+  viewer.camera().setViewport(size.x, size.y);
+  viewer.setPreset(view::Preset::Back);
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  gfx::OffscreenTarget target;
+  viewer.render(size, &target);
+  const app::Picture pic{size.x, size.y, target.read()};
+
+  // Mesh 0 is trapezius_transverse_L (a target), mesh 1 deltoid_L (context); both quads face the back camera.
+  const glm::vec2 trap = viewer.camera().project({0.15f, 1.30f, -0.10f});
+  const glm::vec2 delt = viewer.camera().project({-0.15f, 1.30f, -0.10f});
+  // From the back, the subject's left (+X) is on the viewer's left.
+  CHECK(trap.x < delt.x);
+  const auto t = test::pixelAt(pic, int(trap.x), int(trap.y));
+  const auto d = test::pixelAt(pic, int(delt.x), int(delt.y));
+  INFO("target " << t.r << "," << t.g << "," << t.b << "  context " << d.r << "," << d.g << "," << d.b);
+  CHECK(t.r > t.g + 90);   // saturated muscle red
+  CHECK(t.r > t.b + 90);
+  CHECK(d.r > d.g + 25);   // calmer red-brown
+  CHECK(d.r - d.g < t.r - t.g - 30);
+  CHECK(isBackground(test::pixelAt(pic, 3, 3)));
+  CHECK(isBackground(test::pixelAt(pic, size.x - 4, 3)));
+
+  // The outline: just outside the target quad's left edge, gold (red and green high, blue low).
+  const glm::vec2 edge = viewer.camera().project({0.25f, 1.30f, -0.10f});
+  bool gold = false;
+  for (int dx = 1; dx <= 4; ++dx) {
+    const auto p = test::pixelAt(pic, int(edge.x) - dx, int(edge.y));
+    gold = gold || (p.r > 200 && p.g > 150 && p.b < 120);
+  }
+  CHECK(gold);
+  // No outline around the context muscle.
+  const glm::vec2 dEdge = viewer.camera().project({-0.25f, 1.30f, -0.10f});
+  for (int dx = 2; dx <= 4; ++dx) CHECK(isBackground(test::pixelAt(pic, int(dEdge.x) + dx, int(dEdge.y))));
+
+  // Selecting the context muscle outlines it too (in the selection colour, blue-ish).
+  viewer.select(1);
+  viewer.render(size, &target);
+  const app::Picture sel{size.x, size.y, target.read()};
+  bool blue = false;
+  for (int dx = 1; dx <= 4; ++dx) {
+    const auto p = test::pixelAt(sel, int(dEdge.x) + dx, int(dEdge.y));
+    blue = blue || (p.b > 200 && p.r < 140);
+  }
+  CHECK(blue);
+}
+
+TEST_CASE("picking selects the muscle under the cursor") {
+  auto context = gfx::createHeadlessContext();
+  app::Viewer viewer;
+  viewer.loadInitial(std::string(MYO_GL_DATA_DIR) + "/muscle_quads.gltf");
+  viewer.camera().setTransitionSeconds(0.0f);
+  viewer.camera().setViewport(320, 240);
+  viewer.setPreset(view::Preset::Back);
+  viewer.pickAt(viewer.camera().project({-0.15f, 1.30f, -0.10f}), false);
+  CHECK(viewer.panelInput().selectedMesh == 1);
+  viewer.pickAt({2.0f, 2.0f}, false);
+  CHECK(viewer.panelInput().selectedMesh == -1);
+}
+
+TEST_CASE("Khronos samples match their golden images") {
+  // Tolerance: llvmpipe is deterministic on one machine; 24/255 per channel on up to 0.5 % of the pixels allows
+  // for rasterisation differences between Mesa versions along edges.
+  const test::Tolerance tol;
+  for (const char* name : {"Box", "BoxAnimated", "CesiumMan", "RiggedFigure", "RiggedSimple"}) {
+    auto o = shot(sample((std::string(name) + ".gltf").c_str()), 160, 120);
+    o.time = 1.0;
+    const auto pic = app::renderScreenshot(o);
+    const auto result = test::compareToGolden(pic, std::string("khronos_") + name + "_t1_back", tol);
+    INFO(result.message);
+    CHECK(result.ok);
+  }
+}
+
+TEST_CASE("a skinned sample renders posed by its animation") {
+  auto at = [](double t) {
+    auto o = shot(sample("RiggedSimple.gltf"), 160, 120);
+    o.time = t;
+    o.view = view::Preset::Left;
+    return app::renderScreenshot(o);
+  };
+  const auto rest = at(0.0);
+  const auto bent = at(1.0);
+  // The bend moves a visible part of the figure: a noticeable share of the picture changes.
+  CHECK(changedShare(rest, bent) > 0.01);
+  const auto again = at(1.0);
+  CHECK(changedShare(bent, again) == doctest::Approx(0.0));
+}
+
+TEST_CASE("the shipped model from the back matches its golden image") {
+  const std::string model = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+  if (!std::filesystem::exists(model)) {
+    MESSAGE("assets/upper_body.glb is missing; skipped");
+    return;
+  }
+  auto o = shot(model, 320, 240);
+  const auto pic = app::renderScreenshot(o);
+  const auto result = test::compareToGolden(pic, "upper_body_back", test::Tolerance{});
+  INFO(result.message);
+  CHECK(result.ok);
+}
+
+TEST_CASE("the panels draw into the headless picture") {
+  auto o = shot(sample("Box.gltf"), 480, 360);
+  o.noUi = true;
+  const auto bare = app::renderScreenshot(o);
+  o.noUi = false;
+  const auto withUi = app::renderScreenshot(o);
+  // The panel covers the top-left corner with its dark background.
+  const auto p = test::pixelAt(withUi, 20, 60);
+  CHECK(p.r < 80);
+  CHECK(isBackground(test::pixelAt(bare, 20, 60)));
+}
