@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
     }
     const app::CliOptions& o = parsed.options;
     if (o.listMuscles) return app::runListMuscles(o);
+    if (o.listExercises) return app::runListExercises(o);
+    if (o.state) return app::runState(o);
     if (o.validate) return app::runValidate(o);
     if (o.bench) return app::runBench(o);
     if (o.screenshot) return app::runScreenshot(o);

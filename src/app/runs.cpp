@@ -18,6 +18,9 @@
 #include "gfx/context.hpp"
 #include "gfx/gl.hpp"
 #include "gfx/renderer.hpp"
+#include "exercise/exercise_data.hpp"
+#include "exercise/state_json.hpp"
+#include "exercise/timer.hpp"
 #include "scene/gltf_loader.hpp"
 #include "scene/muscle_names.hpp"
 
@@ -304,6 +307,25 @@ int runListMuscles(const CliOptions& o) {
   return 0;
 }
 
+std::filesystem::path exercisesPath(const CliOptions& o) {
+  return o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
+}
+
+int runListExercises(const CliOptions& o) {
+  const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+  for (const auto& e : set.exercises) fmt::print("{}\t{}\n", e.id, e.title);
+  return 0;
+}
+
+int runState(const CliOptions& o) {
+  const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+  const exercise::Exercise& ex = set.find(*o.exercise);
+  const exercise::TimerPlan plan = exercise::makePlan(ex);
+  const auto state = exercise::stateAt(plan, o.time.value_or(0.0));
+  fmt::print("{}\n", exercise::timerStateJson(ex.id, state).dump());
+  return 0;
+}
+
 int runValidate(const CliOptions& o) {
   const std::filesystem::path path = modelPath(o);
   int problems = 0;
@@ -312,6 +334,14 @@ int runValidate(const CliOptions& o) {
     int muscles = 0;
     for (const auto& r : model.roles) muscles += r.muscle.valid() ? 1 : 0;
     fmt::print("{}: ok, {} meshes, {} recognised muscles\n", path.string(), model.meshes.size(), muscles);
+  } catch (const core::Error& e) {
+    std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+    ++problems;
+  }
+  try {
+    const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+    if (o.exercise) set.find(*o.exercise);
+    fmt::print("{}: ok, {} exercises\n", exercisesPath(o).string(), set.exercises.size());
   } catch (const core::Error& e) {
     std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
     ++problems;

@@ -24,5 +24,7 @@ int runScreenshot(const CliOptions& options);
 int runBench(const CliOptions& options);
 int runListMuscles(const CliOptions& options);
 int runValidate(const CliOptions& options);
+int runListExercises(const CliOptions& options);
+int runState(const CliOptions& options);
 
 }  // namespace myo::app
