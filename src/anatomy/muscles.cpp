@@ -1,0 +1,256 @@
+// anatomy/muscles.cpp: lofts each muscle as a closed lens-shaped sheet between its origin and insertion
+// lines, laid on a level surface at its layer's depth under the skin so layers cannot cross.
+#include "anatomy/muscles.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "anatomy/landmarks.hpp"
+#include "anatomy/sdf_util.hpp"
+#include "anatomy/surface_nets.hpp"
+#include "core/math_util.hpp"
+
+namespace myo::anatomy {
+
+using sdf::smoothstep;
+
+namespace {
+
+constexpr float kSpacing = 0.0068f;  ///< target distance between sheet vertices (metres)
+
+std::vector<glm::vec3> polyline(const std::vector<std::string>& ids) {
+  std::vector<glm::vec3> p;
+  for (const std::string& id : ids) {
+    glm::vec3 v = restLandmark(id);
+    // Midline origins sit a hair to the side so the left and right sheets meet without sharing faces.
+    if (std::abs(v.x) < 1e-6f) v.x = 0.0008f;
+    p.push_back(v);
+  }
+  return p;
+}
+
+float length(const std::vector<glm::vec3>& p) {
+  float l = 0.0f;
+  for (std::size_t i = 1; i < p.size(); ++i) l += glm::distance(p[i - 1], p[i]);
+  return l;
+}
+
+/// Point at normalised arc length t along a polyline.
+glm::vec3 sampleArc(const std::vector<glm::vec3>& p, float t) {
+  if (p.size() == 1) return p[0];
+  float target = std::clamp(t, 0.0f, 1.0f) * length(p);
+  for (std::size_t i = 1; i < p.size(); ++i) {
+    float seg = glm::distance(p[i - 1], p[i]);
+    if (target <= seg || i + 1 == p.size()) return glm::mix(p[i - 1], p[i], seg > 0.0f ? std::min(target / seg, 1.0f) : 0.0f);
+    target -= seg;
+  }
+  return p.back();
+}
+
+/// How a sheet is pushed off the straight fibre line before it is laid on its layer, so it lands on the
+/// right face of the body (back, chest or shoulder cap). Scaled by sin(pi v).
+glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
+  if (m.name == "deltoid") return glm::normalize(chord - landmark("GH_CENTRE_L")) * 0.05f;
+  if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
+  if (m.name == "latissimus_dorsi") return {0.05f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
+  if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
+  return {0.0f, 0.0f, -0.03f};
+}
+
+/// 0 fleshy .. 1 tendon, from the sheet coordinates and the rest position of the mid-surface point.
+float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
+  float t = 0.0f;
+  if (m.name.starts_with("trapezius")) {
+    // The diamond-shaped aponeurosis over C7-T1, shared by both sides.
+    float diamond = std::abs(p.x) / 0.038f + std::abs(p.y - 1.497f) / 0.065f;
+    t = std::max(t, smoothstep(1.0f, 0.75f, diamond));
+    t = std::max(t, 0.8f * smoothstep(0.93f, 1.0f, v));
+    if (m.part == "descending") t = std::max(t, smoothstep(0.12f, 0.0f, v) * smoothstep(0.45f, 0.2f, u));
+    if (m.part == "ascending") t = std::max(t, smoothstep(0.80f, 0.95f, v));
+    t = std::max(t, 0.6f * smoothstep(0.05f, 0.0f, v));
+  } else if (m.name.starts_with("rhomboid")) {
+    t = std::max(smoothstep(0.14f, 0.02f, v), 0.5f * smoothstep(0.95f, 1.0f, v));
+  } else if (m.name == "latissimus_dorsi") {
+    // Thoracolumbar aponeurosis: medial to a line from ~3 cm beside T9 to ~9 cm beside L3 and the crest.
+    float y = p.y;
+    float edge = y > 1.262f ? 0.02f + 0.01f * smoothstep(1.32f, 1.262f, y)
+                            : (y > 1.10f ? 0.03f + 0.06f * (1.262f - y) / 0.162f : 0.09f + 0.6f * (1.10f - y));
+    t = smoothstep(edge + 0.012f, edge - 0.006f, std::abs(p.x));
+    t = std::max(t, smoothstep(0.86f, 0.97f, v));
+  } else {
+    t = smoothstep(0.86f, 0.98f, v);
+  }
+  return std::clamp(t, 0.0f, 1.0f);
+}
+
+TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
+  const DistanceField field = [&](glm::vec3 p) { return body.distance(p); };
+  const std::vector<glm::vec3> origin = polyline(spec.origin);
+  const std::vector<glm::vec3> insertion = polyline(spec.insertion);
+  float fibreLen = 0.0f;
+  for (int k = 0; k <= 4; ++k) fibreLen += 0.2f * glm::distance(sampleArc(origin, k / 4.0f), sampleArc(insertion, k / 4.0f));
+  const int nu = std::clamp(static_cast<int>(std::max(length(origin), length(insertion)) / kSpacing) + 1, 12, 120);
+  const int nv = std::clamp(static_cast<int>(fibreLen / kSpacing) + 1, 12, 80);
+  const float midDepth = 0.5f * (spec.layer.outer + spec.layer.inner);
+
+  // Mid-surface on the layer's level set, then pulled toward the attachment landmarks at both ends.
+  std::vector<glm::vec3> mid(static_cast<std::size_t>(nu) * nv);
+  auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
+  parallelFor(nu, [&](int i) {
+    float u = static_cast<float>(i) / (nu - 1);
+    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
+    for (int j = 0; j < nv; ++j) {
+      float v = static_cast<float>(j) / (nv - 1);
+      glm::vec3 chord = glm::mix(o, e, v);
+      glm::vec3 start = chord + fibreBias(spec, chord, u) * std::sin(core::kPi * v);
+      at(i, j) = projectToLevel(field, start, -midDepth, 10);
+    }
+  });
+  // Two rounds of smoothing across the grid and back onto the level set remove kinks where the nearest
+  // surface point jumps (neck-shoulder angle, armpit).
+  for (int round = 0; round < 3; ++round) {
+    std::vector<glm::vec3> smooth = mid;
+    for (int i = 1; i + 1 < nu; ++i) {
+      for (int j = 1; j + 1 < nv; ++j) {
+        smooth[static_cast<std::size_t>(i) * nv + j] =
+            0.5f * at(i, j) + 0.125f * (at(i - 1, j) + at(i + 1, j) + at(i, j - 1) + at(i, j + 1));
+      }
+    }
+    mid = smooth;
+    parallelFor(nu, [&](int i) {
+      for (int j = 0; j < nv; ++j) at(i, j) = projectToLevel(field, at(i, j), -midDepth, 3);
+    });
+  }
+  for (int i = 0; i < nu; ++i) {
+    float u = static_cast<float>(i) / (nu - 1);
+    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
+    auto reach = [](glm::vec3 landmarkPos, glm::vec3 end) {
+      glm::vec3 d = end - landmarkPos;
+      float l = glm::length(d);
+      const float kReach = 0.012f;  // sheet ends no further than this from its bony attachment
+      return l > kReach ? landmarkPos + d * (kReach / l) : end;
+    };
+    glm::vec3 shiftO = reach(o, at(i, 0)) - at(i, 0);
+    glm::vec3 shiftE = reach(e, at(i, nv - 1)) - at(i, nv - 1);
+    for (int j = 0; j < nv; ++j) {
+      float v = static_cast<float>(j) / (nv - 1);
+      at(i, j) += shiftO * smoothstep(0.25f, 0.0f, v) + shiftE * smoothstep(0.75f, 1.0f, v);
+    }
+  }
+
+  TissueMesh mesh;
+  mesh.name = spec.name;
+  mesh.tissue = Tissue::Muscle;
+  const std::size_t outerCount = static_cast<std::size_t>(nu) * nv;
+  auto boundary = [&](int i, int j) { return i == 0 || j == 0 || i == nu - 1 || j == nv - 1; };
+  auto innerIndex = [&](int i, int j) -> std::uint32_t {
+    if (boundary(i, j)) return static_cast<std::uint32_t>(static_cast<std::size_t>(i) * nv + j);
+    return static_cast<std::uint32_t>(outerCount + static_cast<std::size_t>(i - 1) * (nv - 2) + (j - 1));
+  };
+  mesh.positions.resize(outerCount + static_cast<std::size_t>(nu - 2) * (nv - 2));
+  mesh.fibres.resize(mesh.positions.size());
+  mesh.tendon.resize(mesh.positions.size());
+  for (int i = 0; i < nu; ++i) {
+    float u = static_cast<float>(i) / (nu - 1);
+    for (int j = 0; j < nv; ++j) {
+      float v = static_cast<float>(j) / (nv - 1);
+      glm::vec3 p = at(i, j);
+      glm::vec3 n = fieldNormal(field, p);
+      glm::vec3 fibre = glm::normalize(at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0)));
+      float tendon = tendonAt(spec, u, v, p);
+      // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
+      float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), 0.35f);
+      float along = std::pow(std::max(0.0f, std::sin(core::kPi * v)), 0.45f);
+      float t = spec.thickness * across * along * (1.0f - 0.7f * tendon);
+      std::size_t o = static_cast<std::size_t>(i) * nv + j;
+      mesh.positions[o] = p + n * (0.5f * t);
+      mesh.fibres[o] = fibre;
+      mesh.tendon[o] = tendon;
+      if (!boundary(i, j)) {
+        std::uint32_t k = innerIndex(i, j);
+        mesh.positions[k] = p - n * (0.5f * t);
+        mesh.fibres[k] = fibre;
+        mesh.tendon[k] = tendon;
+      }
+    }
+  }
+  // Outer faces wind counter-clockwise seen from outside (along the skin normal).
+  glm::vec3 c = at(nu / 2, nv / 2);
+  glm::vec3 du = at(nu / 2 + 1, nv / 2) - at(nu / 2 - 1, nv / 2);
+  glm::vec3 dv = at(nu / 2, nv / 2 + 1) - at(nu / 2, nv / 2 - 1);
+  bool flip = glm::dot(glm::cross(du, dv), fieldNormal(field, c)) < 0.0f;
+  for (int i = 0; i + 1 < nu; ++i) {
+    for (int j = 0; j + 1 < nv; ++j) {
+      std::uint32_t a = static_cast<std::uint32_t>(i * nv + j), b = static_cast<std::uint32_t>((i + 1) * nv + j),
+                    cc = static_cast<std::uint32_t>((i + 1) * nv + j + 1), d = static_cast<std::uint32_t>(i * nv + j + 1);
+      std::uint32_t ia = innerIndex(i, j), ib = innerIndex(i + 1, j), ic = innerIndex(i + 1, j + 1), id = innerIndex(i, j + 1);
+      // Quads on the rim where three corners have zero thickness would give coinciding faces.
+      auto rim = [&](std::uint32_t x, std::uint32_t y, std::uint32_t z) {
+        return x < outerCount && y < outerCount && z < outerCount && boundary(x / nv, x % nv) &&
+               boundary(y / nv, y % nv) && boundary(z / nv, z % nv);
+      };
+      std::uint32_t tri[12];
+      if (!flip) {
+        std::uint32_t t[12] = {a, b, cc, a, cc, d, ia, ic, ib, ia, id, ic};
+        std::copy(t, t + 12, tri);
+      } else {
+        std::uint32_t t[12] = {a, cc, b, a, d, cc, ia, ib, ic, ia, ic, id};
+        std::copy(t, t + 12, tri);
+      }
+      for (int k = 0; k < 12; k += 3) {
+        if (!rim(tri[k], tri[k + 1], tri[k + 2])) mesh.indices.insert(mesh.indices.end(), tri + k, tri + k + 3);
+      }
+    }
+  }
+  // Area-weighted vertex normals; the rim, shared by both faces, gets a normal pointing out of the edge.
+  mesh.normals.assign(mesh.positions.size(), glm::vec3(0.0f));
+  for (std::size_t f = 0; f < mesh.indices.size(); f += 3) {
+    std::uint32_t a = mesh.indices[f], b = mesh.indices[f + 1], cc = mesh.indices[f + 2];
+    glm::vec3 n = glm::cross(mesh.positions[b] - mesh.positions[a], mesh.positions[cc] - mesh.positions[a]);
+    mesh.normals[a] += n;
+    mesh.normals[b] += n;
+    mesh.normals[cc] += n;
+  }
+  for (std::size_t k = 0; k < mesh.normals.size(); ++k) {
+    float l = glm::length(mesh.normals[k]);
+    mesh.normals[k] = l > 1e-12f ? mesh.normals[k] / l : fieldNormal(field, mesh.positions[k]);
+  }
+  return mesh;
+}
+
+TissueMesh mirrored(const TissueMesh& left) {
+  TissueMesh m = left;
+  for (glm::vec3& p : m.positions) p.x = -p.x;
+  for (glm::vec3& n : m.normals) n.x = -n.x;
+  for (glm::vec3& f : m.fibres) f.x = -f.x;
+  for (std::size_t f = 0; f < m.indices.size(); f += 3) std::swap(m.indices[f + 1], m.indices[f + 2]);
+  return m;
+}
+
+}  // namespace
+
+std::vector<TissueMesh> buildMuscles(const BodyField& body) {
+  std::vector<TissueMesh> out;
+  for (const MuscleSpec& spec : muscleSpecs()) {
+    TissueMesh left = loftMuscle(spec, body);
+    TissueMesh right = mirrored(left);
+    left.name = spec.name + "_L";
+    right.name = spec.name + "_R";
+    for (int side = 0; side < 2; ++side) {
+      TissueMesh& m = side == 0 ? left : right;
+      m.extras = {{"display_name", spec.displayName},
+                  {"side", side == 0 ? "left" : "right"},
+                  {"part", spec.part},
+                  {"origin", spec.originText},
+                  {"insertion", spec.insertionText},
+                  {"action", spec.action},
+                  {"innervation", spec.innervation},
+                  {"blood_supply", spec.bloodSupply}};
+    }
+    out.push_back(std::move(left));
+    out.push_back(std::move(right));
+  }
+  return out;
+}
+
+}  // namespace myo::anatomy

@@ -1,0 +1,194 @@
+// anatomy/rig.cpp: joint centres from the landmarks and a smooth, region-aware skin-weight field.
+#include "anatomy/rig.hpp"
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+#include "anatomy/landmarks.hpp"
+#include "anatomy/sdf_util.hpp"
+#include "anatomy/surface_nets.hpp"
+
+namespace myo::anatomy {
+
+using sdf::smoothstep;
+
+namespace {
+
+enum JointId : int {
+  kPelvis, kLumbar, kThoracicLower, kThoracicUpper, kNeck, kHead,
+  kClavicleL, kShoulderL, kElbowL, kWristL, kClavicleR, kShoulderR, kElbowR, kWristR,
+  kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR, kJointCount
+};
+
+glm::vec3 mid(const char* a, const char* b) { return 0.5f * (landmark(a) + landmark(b)); }
+
+}  // namespace
+
+std::vector<Joint> buildSkeleton() {
+  std::vector<Joint> j(kJointCount);
+  glm::vec3 pelvis = mid("HIP_CENTRE_L", "HIP_CENTRE_R");
+  j[kPelvis] = {"pelvis", -1, pelvis};
+  // Spine joints sit at the intervertebral levels where the segments bend: L5/S1, T12/L1, T6/T7, C7/T1, C0/C1.
+  j[kLumbar] = {"spine_lumbar", kPelvis, landmark("VB_L5") + glm::vec3(0.0f, -0.022f, -0.004f)};
+  j[kThoracicLower] = {"spine_thoracic_lower", kLumbar, mid("VB_T12", "VB_L1")};
+  j[kThoracicUpper] = {"spine_thoracic_upper", kThoracicLower, mid("VB_T6", "VB_T7")};
+  j[kNeck] = {"neck", kThoracicUpper, mid("VB_C7", "VB_T1")};
+  j[kHead] = {"head", kNeck, landmark("VB_C1") + glm::vec3(0.0f, 0.012f, 0.0f)};
+  for (int side = 0; side < 2; ++side) {
+    const char* s = side == 0 ? "_L" : "_R";
+    auto lm = [&](const char* base) { return landmark(std::string(base) + s); };
+    auto arm = [&](const char* base) {
+      glm::vec3 p = abductLeftArm(landmark(std::string(base) + "_L"));
+      return side == 0 ? p : mirrorX(p);
+    };
+    int o = side * 4;
+    std::string suffix = s;
+    j[kClavicleL + o] = {"clavicle" + suffix, kThoracicUpper, lm("SC_JOINT")};
+    j[kShoulderL + o] = {"shoulder" + suffix, kClavicleL + o, lm("GH_CENTRE")};
+    j[kElbowL + o] = {"elbow" + suffix, kShoulderL + o, arm("ELBOW_CENTRE")};
+    j[kWristL + o] = {"wrist" + suffix, kElbowL + o, arm("WRIST_CENTRE")};
+    int l = side * 3;
+    j[kHipL + l] = {"hip" + suffix, kPelvis, lm("HIP_CENTRE")};
+    j[kKneeL + l] = {"knee" + suffix, kHipL + l, lm("KNEE_CENTRE")};
+    j[kAnkleL + l] = {"ankle" + suffix, kKneeL + l, lm("ANKLE_CENTRE")};
+  }
+  return j;
+}
+
+int jointIndex(std::string_view name) {
+  static const std::vector<Joint> kJoints = buildSkeleton();
+  for (std::size_t i = 0; i < kJoints.size(); ++i) {
+    if (kJoints[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
+  static const std::vector<Joint> kJ = buildSkeleton();
+  const bool left = p.x >= 0.0f;
+  const glm::vec3 q{std::abs(p.x), p.y, p.z};
+  const int arm = left ? 0 : 4;
+  std::array<float, kJointCount> w{};
+  BodyParts parts = body.parts(p);
+
+  // Arm: the hand, forearm and upper arm by planes through the elbow and wrist.
+  float armness = smoothstep(-0.008f, 0.008f, std::min({parts.trunk, parts.leg, parts.neck}) - parts.arm);
+  glm::vec3 gh = kJ[kShoulderL].position, el = kJ[kElbowL].position, wr = kJ[kWristL].position;
+  glm::vec3 upperDir = glm::normalize(el - gh), foreDir = glm::normalize(wr - el);
+  glm::vec3 elbowAxis = glm::normalize(upperDir + foreDir);
+  float we = smoothstep(-0.035f, 0.035f, glm::dot(q - el, elbowAxis));
+  float ww = smoothstep(-0.02f, 0.03f, glm::dot(q - wr, foreDir));
+  w[kShoulderL + arm] += armness * (1.0f - we);
+  w[kElbowL + arm] += armness * we * (1.0f - ww);
+  w[kWristL + arm] += armness * ww;
+  float rest = 1.0f - armness;
+
+  // Legs: below the gluteal fold and groin everything follows the thigh; the two sides meet at the midline.
+  float legness = smoothstep(0.95f, 0.80f, q.y + 0.25f * std::max(0.0f, 0.06f - q.z));
+  float leftShare = smoothstep(-0.012f, 0.012f, p.x);
+  float kn = kJ[kKneeL].position.y, an = kJ[kAnkleL].position.y;
+  float wk = smoothstep(kn + 0.045f, kn - 0.045f, q.y);
+  float wa = smoothstep(an + 0.035f, an - 0.01f, q.y);
+  float legW = rest * legness;
+  for (int side = 0; side < 2; ++side) {
+    float share = legW * (side == 0 ? leftShare : 1.0f - leftShare);
+    int o = side * 3;
+    w[kHipL + o] += share * (1.0f - wk);
+    w[kKneeL + o] += share * wk * (1.0f - wa);
+    w[kAnkleL + o] += share * wa;
+  }
+  rest -= legW;
+
+  // Head and neck.
+  float headness = smoothstep(-0.01f, 0.01f, std::min(parts.trunk, parts.neck) - parts.head) * smoothstep(1.48f, 1.52f, q.y);
+  float neckness = smoothstep(-0.012f, 0.012f, parts.trunk - parts.neck) * smoothstep(1.44f, 1.50f, q.y);
+  w[kHead] += rest * headness;
+  w[kNeck] += rest * (1.0f - headness) * neckness;
+  rest *= (1.0f - headness) * (1.0f - neckness);
+
+  // Shoulder girdle: the deltoid cap follows the humerus, the scapular region the clavicle.
+  float sh = smoothstep(0.085f, 0.045f, glm::distance(q, gh)) * smoothstep(0.13f, 0.19f, q.x);
+  float cl = (1.0f - sh) * smoothstep(0.045f, 0.125f, q.x) * smoothstep(1.26f, 1.36f, q.y);
+  w[kShoulderL + arm] += rest * sh;
+  w[kClavicleL + arm] += rest * cl;
+  rest *= (1.0f - sh - cl);
+
+  // Spine chain by height, blended a few centimetres around each intervertebral joint.
+  float b1 = smoothstep(0.98f, 1.06f, q.y);
+  float b2 = smoothstep(1.13f, 1.22f, q.y);
+  float b3 = smoothstep(1.31f, 1.41f, q.y);
+  float b4 = smoothstep(1.47f, 1.53f, q.y);
+  w[kPelvis] += rest * (1.0f - b1);
+  w[kLumbar] += rest * b1 * (1.0f - b2);
+  w[kThoracicLower] += rest * b2 * (1.0f - b3);
+  w[kThoracicUpper] += rest * b3 * (1.0f - b4);
+  w[kNeck] += rest * b4;
+
+  std::array<int, kJointCount> order;
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return w[a] > w[b]; });
+  SkinInfluence r;
+  float sum = 0.0f;
+  for (int i = 0; i < 4; ++i) sum += std::max(0.0f, w[order[i]]);
+  for (int i = 0; i < 4; ++i) {
+    r.joints[i] = static_cast<std::uint8_t>(order[i]);
+    r.weights[i] = sum > 0.0f ? std::max(0.0f, w[order[i]]) / sum : (i == 0 ? 1.0f : 0.0f);
+  }
+  // Tiny weights only add noise to the rig; fold them into the strongest influence.
+  for (int i = 1; i < 4; ++i) {
+    if (r.weights[i] < 0.002f) {
+      r.weights[0] += r.weights[i];
+      r.weights[i] = 0.0f;
+    }
+    // glTF expects unused influence slots to name joint 0.
+    if (r.weights[i] == 0.0f) r.joints[i] = 0;
+  }
+  return r;
+}
+
+void assignSkinWeights(const BodyField& body, TissueMesh& mesh) {
+  mesh.joints.resize(mesh.positions.size());
+  mesh.weights.resize(mesh.positions.size());
+  const std::size_t n = mesh.positions.size();
+  const int chunks = 32;
+  parallelFor(chunks, [&](int c) {
+    for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
+      SkinInfluence s = skinWeights(body, mesh.positions[i]);
+      mesh.joints[i] = s.joints;
+      mesh.weights[i] = s.weights;
+    }
+  });
+}
+
+std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations) {
+  std::vector<glm::mat4> world(joints.size());
+  std::vector<glm::mat4> skin(joints.size());
+  for (std::size_t i = 0; i < joints.size(); ++i) {
+    const Joint& j = joints[i];
+    glm::vec3 local = j.parent < 0 ? j.position : j.position - joints[j.parent].position;
+    glm::mat4 m = glm::translate(glm::mat4(1.0f), local);
+    if (i < rotations.size()) m = m * glm::mat4_cast(rotations[i]);
+    world[i] = j.parent < 0 ? m : world[j.parent] * m;
+    skin[i] = world[i] * glm::translate(glm::mat4(1.0f), -j.position);
+  }
+  return skin;
+}
+
+void poseMesh(const TissueMesh& mesh, const std::vector<glm::mat4>& skinning, std::vector<glm::vec3>& positions,
+              std::vector<glm::vec3>& normals) {
+  positions.resize(mesh.positions.size());
+  normals.resize(mesh.positions.size());
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    glm::mat4 m(0.0f);
+    for (int k = 0; k < 4; ++k) m += mesh.weights[i][k] * skinning[mesh.joints[i][k]];
+    positions[i] = glm::vec3(m * glm::vec4(mesh.positions[i], 1.0f));
+    glm::vec3 n = glm::mat3(m) * mesh.normals[i];
+    float l = glm::length(n);
+    normals[i] = l > 1e-9f ? n / l : mesh.normals[i];
+  }
+}
+
+}  // namespace myo::anatomy

@@ -1,0 +1,43 @@
+// anatomy/rig.hpp: the skeleton of the model (joint names, hierarchy, rest positions), smooth skin weights
+// and linear blend skinning on the CPU for checking poses.
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include "anatomy/anatomy_model.hpp"
+#include "anatomy/body_field.hpp"
+
+namespace myo::anatomy {
+
+/// Joints in hierarchy order (a parent always comes before its children); pelvis is the root.
+std::vector<Joint> buildSkeleton();
+
+/// Index of a joint by name in buildSkeleton() order, or -1.
+int jointIndex(std::string_view name);
+
+/// Up to four influences, strongest first, weights summing to 1.
+struct SkinInfluence {
+  glm::u8vec4 joints{0};
+  glm::vec4 weights{0.0f};
+};
+
+/// Smooth skin weights for a rest-pose point (metres), blended over a few centimetres around each joint.
+/// The same field serves skin, muscles and bones so that layers move together.
+SkinInfluence skinWeights(const BodyField& body, glm::vec3 p);
+
+/// Fills joints/weights of a mesh from skinWeights.
+void assignSkinWeights(const BodyField& body, TissueMesh& mesh);
+
+/// Per-joint local rotations (in the rest frame, identity when absent) -> world skinning matrices.
+std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations);
+
+/// Linear blend skinning of a mesh's positions (and normals) with the given skinning matrices.
+void poseMesh(const TissueMesh& mesh, const std::vector<glm::mat4>& skinning, std::vector<glm::vec3>& positions,
+              std::vector<glm::vec3>& normals);
+
+}  // namespace myo::anatomy

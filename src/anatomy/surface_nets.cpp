@@ -1,0 +1,208 @@
+// anatomy/surface_nets.cpp: surface nets polygoniser with block culling and vertex projection.
+#include "anatomy/surface_nets.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <thread>
+
+namespace myo::anatomy {
+
+void parallelFor(int count, const std::function<void(int)>& body) {
+  unsigned hw = std::thread::hardware_concurrency();
+  int threads = static_cast<int>(std::clamp(hw, 1u, 4u));
+  std::atomic<int> next{0};
+  auto work = [&]() {
+    for (int i = next++; i < count; i = next++) body(i);
+  };
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+}
+
+glm::vec3 fieldNormal(const DistanceField& field, glm::vec3 p, float eps) {
+  glm::vec3 g{field(p + glm::vec3(eps, 0, 0)) - field(p - glm::vec3(eps, 0, 0)),
+              field(p + glm::vec3(0, eps, 0)) - field(p - glm::vec3(0, eps, 0)),
+              field(p + glm::vec3(0, 0, eps)) - field(p - glm::vec3(0, 0, eps))};
+  float l = glm::length(g);
+  return l > 1e-12f ? g / l : glm::vec3(0, 1, 0);
+}
+
+glm::vec3 projectToLevel(const DistanceField& field, glm::vec3 p, float level, int steps) {
+  const float eps = 0.0005f;
+  for (int i = 0; i < steps; ++i) {
+    float d = field(p) - level;
+    glm::vec3 g{field(p + glm::vec3(eps, 0, 0)) - field(p - glm::vec3(eps, 0, 0)),
+                field(p + glm::vec3(0, eps, 0)) - field(p - glm::vec3(0, eps, 0)),
+                field(p + glm::vec3(0, 0, eps)) - field(p - glm::vec3(0, 0, eps))};
+    g /= 2.0f * eps;
+    float g2 = glm::dot(g, g);
+    if (g2 < 1e-8f) break;
+    glm::vec3 step = g * (d / g2);
+    // Long steps mean the estimate is poor; moving part of the way keeps the iteration stable.
+    float len = glm::length(step);
+    if (len > 0.02f) step *= 0.02f / len;
+    p -= step;
+    if (std::abs(d) < 1e-6f) break;
+  }
+  return p;
+}
+
+ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
+  const float h = grid.cell;
+  const int halfX = static_cast<int>(std::ceil(std::max(std::abs(grid.lo.x), std::abs(grid.hi.x)) / h));
+  const int nx = 2 * halfX + 1;
+  const int ny = static_cast<int>(std::ceil((grid.hi.y - grid.lo.y) / h)) + 1;
+  const int nz = static_cast<int>(std::ceil((grid.hi.z - grid.lo.z) / h)) + 1;
+  auto pointAt = [&](int i, int j, int k) {
+    return glm::vec3(static_cast<float>(i - halfX) * h, grid.lo.y + static_cast<float>(j) * h,
+                     grid.lo.z + static_cast<float>(k) * h);
+  };
+  auto idx = [&](int i, int j, int k) {
+    return (static_cast<std::size_t>(k) * ny + static_cast<std::size_t>(j)) * nx + static_cast<std::size_t>(i);
+  };
+  const std::size_t count = static_cast<std::size_t>(nx) * ny * nz;
+  std::vector<float> value(count, 1.0f);
+
+  // Blocks far from the surface (by the Lipschitz bound) give all their points the centre's value; the
+  // others are sampled exactly. Two passes keep the threads free of shared writes.
+  const int kBlock = 4;
+  const float halfDiag = 0.5f * std::sqrt(3.0f) * kBlock * h;
+  const int bx = (nx + kBlock - 1) / kBlock, by = (ny + kBlock - 1) / kBlock, bz = (nz + kBlock - 1) / kBlock;
+  std::vector<float> blockValue(static_cast<std::size_t>(bx) * by * bz);
+  std::vector<std::uint8_t> blockNear(blockValue.size());
+  auto bidx = [&](int i, int j, int k) { return (static_cast<std::size_t>(k) * by + j) * bx + i; };
+  parallelFor(bz, [&](int k) {
+    for (int j = 0; j < by; ++j) {
+      for (int i = 0; i < bx; ++i) {
+        glm::vec3 lo = pointAt(i * kBlock, j * kBlock, k * kBlock);
+        glm::vec3 c = lo + glm::vec3(0.5f * kBlock * h);
+        float dc = field(c);
+        blockValue[bidx(i, j, k)] = dc;
+        blockNear[bidx(i, j, k)] = std::abs(dc) <= halfDiag * grid.lipschitz + h ? 1 : 0;
+      }
+    }
+  });
+  parallelFor(nz, [&](int k) {
+    for (int j = 0; j < ny; ++j) {
+      for (int i = 0; i < nx; ++i) {
+        // A point on a block border belongs to up to eight blocks; any near one asks for an exact value.
+        bool exact = false;
+        float far = 1.0f;
+        bool haveFar = false;
+        for (int dk = 0; dk < 2 && !exact; ++dk) {
+          for (int dj = 0; dj < 2 && !exact; ++dj) {
+            for (int di = 0; di < 2 && !exact; ++di) {
+              int ci = (i - di) / kBlock, cj = (j - dj) / kBlock, ck = (k - dk) / kBlock;
+              if (i - di < 0 || j - dj < 0 || k - dk < 0 || ci >= bx || cj >= by || ck >= bz) continue;
+              std::size_t b = bidx(ci, cj, ck);
+              if (blockNear[b]) exact = true;
+              else if (!haveFar) {
+                far = blockValue[b];
+                haveFar = true;
+              }
+            }
+          }
+        }
+        value[idx(i, j, k)] = exact ? field(pointAt(i, j, k)) : far;
+      }
+    }
+  });
+
+  ImplicitMesh mesh;
+  const std::size_t cellCount = static_cast<std::size_t>(nx - 1) * (ny - 1) * (nz - 1);
+  std::vector<std::int32_t> cellVertex(cellCount, -1);
+  auto cidx = [&](int i, int j, int k) {
+    return (static_cast<std::size_t>(k) * (ny - 1) + static_cast<std::size_t>(j)) * (nx - 1) +
+           static_cast<std::size_t>(i);
+  };
+  std::vector<glm::vec3> cellBase;
+  static const int kEdges[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3},
+                                    {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+  for (int k = 0; k + 1 < nz; ++k) {
+    for (int j = 0; j + 1 < ny; ++j) {
+      for (int i = 0; i + 1 < nx; ++i) {
+        std::array<float, 8> v;
+        int inside = 0;
+        for (int c = 0; c < 8; ++c) {
+          v[c] = value[idx(i + (c & 1), j + ((c >> 1) & 1), k + ((c >> 2) & 1))];
+          inside += v[c] < 0.0f ? 1 : 0;
+        }
+        if (inside == 0 || inside == 8) continue;
+        glm::vec3 sum(0.0f);
+        int n = 0;
+        glm::vec3 base = pointAt(i, j, k);
+        for (const auto& e : kEdges) {
+          float a = v[e[0]], b = v[e[1]];
+          if ((a < 0.0f) == (b < 0.0f)) continue;
+          float t = a / (a - b);
+          glm::vec3 pa(e[0] & 1, (e[0] >> 1) & 1, (e[0] >> 2) & 1);
+          glm::vec3 pb(e[1] & 1, (e[1] >> 1) & 1, (e[1] >> 2) & 1);
+          sum += pa + (pb - pa) * t;
+          ++n;
+        }
+        cellVertex[cidx(i, j, k)] = static_cast<std::int32_t>(mesh.positions.size());
+        mesh.positions.push_back(base + sum / static_cast<float>(n) * h);
+        cellBase.push_back(base);
+      }
+    }
+  }
+
+  mesh.normals.resize(mesh.positions.size());
+  const int chunks = 64;
+  parallelFor(chunks, [&](int c) {
+    std::size_t n = mesh.positions.size();
+    for (std::size_t v = n * c / chunks; v < n * (c + 1) / chunks; ++v) {
+      glm::vec3 q = projectToLevel(field, mesh.positions[v], 0.0f, 2);
+      // Keep the vertex near its cell so neighbouring quads cannot fold over.
+      glm::vec3 base = cellBase[v];
+      q = glm::clamp(q, base - glm::vec3(0.5f * h), base + glm::vec3(1.5f * h));
+      mesh.positions[v] = q;
+      mesh.normals[v] = fieldNormal(field, q);
+    }
+  });
+
+  auto emitQuad = [&](std::int32_t a, std::int32_t b, std::int32_t c, std::int32_t d) {
+    if (a < 0 || b < 0 || c < 0 || d < 0) return;
+    const auto& P = mesh.positions;
+    // Split along the shorter diagonal for better-shaped triangles.
+    if (glm::distance(P[a], P[c]) <= glm::distance(P[b], P[d])) {
+      mesh.indices.insert(mesh.indices.end(), {std::uint32_t(a), std::uint32_t(b), std::uint32_t(c),
+                                               std::uint32_t(a), std::uint32_t(c), std::uint32_t(d)});
+    } else {
+      mesh.indices.insert(mesh.indices.end(), {std::uint32_t(a), std::uint32_t(b), std::uint32_t(d),
+                                               std::uint32_t(b), std::uint32_t(c), std::uint32_t(d)});
+    }
+  };
+  for (int k = 1; k + 1 < nz; ++k) {
+    for (int j = 1; j + 1 < ny; ++j) {
+      for (int i = 1; i + 1 < nx; ++i) {
+        float v0 = value[idx(i, j, k)];
+        bool in0 = v0 < 0.0f;
+        // Edge along +x: cells around it vary in (y, z); (y, z) is counter-clockwise seen from +x.
+        if (in0 != (value[idx(i + 1, j, k)] < 0.0f)) {
+          std::int32_t a = cellVertex[cidx(i, j - 1, k - 1)], b = cellVertex[cidx(i, j, k - 1)],
+                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i, j - 1, k)];
+          if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
+        }
+        // Edge along +y: (z, x) is counter-clockwise seen from +y.
+        if (in0 != (value[idx(i, j + 1, k)] < 0.0f)) {
+          std::int32_t a = cellVertex[cidx(i - 1, j, k - 1)], b = cellVertex[cidx(i - 1, j, k)],
+                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i, j, k - 1)];
+          if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
+        }
+        // Edge along +z: (x, y) is counter-clockwise seen from +z.
+        if (in0 != (value[idx(i, j, k + 1)] < 0.0f)) {
+          std::int32_t a = cellVertex[cidx(i - 1, j - 1, k)], b = cellVertex[cidx(i, j - 1, k)],
+                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i - 1, j, k)];
+          if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
+        }
+      }
+    }
+  }
+  return mesh;
+}
+
+}  // namespace myo::anatomy

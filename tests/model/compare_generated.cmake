@@ -1,0 +1,11 @@
+# tests/model/compare_generated.cmake: regenerate the model and compare it byte for byte with the asset.
+get_filename_component(out_dir ${OUT} DIRECTORY)
+file(MAKE_DIRECTORY ${out_dir})
+execute_process(COMMAND ${GENERATOR} --out ${OUT} RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "myorelease-model failed (${rc})")
+endif()
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${OUT} ${EXPECTED} RESULT_VARIABLE same)
+if(NOT same EQUAL 0)
+  message(FATAL_ERROR "${OUT} differs from ${EXPECTED}: regenerate the asset with myorelease-model --out")
+endif()

@@ -1,0 +1,151 @@
+// tests/model/preview_main.cpp: `myorelease-model-preview OUTDIR` renders atlas-style views of the generated
+// model on the CPU (back, left, oblique; skin on, translucent, hidden; a posed view) for visual review.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <glm/gtc/quaternion.hpp>
+#include <stb/stb_image_write.h>
+
+#include "anatomy/generator.hpp"
+#include "anatomy/preview_raster.hpp"
+#include "anatomy/rig.hpp"
+
+using namespace myo::anatomy;
+
+namespace {
+
+glm::vec3 colourOf(const TissueMesh& m) {
+  if (m.tissue == Tissue::Skin) return {0.93f, 0.76f, 0.64f};
+  if (m.tissue == Tissue::Bone) return {0.93f, 0.90f, 0.80f};
+  if (m.name.starts_with("trapezius_descending")) return {0.72f, 0.25f, 0.22f};
+  if (m.name.starts_with("trapezius_transverse")) return {0.78f, 0.30f, 0.20f};
+  if (m.name.starts_with("trapezius_ascending")) return {0.70f, 0.22f, 0.30f};
+  if (m.name.starts_with("rhomboid_major")) return {0.80f, 0.38f, 0.28f};
+  if (m.name.starts_with("rhomboid_minor")) return {0.85f, 0.45f, 0.30f};
+  if (m.name.starts_with("latissimus")) return {0.55f, 0.28f, 0.20f};
+  if (m.name.starts_with("deltoid")) return {0.68f, 0.32f, 0.34f};
+  return {0.66f, 0.30f, 0.27f};
+}
+
+void save(const std::filesystem::path& file, const PreviewImage& img) {
+  stbi_write_png(file.string().c_str(), img.width, img.height, 3, img.rgb.data(), img.width * 3);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::filesystem::path out = argc > 1 ? argv[1] : "preview";
+  std::filesystem::create_directories(out);
+  auto t0 = std::chrono::steady_clock::now();
+  AnatomyModel model = generateModel();
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  fmt::print("{} triangles in {:.2f} s\n", model.triangleCount(), secs);
+  for (const TissueMesh& m : model.meshes) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> edges;
+    for (std::size_t f = 0; f < m.indices.size(); f += 3) {
+      for (int e = 0; e < 3; ++e) {
+        std::uint32_t a = m.indices[f + e], b = m.indices[f + (e + 1) % 3];
+        ++edges[{std::min(a, b), std::max(a, b)}];
+      }
+    }
+    int open = 0, multi = 0;
+    for (const auto& [e, n] : edges) {
+      open += n == 1;
+      if (n == 1 && open < 6) fmt::print("open edge at {} {} {}\n", m.positions[e.first].x, m.positions[e.first].y, m.positions[e.first].z);
+      multi += n > 2;
+    }
+    fmt::print("  {:28s} {:7d} triangles, {} open edges, {} non-manifold\n", m.name, m.triangleCount(), open, multi);
+  }
+
+  struct ViewDef {
+    const char* name;
+    glm::vec3 forward;
+    glm::vec3 centre;
+    float halfHeight;
+  };
+  const ViewDef views[] = {{"back", {0, 0, 1}, {0, 1.25f, 0}, 0.42f},
+                           {"left", {-1, 0, 0}, {0, 1.25f, 0}, 0.42f},
+                           {"oblique", glm::normalize(glm::vec3(-0.7f, -0.15f, 1.0f)), {0.05f, 1.28f, 0}, 0.36f},
+                           {"full", {0, 0, 1}, {0, 0.88f, 0}, 0.92f},
+                           {"front", {0, 0, -1}, {0, 1.25f, 0}, 0.42f}};
+  const char* modes[] = {"skin", "translucent", "hidden"};
+  for (const ViewDef& v : views) {
+    for (int mode = 0; mode < 3; ++mode) {
+      std::vector<PreviewItem> items;
+      for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+        const TissueMesh& m = model.meshes[i];
+        PreviewItem it{&m.positions, &m.normals, &m.indices, m.tendon.empty() ? nullptr : &m.tendon,
+                       m.fibres.empty() ? nullptr : &m.fibres, colourOf(m), 1.0f, static_cast<int>(i)};
+        if (m.tissue == Tissue::Skin) {
+          if (mode == 2) continue;
+          if (mode == 1) it.alpha = 0.35f;
+        }
+        items.push_back(it);
+      }
+      PreviewView pv;
+      pv.forward = v.forward;
+      pv.centre = v.centre;
+      pv.halfHeight = v.halfHeight;
+      pv.width = v.halfHeight > 0.8f ? 500 : 700;
+      pv.height = v.halfHeight > 0.8f ? 1000 : 800;
+      save(out / fmt::format("{}_{}.png", v.name, modes[mode]), renderPreview(items, pv));
+    }
+  }
+  // Each muscle alone, seen from behind and from its side, for checking its outline.
+  if (std::getenv("MYO_PREVIEW_SOLO")) {
+    for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+      const TissueMesh& m = model.meshes[i];
+      if (m.tissue != Tissue::Muscle || !m.name.ends_with("_L")) continue;
+      std::vector<PreviewItem> items{{&m.positions, &m.normals, &m.indices, &m.tendon, &m.fibres, colourOf(m), 1.0f, 0}};
+      for (int side = 0; side < 2; ++side) {
+        PreviewView pv;
+        pv.forward = side == 0 ? glm::vec3(0, 0, 1) : glm::vec3(-1, 0, 0);
+        pv.centre = {0.05f, 1.3f, 0};
+        pv.halfHeight = 0.35f;
+        pv.width = 500;
+        pv.height = 500;
+        save(out / fmt::format("solo_{}_{}.png", m.name, side == 0 ? "back" : "left"), renderPreview(items, pv));
+      }
+    }
+  }
+  // A posed check: arms overhead, hips and knees bent.
+  std::vector<glm::quat> rot(model.joints.size(), glm::quat(1, 0, 0, 0));
+  auto set = [&](const char* name, float deg, glm::vec3 axis) {
+    rot[jointIndex(name)] = glm::angleAxis(glm::radians(deg), axis);
+  };
+  set("shoulder_L", 150.0f, {0, 0, 1});
+  set("shoulder_R", -150.0f, {0, 0, 1});
+  set("hip_L", -90.0f, {1, 0, 0});
+  set("hip_R", -90.0f, {1, 0, 0});
+  set("knee_L", 90.0f, {1, 0, 0});
+  set("knee_R", 90.0f, {1, 0, 0});
+  auto skinning = skinningMatrices(model.joints, rot);
+  std::vector<std::vector<glm::vec3>> pos(model.meshes.size()), nor(model.meshes.size());
+  for (int mode = 0; mode < 2; ++mode) {
+    std::vector<PreviewItem> items;
+    for (std::size_t i = 0; i < model.meshes.size(); ++i) {
+      const TissueMesh& m = model.meshes[i];
+      if (mode == 1 && m.tissue == Tissue::Skin) continue;
+      poseMesh(m, skinning, pos[i], nor[i]);
+      items.push_back({&pos[i], &nor[i], &m.indices, m.tendon.empty() ? nullptr : &m.tendon, nullptr, colourOf(m),
+                       1.0f, static_cast<int>(i)});
+    }
+    for (int side = 0; side < 2; ++side) {
+      PreviewView pv;
+      pv.forward = side == 0 ? glm::vec3(0, 0, 1) : glm::vec3(-1, 0, 0);
+      pv.centre = {0, 1.1f, 0};
+      pv.halfHeight = 0.8f;
+      pv.width = 800;
+      pv.height = 800;
+      save(out / fmt::format("posed_{}_{}.png", side == 0 ? "back" : "left", mode == 0 ? "skin" : "hidden"),
+           renderPreview(items, pv));
+    }
+  }
+  return 0;
+}
