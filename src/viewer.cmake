@@ -32,7 +32,7 @@ target_compile_options(myo_viewer PRIVATE ${MYO_WARNINGS})
 target_compile_definitions(myo_viewer PUBLIC MYO_VERSION="${PROJECT_VERSION}"
   MYO_INSTALL_ASSETS="${CMAKE_SOURCE_DIR}/assets")
 target_link_libraries(myo_viewer PUBLIC myo_app myo_gfx myo_ui myo_exercise myo_scene myo_view imgui_pkg
-  nlohmann_json::nlohmann_json fmt::fmt)
+  nlohmann_json::nlohmann_json fmt::fmt openal)
 
 add_executable(myorelease app/main.cpp)
 target_link_libraries(myorelease PRIVATE myo_viewer)

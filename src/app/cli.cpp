@@ -108,7 +108,7 @@ std::unique_ptr<Table> makeTable() {
   table->validate = flag("--validate", "load MODEL and the exercises, report every problem, exit");
   table->bench = flag("--bench", "print load and frame-time figures and exit");
   table->frames = value("--frames", "N", "frames timed by --bench, default 120");
-  table->skin = value("--skin", "MODE", "how the skin is drawn: opaque, faded, hidden; default opaque");
+  table->skin = value("--skin", "MODE", "how the skin is drawn: opaque, faded, hidden; default faded");
   return table;
 }
 

@@ -28,7 +28,7 @@ struct CliOptions {
   bool validate = false;                     ///< --validate
   bool bench = false;                        ///< --bench
   int frames = 120;                          ///< --frames N, frames timed by --bench
-  std::string skin = "opaque";               ///< --skin opaque|faded|hidden
+  std::string skin = "faded";                ///< --skin opaque|faded|hidden
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

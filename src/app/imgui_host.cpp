@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "ui/exercise_panel.hpp"
+
 namespace myo::app {
 namespace {
 
@@ -35,12 +37,16 @@ void loadFont(float scale) {
     std::error_code ec;
     if (std::filesystem::is_regular_file(path, ec)) {
       io.Fonts->AddFontFromFileTTF(path, 15.0f * scale);
+      const char* bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+      ui::setTimerFont(io.Fonts->AddFontFromFileTTF(std::filesystem::is_regular_file(bold, ec) ? bold : path,
+                                                    54.0f * scale));
       return;
     }
   }
   ImFontConfig config;
   config.SizePixels = 13.0f * scale;
   io.Fonts->AddFontDefault(&config);
+  ui::setTimerFont(nullptr);
 }
 
 }  // namespace

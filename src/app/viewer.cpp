@@ -100,8 +100,88 @@ void Viewer::updatePose() {
   world_ = scene::worldTransforms(model_, local);
 }
 
+void Viewer::loadExercises(const std::filesystem::path& path) {
+  exercises_ = exercise::loadExercises(path);
+  exercisesError_.reset();
+  selectExercise(-1);
+}
+
+void Viewer::selectExercise(const std::string& id) {
+  if (!exercises_) return;
+  if (id.empty()) {
+    selectExercise(-1);
+    return;
+  }
+  const exercise::Exercise& ex = exercises_->find(id);
+  selectExercise(int(&ex - exercises_->exercises.data()));
+}
+
+void Viewer::selectExercise(int index) {
+  exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
+  overrides_ = {};
+  timer_.reset();
+  targets = {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
+             scene::MuscleKind::LatissimusDorsi};
+  if (exercise_ < 0) return;
+  const auto& ex = exercises_->exercises[size_t(exercise_)];
+  targets = ex.targets;
+  timer_.emplace(exercise::makePlan(ex, overrides_));
+  updateLabelAnchors();
+}
+
+void Viewer::rebuildPlan() {
+  if (exercise_ < 0 || !timer_) return;
+  const auto& ex = exercises_->exercises[size_t(exercise_)];
+  overrides_ = exercise::clampOverrides(ex.protocol, overrides_);
+  timer_->setPlan(exercise::makePlan(ex, overrides_));
+}
+
+void Viewer::setExerciseTime(double seconds) {
+  if (timer_) timer_->scrub(seconds);
+}
+
+void Viewer::enableTones() {
+  if (!tones_) tones_ = std::make_unique<Tones>();
+}
+
+const exercise::TimerState Viewer::exerciseState() const {
+  return timer_ ? timer_->state() : exercise::TimerState{};
+}
+
+void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
+  if (in.select) {
+    selectExercise(*in.select);
+    if (exercise_ >= 0) setPreset(view::Preset::Target);
+  }
+  if (!timer_) return;
+  if (in.startPause) {
+    if (timer_->running()) timer_->pause();
+    else if (timer_->done() || timer_->elapsed() <= 0.0) timer_->restart(), timer_->start();
+    else timer_->resume();
+  }
+  if (in.skip) timer_->skip();
+  if (in.restart) timer_->restart();
+  if (in.scrub) timer_->scrub(*in.scrub);
+  if (in.speed) timer_->setSpeed(*in.speed);
+  if (in.workS) {
+    overrides_.workS = *in.workS;
+    rebuildPlan();
+  }
+  if (in.sets) {
+    overrides_.sets = *in.sets;
+    rebuildPlan();
+  }
+}
+
 void Viewer::update(float dt) {
   camera_.update(dt);
+  if (timer_) {
+    for (const auto& cue : timer_->advance(dt)) {
+      if (!tones_) continue;
+      if (cue.kind == exercise::CueKind::Tick) tones_->tick();
+      else tones_->phaseEnd();
+    }
+  }
   if (!model_.animations.empty() && display_.playAnimation) {
     animTime_ += dt;
     updatePose();
@@ -258,6 +338,22 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   }
   if (intents.dismissError) error_.reset();
   if (intents.screenshot) screenshotRequested_ = true;
+
+  ui::ExercisePanelInput ein;
+  ein.exercises = exercises_ ? &*exercises_ : nullptr;
+  ein.exercisesError = exercisesError_;
+  ein.selected = exercise_;
+  ein.audio = !tones_ || tones_->available();  // only a window that asked for sound mentions its absence
+  if (timer_) {
+    ein.state = timer_->state();
+    ein.speed = timer_->speed();
+    const auto& pr = exercises_->exercises[size_t(exercise_)].protocol;
+    ein.workS = overrides_.workS.value_or(pr.workS);
+    ein.sets = overrides_.sets.value_or(pr.sets);
+  }
+  ui::ExerciseIntents eint;
+  ui::drawExercisePanel(ein, eint);
+  applyExerciseIntents(eint);
 }
 
 std::optional<std::string> Viewer::takeScreenshotRequest() {

@@ -10,8 +10,12 @@
 
 #include <glm/glm.hpp>
 
+#include "app/audio.hpp"
+#include "exercise/exercise_data.hpp"
+#include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
 #include "scene/model.hpp"
+#include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
 #include "view/camera.hpp"
 
@@ -39,6 +43,17 @@ public:
 
   /// Creates GPU resources for the current model; call with a current GL context.
   void attachRenderer(std::unique_ptr<gfx::Renderer> renderer);
+
+  /// Loads the exercise file; throws core::Error when it cannot.
+  void loadExercises(const std::filesystem::path& path);
+  /// Selects an exercise by id (throws core::Error("--exercise", ...) when unknown), or -1 / "" for none.
+  void selectExercise(const std::string& id);
+  void selectExercise(int index);
+  /// Puts the exercise clock at t seconds (paused), as --time does.
+  void setExerciseTime(double seconds);
+  /// Turns the timer's tones on (the window does; pictures and tests stay silent).
+  void enableTones();
+  const exercise::TimerState exerciseState() const;
 
   /// Advances animation and camera transitions by dt seconds of wall time.
   void update(float dtSeconds);
@@ -110,6 +125,16 @@ private:
   view::OrbitCamera camera_;
   std::unique_ptr<gfx::Renderer> renderer_;
   bool uploaded_ = false;
+
+  // Exercise session.
+  std::optional<exercise::ExerciseSet> exercises_;
+  std::optional<std::string> exercisesError_;
+  int exercise_ = -1;
+  std::optional<exercise::Timer> timer_;
+  exercise::PlanOverrides overrides_;
+  std::unique_ptr<Tones> tones_;
+  void applyExerciseIntents(const ui::ExerciseIntents& intents);
+  void rebuildPlan();
 };
 
 /// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.

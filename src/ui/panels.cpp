@@ -22,7 +22,10 @@ void viewButtons(UiIntents& intents) {
     if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 5.2f, 0))) intents.preset = preset;
   }
   if (ImGui::Button("Frame model (F)")) intents.frame = true;
-  ImGui::TextDisabled("Keys: 1 back, 2 front, 3 left, 4 right, 5 top, 6 target");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::TextWrapped("Keys 1-6: the views above. Drag: turn; right-drag: move; wheel: zoom; "
+                     "double-click: turn about that point.");
+  ImGui::PopStyleColor();
 }
 
 void displayControls(const PanelInput& input, DisplaySettings& d) {

@@ -76,7 +76,7 @@ TEST_CASE("no arguments give the contract's defaults") {
   CHECK_FALSE(o.validate);
   CHECK_FALSE(o.bench);
   CHECK(o.frames == 120);
-  CHECK(o.skin == "opaque");
+  CHECK(o.skin == "faded");
 }
 
 TEST_CASE("every option reaches CliOptions") {

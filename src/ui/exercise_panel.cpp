@@ -1,0 +1,184 @@
+// ui/exercise_panel.cpp: Dear ImGui widgets only; the timer and the exercise data belong to the viewer.
+#include "ui/exercise_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+namespace myo::ui {
+namespace {
+
+ImFont* gTimerFont = nullptr;
+
+ImVec4 phaseColour(exercise::Phase p) {
+  switch (p) {
+    case exercise::Phase::LeadIn: return ImVec4(0.75f, 0.80f, 0.90f, 1.0f);
+    case exercise::Phase::Work: return ImVec4(1.00f, 0.55f, 0.40f, 1.0f);
+    case exercise::Phase::Switch: return ImVec4(1.00f, 0.85f, 0.40f, 1.0f);
+    case exercise::Phase::Stretch: return ImVec4(0.50f, 0.90f, 0.60f, 1.0f);
+    default: return ImVec4(0.70f, 0.70f, 0.70f, 1.0f);
+  }
+}
+
+const char* phaseTitle(exercise::Phase p) {
+  switch (p) {
+    case exercise::Phase::LeadIn: return "GET READY";
+    case exercise::Phase::Work: return "WORK";
+    case exercise::Phase::Switch: return "SWITCH SIDES";
+    case exercise::Phase::Stretch: return "STRETCH";
+    default: return "DONE";
+  }
+}
+
+std::string clock(double seconds) {
+  const int s = std::max(0, int(std::ceil(seconds - 1e-6)));
+  return fmt::format("{}:{:02}", s / 60, s % 60);
+}
+
+void bulletList(const std::vector<std::string>& items) {
+  for (const auto& t : items) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", t.c_str());
+  }
+}
+
+}  // namespace
+
+void setTimerFont(void* font) { gTimerFont = static_cast<ImFont*>(font); }
+
+void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
+  const float em = ImGui::GetFontSize();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
+  ImGui::SetNextWindowSize(ImVec2(em * 24.0f, std::min(display.y - em * 1.2f, em * 46.0f)), ImGuiCond_FirstUseEver);
+  ImGui::Begin("Exercise");
+
+  if (!in.exercises) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
+    ImGui::TextWrapped("%s", in.exercisesError.value_or("No exercises loaded.").c_str());
+    ImGui::PopStyleColor();
+    ImGui::End();
+    return;
+  }
+  const auto& set = *in.exercises;
+  const char* preview = in.selected >= 0 ? set.exercises[size_t(in.selected)].title.c_str() : "Anatomy only";
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::BeginCombo("##exercise", preview)) {
+    if (ImGui::Selectable("Anatomy only", in.selected < 0)) out.select = -1;
+    for (size_t i = 0; i < set.exercises.size(); ++i)
+      if (ImGui::Selectable(set.exercises[i].title.c_str(), int(i) == in.selected)) out.select = int(i);
+    ImGui::EndCombo();
+  }
+
+  if (in.selected < 0) {
+    ImGui::Spacing();
+    ImGui::TextWrapped("%s", set.general.rule.c_str());
+    ImGui::Spacing();
+    ImGui::TextDisabled("Why release the upper back");
+    bulletList(set.general.purposes);
+    ImGui::Spacing();
+    bulletList(set.general.summary);
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", set.general.disclaimer.c_str());
+    ImGui::End();
+    return;
+  }
+
+  const auto& ex = set.exercises[size_t(in.selected)];
+  const auto& st = in.state;
+
+  // The countdown, large enough to read from the floor.
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, phaseColour(st.phase));
+  ImGui::TextUnformatted(phaseTitle(st.phase));
+  if (gTimerFont) ImGui::PushFont(gTimerFont);
+  ImGui::TextUnformatted(clock(st.phaseRemaining).c_str());
+  if (gTimerFont) ImGui::PopFont();
+  ImGui::PopStyleColor();
+  std::string line = fmt::format("Set {} of {}", st.set, st.sets);
+  if (st.side == scene::Side::Left) line += "  -  left side";
+  if (st.side == scene::Side::Right) line += "  -  right side";
+  ImGui::TextUnformatted(line.c_str());
+  const double phaseLength = st.phaseElapsed + st.phaseRemaining;
+  ImGui::ProgressBar(phaseLength > 0 ? float(st.phaseElapsed / phaseLength) : 1.0f, ImVec2(-1, em * 0.5f), "");
+  if (in.coverage)
+    ImGui::Text("Target covered this set: %d %%", int(std::round(*in.coverage * 100.0)));
+  if (!in.contactMuscles.empty()) {
+    std::string names;
+    for (const auto& n : in.contactMuscles) names += (names.empty() ? "" : ", ") + n;
+    ImGui::TextDisabled("Under the tool: %s", names.c_str());
+  }
+  if (st.phase == exercise::Phase::Stretch) {
+    ImGui::PushStyleColor(ImGuiCol_Text, phaseColour(st.phase));
+    ImGui::TextWrapped("Stretch now: %s", ex.stretch.c_str());
+    ImGui::PopStyleColor();
+  }
+
+  // Controls.
+  const char* playLabel = st.running ? "Pause" : (st.elapsed > 0.0 && st.elapsed < st.total ? "Resume" : "Start");
+  if (ImGui::Button(playLabel, ImVec2(em * 5.5f, 0))) out.startPause = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Skip")) out.skip = true;
+  ImGui::SameLine();
+  if (ImGui::Button("Restart")) out.restart = true;
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s / %s", clock(st.elapsed).c_str(), clock(st.total).c_str());
+  float t = float(st.elapsed);
+  ImGui::SetNextItemWidth(-1.0f);
+  if (ImGui::SliderFloat("##scrub", &t, 0.0f, float(st.total), "")) out.scrub = double(t);
+  float speed = float(in.speed);
+  ImGui::SetNextItemWidth(em * 8.0f);
+  if (ImGui::SliderFloat("speed", &speed, float(exercise::kMinSpeed), 4.0f, "x%.2f", ImGuiSliderFlags_Logarithmic))
+    out.speed = double(speed);
+  if (!in.audio) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("(no sound device)");
+  }
+  const auto& pr = ex.protocol;
+  if (pr.workMaxS > pr.workMinS) {
+    int work = int(std::lround(in.workS));
+    ImGui::SetNextItemWidth(em * 8.0f);
+    if (ImGui::SliderInt(pr.sides == exercise::Sides::Alternate ? "s work per side" : "s work per set", &work,
+                         int(pr.workMinS), int(pr.workMaxS)))
+      out.workS = double(work);
+  }
+  if (pr.setsMax > pr.setsMin) {
+    int sets = in.sets;
+    ImGui::SetNextItemWidth(em * 8.0f);
+    if (ImGui::SliderInt("sets", &sets, pr.setsMin, pr.setsMax)) out.sets = sets;
+  }
+
+  ImGui::Separator();
+  ImGui::TextDisabled("%s", ex.title.c_str());
+  ImGui::BeginChild("steps", ImVec2(0, -em * 4.2f), false);
+  ImGui::TextDisabled("Steps");
+  for (size_t i = 0; i < ex.steps.size(); ++i) {
+    const bool current = int(i) == st.step;
+    if (current) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.82f, 0.40f, 1.0f));
+    ImGui::TextWrapped("%s%zu. %s", current ? "> " : "", i + 1, ex.steps[i].text.c_str());
+    if (current) ImGui::PopStyleColor();
+  }
+  if (ImGui::CollapsingHeader("Tips")) bulletList(ex.tips);
+  if (ImGui::CollapsingHeader("Safety", ImGuiTreeNodeFlags_DefaultOpen)) bulletList(ex.safety);
+  if (ImGui::CollapsingHeader("Why these muscles")) {
+    ImGui::TextWrapped("%s", ex.why.c_str());
+    for (const auto& a : ex.actions) {
+      ImGui::Bullet();
+      ImGui::TextWrapped("%s", a.text.c_str());
+    }
+  }
+  if (ImGui::CollapsingHeader("About pressure and purpose")) {
+    ImGui::TextWrapped("%s", set.general.rule.c_str());
+    bulletList(set.general.purposes);
+  }
+  ImGui::EndChild();
+  ImGui::Separator();
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextDisabled("%s", set.general.disclaimer.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::End();
+}
+
+}  // namespace myo::ui
