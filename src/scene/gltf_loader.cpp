@@ -374,9 +374,21 @@ private:
                     std::initializer_list<int> componentTypes) const;
   AccessorView rawView(int bufferView, std::size_t byteOffset, std::size_t count, int componentType,
                        int components, const std::string& what) const;
-  /// Reads an accessor as floats, applying sparse substitution; `components` per element.
-  std::vector<float> readFloats(int index, const std::string& use, std::initializer_list<int> types,
-                                std::initializer_list<int> componentTypes, int& components) const;
+  /// Reads an accessor straight into elements of T (float, glm::vec2..4, glm::mat4), applying sparse
+  /// substitution; `components` tells how many of T's floats the file gave (the rest stay 0).
+  template <typename T>
+  std::vector<T> read(int index, const std::string& use, std::initializer_list<int> types,
+                      std::initializer_list<int> componentTypes, int& components) const {
+    const AccessorView v = view(index, use, types, componentTypes);
+    constexpr std::size_t width = sizeof(T) / sizeof(float);
+    if (std::size_t(v.components) > width) fail("accessor " + std::to_string(index) + " has too many components");
+    components = v.components;
+    std::vector<T> out(v.count, T(0.0f));
+    fill(index, v, reinterpret_cast<float*>(out.data()), width);
+    return out;
+  }
+  /// Writes the accessor's elements to dst, `width` floats apart.
+  void fill(int index, const AccessorView& v, float* dst, std::size_t width) const;
 
   void convertImages(Model& out);
   void convertMaterials(Model& out) const;
@@ -452,17 +464,14 @@ AccessorView Converter::view(int index, const std::string& use, std::initializer
   return v;
 }
 
-std::vector<float> Converter::readFloats(int index, const std::string& use, std::initializer_list<int> types,
-                                         std::initializer_list<int> componentTypes, int& components) const {
-  const AccessorView v = view(index, use, types, componentTypes);
-  components = v.components;
-  std::vector<float> out(v.count * std::size_t(v.components));
-  if (v.data != nullptr && v.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT &&
-      v.stride == std::size_t(v.components) * 4) {
-    std::memcpy(out.data(), v.data, out.size() * sizeof(float));  // the common, tightly packed case
+void Converter::fill(int index, const AccessorView& v, float* dst, std::size_t width) const {
+  const auto comps = std::size_t(v.components);
+  if (v.data != nullptr && v.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT && v.stride == comps * 4 &&
+      width == comps) {
+    std::memcpy(dst, v.data, v.count * comps * sizeof(float));  // the common, tightly packed case
   } else if (v.data != nullptr) {
     for (std::size_t i = 0; i < v.count; ++i)
-      for (int c = 0; c < v.components; ++c) out[i * std::size_t(v.components) + std::size_t(c)] = v.get(i, c);
+      for (std::size_t c = 0; c < comps; ++c) dst[i * width + c] = v.get(i, int(c));
   }
   const tinygltf::Accessor& a = in_.accessors[std::size_t(index)];
   if (a.sparse.isSparse) {
@@ -497,10 +506,9 @@ std::vector<float> Converter::readFloats(int index, const std::string& use, std:
       if (k > 0 && target <= previous) fail(what + " indices are not strictly increasing");
       previous = target;
       for (int c = 0; c < v.components; ++c)
-        out[std::size_t(target) * std::size_t(v.components) + std::size_t(c)] = val.get(k, c);
+        dst[std::size_t(target) * width + std::size_t(c)] = val.get(k, c);
     }
   }
-  return out;
 }
 
 constexpr int kFloat = TINYGLTF_COMPONENT_TYPE_FLOAT;
@@ -509,15 +517,6 @@ constexpr int kU16 = TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT;
 constexpr int kU32 = TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT;
 constexpr int kI8 = TINYGLTF_COMPONENT_TYPE_BYTE;
 constexpr int kI16 = TINYGLTF_COMPONENT_TYPE_SHORT;
-
-template <typename Vec>
-std::vector<Vec> toVectors(const std::vector<float>& flat, int components) {
-  std::vector<Vec> out(flat.size() / std::size_t(components), Vec(0.0f));
-  for (std::size_t i = 0; i < out.size(); ++i)
-    for (int c = 0; c < std::min(components, Vec::length()); ++c)
-      out[i][c] = flat[i * std::size_t(components) + std::size_t(c)];
-  return out;
-}
 
 std::map<std::string, std::string> stringExtras(const tinygltf::Value& extras) {
   std::map<std::string, std::string> out;
@@ -615,8 +614,7 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
   if (mode < TINYGLTF_MODE_TRIANGLES || positionAccessor < 0) return out;
 
   int comps = 0;
-  out.positions = toVectors<glm::vec3>(
-      readFloats(positionAccessor, owner + " POSITION", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps), 3);
+  out.positions = read<glm::vec3>(positionAccessor, owner + " POSITION", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps);
   const std::size_t n = out.positions.size();
   for (std::size_t i = 0; i < n; ++i) {
     const glm::vec3& q = out.positions[i];
@@ -629,42 +627,37 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
            " positions");
   };
   if (int a = attribute("NORMAL"); a >= 0) {
-    out.normals = toVectors<glm::vec3>(readFloats(a, owner + " NORMAL", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps), 3);
+    out.normals = read<glm::vec3>(a, owner + " NORMAL", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps);
     checkCount(out.normals.size(), "NORMAL");
   }
   if (int a = attribute("TEXCOORD_0"); a >= 0) {
-    out.uvs = toVectors<glm::vec2>(
-        readFloats(a, owner + " TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, {kFloat, kU8, kU16}, comps), 2);
+    out.uvs = read<glm::vec2>(a, owner + " TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, {kFloat, kU8, kU16}, comps);
     checkCount(out.uvs.size(), "TEXCOORD_0");
   }
   if (int a = attribute("COLOR_0"); a >= 0) {
-    auto flat = readFloats(a, owner + " COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4}, {kFloat, kU8, kU16},
-                           comps);
-    out.colors = toVectors<glm::vec4>(flat, comps);
+    out.colors = read<glm::vec4>(a, owner + " COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4},
+                                 {kFloat, kU8, kU16}, comps);
     if (comps == 3)
       for (glm::vec4& c : out.colors) c.w = 1.0f;
     checkCount(out.colors.size(), "COLOR_0");
   }
   if (int a = attribute("_FIBRE"); a >= 0) {
-    out.fibres = toVectors<glm::vec3>(readFloats(a, owner + " _FIBRE", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps), 3);
+    out.fibres = read<glm::vec3>(a, owner + " _FIBRE", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps);
     checkCount(out.fibres.size(), "_FIBRE");
   }
   if (int a = attribute("_TENDON"); a >= 0) {
-    out.tendon = readFloats(a, owner + " _TENDON", {TINYGLTF_TYPE_SCALAR}, {kFloat}, comps);
+    out.tendon = read<float>(a, owner + " _TENDON", {TINYGLTF_TYPE_SCALAR}, {kFloat}, comps);
     checkCount(out.tendon.size(), "_TENDON");
   }
   const int jointsAccessor = attribute("JOINTS_0");
   const int weightsAccessor = attribute("WEIGHTS_0");
   if ((jointsAccessor >= 0) != (weightsAccessor >= 0)) fail(owner + " has JOINTS_0 or WEIGHTS_0 without the other");
   if (jointsAccessor >= 0) {
-    const auto flat = readFloats(jointsAccessor, owner + " JOINTS_0", {TINYGLTF_TYPE_VEC4}, {kU8, kU16}, comps);
-    out.joints.resize(flat.size() / 4);
-    for (std::size_t i = 0; i < out.joints.size(); ++i)
-      for (int c = 0; c < 4; ++c) out.joints[i][c] = static_cast<std::uint16_t>(flat[i * 4 + std::size_t(c)]);
+    const auto joints = read<glm::vec4>(jointsAccessor, owner + " JOINTS_0", {TINYGLTF_TYPE_VEC4}, {kU8, kU16}, comps);
+    out.joints.assign(joints.begin(), joints.end());  // u8/u16 values are exact in float
     checkCount(out.joints.size(), "JOINTS_0");
     out.weights =
-        toVectors<glm::vec4>(readFloats(weightsAccessor, owner + " WEIGHTS_0", {TINYGLTF_TYPE_VEC4},
-                                        {kFloat, kU8, kU16}, comps), 4);
+        read<glm::vec4>(weightsAccessor, owner + " WEIGHTS_0", {TINYGLTF_TYPE_VEC4}, {kFloat, kU8, kU16}, comps);
     checkCount(out.weights.size(), "WEIGHTS_0");
     for (std::size_t i = 0; i < n; ++i) {
       glm::vec4& w = out.weights[i];
@@ -826,19 +819,16 @@ void Converter::convertSkins(Model& out) const {
     skin.skeleton = src.skeleton;
     if (src.inverseBindMatrices >= 0) {
       int comps = 0;
-      const auto flat =
-          readFloats(src.inverseBindMatrices, owner + " inverseBindMatrices", {TINYGLTF_TYPE_MAT4}, {kFloat}, comps);
-      if (flat.size() / 16 < skin.joints.size())
-        fail(owner + " has " + std::to_string(flat.size() / 16) + " inverse bind matrices for " +
+      skin.inverseBind =
+          read<glm::mat4>(src.inverseBindMatrices, owner + " inverseBindMatrices", {TINYGLTF_TYPE_MAT4}, {kFloat}, comps);
+      if (skin.inverseBind.size() < skin.joints.size())
+        fail(owner + " has " + std::to_string(skin.inverseBind.size()) + " inverse bind matrices for " +
              std::to_string(skin.joints.size()) + " joints");
       skin.inverseBind.resize(skin.joints.size());
-      for (std::size_t j = 0; j < skin.joints.size(); ++j) {
-        for (int k = 0; k < 16; ++k) {
-          const float f = flat[j * 16 + std::size_t(k)];
-          if (!std::isfinite(f)) fail(owner + " inverse bind matrix " + std::to_string(j) + " is not finite");
-          skin.inverseBind[j][k / 4][k % 4] = f;
-        }
-      }
+      for (std::size_t j = 0; j < skin.joints.size(); ++j)
+        for (int k = 0; k < 16; ++k)
+          if (!std::isfinite(skin.inverseBind[j][k / 4][k % 4]))
+            fail(owner + " inverse bind matrix " + std::to_string(j) + " is not finite");
     } else {
       skin.inverseBind.assign(skin.joints.size(), glm::mat4(1.0f));
     }
@@ -873,19 +863,18 @@ void Converter::convertAnimations(Model& out) const {
         out.interpolation = Interpolation::Linear;
       else fail(sowner + " has an unknown interpolation '" + sampler.interpolation + "'");
       int comps = 0;
-      out.times = readFloats(sampler.input, sowner + " input", {TINYGLTF_TYPE_SCALAR}, {kFloat}, comps);
+      out.times = read<float>(sampler.input, sowner + " input", {TINYGLTF_TYPE_SCALAR}, {kFloat}, comps);
       for (std::size_t k = 0; k < out.times.size(); ++k) {
         if (!std::isfinite(out.times[k]) || out.times[k] < 0.0f)
           fail(sowner + " has a key time that is negative or not finite");
         if (k > 0 && !(out.times[k] > out.times[k - 1])) fail(sowner + " key times do not increase");
       }
       const bool rotation = out.path == AnimPath::Rotation;
-      const auto flat =
-          readFloats(sampler.output, sowner + " output", {rotation ? TINYGLTF_TYPE_VEC4 : TINYGLTF_TYPE_VEC3},
-                     rotation ? std::initializer_list<int>{kFloat, kI8, kU8, kI16, kU16}
-                              : std::initializer_list<int>{kFloat},
-                     comps);
-      out.values = toVectors<glm::vec4>(flat, comps);
+      out.values =
+          read<glm::vec4>(sampler.output, sowner + " output", {rotation ? TINYGLTF_TYPE_VEC4 : TINYGLTF_TYPE_VEC3},
+                          rotation ? std::initializer_list<int>{kFloat, kI8, kU8, kI16, kU16}
+                                   : std::initializer_list<int>{kFloat},
+                          comps);
       const std::size_t perKey = out.interpolation == Interpolation::CubicSpline ? 3 : 1;
       if (out.values.size() != out.times.size() * perKey)
         fail(sowner + " has " + std::to_string(out.values.size()) + " output values for " +
