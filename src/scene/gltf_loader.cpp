@@ -179,7 +179,7 @@ bool mulOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __bu
 
 const char* const kTopLevelArrays[] = {"accessors", "animations", "buffers",  "bufferViews", "cameras",
                                        "images",    "materials",  "meshes",   "nodes",       "samplers",
-                                       "scenes",    "skins",      "textures", "extensionsUsed"};
+                                       "scenes",    "skins",      "textures", "extensionsUsed", "extensionsRequired"};
 
 /// The parser hands an image's buffer view to the decoder without a range check, so that range is checked
 /// here, against the declared buffer lengths (which the parser then enforces on the data it reads).
@@ -234,7 +234,7 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
     auto it = doc.find(key);
     if (it == doc.end()) continue;
     if (!it->is_array()) throw core::Error(ctx.where, std::string("'") + key + "' is not an array");
-    if (std::string_view(key) == "extensionsUsed") continue;
+    if (std::string_view(key).rfind("extensions", 0) == 0) continue;
     for (std::size_t i = 0; i < it->size(); ++i) {
       if (!(*it)[i].is_object())
         throw core::Error(ctx.where, std::string("'") + key + "' entry " + std::to_string(i) + " is not an object");
@@ -246,6 +246,17 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
   if (version == asset->end() || !version->is_string()) throw core::Error(ctx.where, "'asset.version' is missing");
   if (version->get<std::string>().rfind("2.", 0) != 0)
     throw core::Error(ctx.where, "glTF version " + version->get<std::string>() + " is not supported, only 2.x");
+  if (auto required = doc.find("extensionsRequired"); required != doc.end()) {
+    // Extensions that change only the look can be ignored; any other changes what the data means.
+    static const char* const kIgnorable[] = {"KHR_materials_unlit", "KHR_texture_transform",
+                                             "KHR_materials_emissive_strength"};
+    for (const auto& ext : *required) {
+      if (!ext.is_string()) throw core::Error(ctx.where, "'extensionsRequired' holds a non-string");
+      const std::string name = ext.get<std::string>();
+      if (std::none_of(std::begin(kIgnorable), std::end(kIgnorable), [&](const char* k) { return name == k; }))
+        throw core::Error(ctx.where, "requires the extension " + name + ", which is not supported");
+    }
+  }
   checkImageViews(doc, ctx);
   for (const char* key : {"buffers", "images"}) {
     auto it = doc.find(key);

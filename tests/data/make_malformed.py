@@ -171,6 +171,8 @@ def main():
     gltf("missing_asset.gltf", lambda d: d.pop("asset"))
     gltf("version_1.gltf", set_path("asset", "version", "1.0"))
     gltf("missing_component_type.gltf", lambda d: d["accessors"][0].pop("componentType"))
+    gltf("required_extension_draco.gltf", lambda d: d.update(extensionsUsed=["KHR_draco_mesh_compression"],
+                                                             extensionsRequired=["KHR_draco_mesh_compression"]))
     gltf("missing_buffer_byte_length.gltf", lambda d: d["buffers"][0].pop("byteLength"))
 
     # --- ranges and overflow

@@ -113,6 +113,7 @@ TEST_CASE("malformed: every file fails with one clear line naming it") {
       {"root_not_object.gltf", "root is not an object"},
       {"wrong_type_nodes.gltf", "'nodes' is not an array"},
       {"missing_asset.gltf", "'asset' is missing"},
+      {"required_extension_draco.gltf", "requires the extension KHR_draco_mesh_compression, which is not supported"},
       {"accessor_past_view.gltf", "accessor 0 reads past the end of buffer view 0"},
       {"view_past_buffer.gltf", "buffer view 0 reaches past the end of buffer 0"},
       {"accessor_offset_overflow.gltf", "accessor 0 reads past the end of buffer view 0"},
