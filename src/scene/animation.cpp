@@ -9,8 +9,12 @@
 namespace myo::scene {
 namespace {
 
-glm::quat toQuat(const glm::vec4& v) { return glm::quat(v.w, v.x, v.y, v.z); }
-glm::vec4 toVec(const glm::quat& q) { return glm::vec4(q.x, q.y, q.z, q.w); }
+glm::quat toQuat(const glm::vec4& v) {
+  return glm::quat(v.w, v.x, v.y, v.z);
+}
+glm::vec4 toVec(const glm::quat& q) {
+  return glm::vec4(q.x, q.y, q.z, q.w);
+}
 
 glm::vec4 normalizedRotation(const glm::vec4& v) {
   const float len = glm::length(v);
@@ -37,7 +41,8 @@ glm::vec4 sampleChannel(const AnimChannel& ch, float seconds) {
   const float s = (seconds - t0) / dt;
 
   switch (ch.interpolation) {
-    case Interpolation::Step: return rotation ? normalizedRotation(value(k0)) : value(k0);
+    case Interpolation::Step:
+      return rotation ? normalizedRotation(value(k0)) : value(k0);
     case Interpolation::Linear: {
       if (!rotation) return glm::mix(value(k0), value(k1), s);
       glm::quat a = toQuat(normalizedRotation(value(k0)));
@@ -52,8 +57,8 @@ glm::vec4 sampleChannel(const AnimChannel& ch, float seconds) {
       const glm::vec4 p1 = ch.values[3 * k1 + 1];
       const glm::vec4 m1 = ch.values[3 * k1] * dt;  // in-tangent of k1
       const float s2 = s * s, s3 = s2 * s;
-      const glm::vec4 v = (2 * s3 - 3 * s2 + 1) * p0 + (s3 - 2 * s2 + s) * m0 + (-2 * s3 + 3 * s2) * p1 +
-                          (s3 - s2) * m1;
+      const glm::vec4 v =
+          (2 * s3 - 3 * s2 + 1) * p0 + (s3 - 2 * s2 + s) * m0 + (-2 * s3 + 3 * s2) * p1 + (s3 - s2) * m1;
       return rotation ? normalizedRotation(v) : v;
     }
   }
@@ -85,9 +90,15 @@ std::vector<glm::mat4> animatedLocalTransforms(const Model& model, int animation
     const glm::vec4 v = sampleChannel(ch, seconds);
     animated[n] = 1;
     switch (ch.path) {
-      case AnimPath::Translation: t[n] = glm::vec3(v); break;
-      case AnimPath::Rotation: r[n] = toQuat(v); break;
-      case AnimPath::Scale: s[n] = glm::vec3(v); break;
+      case AnimPath::Translation:
+        t[n] = glm::vec3(v);
+        break;
+      case AnimPath::Rotation:
+        r[n] = toQuat(v);
+        break;
+      case AnimPath::Scale:
+        s[n] = glm::vec3(v);
+        break;
     }
   }
   std::vector<glm::mat4> out;

@@ -17,6 +17,8 @@ Bounds modelBounds(const Model& model, const std::vector<glm::mat4>& world, cons
   return b;
 }
 
-Bounds restBounds(const Model& model) { return modelBounds(model, worldTransforms(model, localTransforms(model))); }
+Bounds restBounds(const Model& model) {
+  return modelBounds(model, worldTransforms(model, localTransforms(model)));
+}
 
 }  // namespace myo::scene

@@ -37,9 +37,12 @@ void checkJsonDepth(std::string_view json, int maxDepth, const std::string& wher
   bool escaped = false;
   for (char c : json) {
     if (inString) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') inString = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        inString = false;
       continue;
     }
     if (c == '"') {
@@ -61,8 +64,8 @@ GlbChunks checkGlb(std::span<const std::uint8_t> bytes, const std::string& where
     throw core::Error(where, "GLB version " + std::to_string(version) + " is not supported, only 2");
   const std::uint32_t total = readLe32(bytes.data() + 8);
   if (total != bytes.size())
-    throw core::Error(where, "GLB header gives a length of " + std::to_string(total) + " bytes but the file has " +
-                                 std::to_string(bytes.size()));
+    throw core::Error(where, "GLB header gives a length of " + std::to_string(total) +
+                                 " bytes but the file has " + std::to_string(bytes.size()));
   GlbChunks out;
   std::uint64_t offset = 12;
   int index = 0;
@@ -76,7 +79,8 @@ GlbChunks checkGlb(std::span<const std::uint8_t> bytes, const std::string& where
       throw core::Error(where, chunk + " length " + std::to_string(length) + " is not a multiple of 4");
     const std::uint64_t begin = offset + 8;
     if (begin + length > total)
-      throw core::Error(where, chunk + " length " + std::to_string(length) + " runs past the end of the file");
+      throw core::Error(where,
+                        chunk + " length " + std::to_string(length) + " runs past the end of the file");
     if (index == 0) {
       if (type != kChunkJson) throw core::Error(where, "GLB first chunk is not of type JSON");
       if (length == 0) throw core::Error(where, "GLB JSON chunk is empty");
@@ -84,7 +88,8 @@ GlbChunks checkGlb(std::span<const std::uint8_t> bytes, const std::string& where
     } else if (type == kChunkJson) {
       throw core::Error(where, chunk + " is a second JSON chunk");
     } else if (type == kChunkBin) {
-      if (index != 1 || haveBin) throw core::Error(where, chunk + ": the BIN chunk must directly follow JSON");
+      if (index != 1 || haveBin)
+        throw core::Error(where, chunk + ": the BIN chunk must directly follow JSON");
       haveBin = true;
       out.bin = bytes.subspan(begin, length);
     }
@@ -144,16 +149,18 @@ std::size_t checkDataUri(std::string_view uri, const std::string& what, const st
   const std::string_view mime = header.substr(0, header.size() - kBase64.size());
   bool known = false;
   for (std::string_view accepted : kAccepted) known = known || mime == accepted;
-  if (!known) throw core::Error(where, what + " data URI has an unsupported media type '" +
-                                           std::string(mime.substr(5)) + "'");
+  if (!known)
+    throw core::Error(where,
+                      what + " data URI has an unsupported media type '" + std::string(mime.substr(5)) + "'");
   const std::string_view body = uri.substr(comma + 1);
-  if (body.size() % 4 != 0) throw core::Error(where, what + " data URI has a base64 length not a multiple of 4");
+  if (body.size() % 4 != 0)
+    throw core::Error(where, what + " data URI has a base64 length not a multiple of 4");
   std::size_t padding = 0;
   while (padding < 2 && padding < body.size() && body[body.size() - 1 - padding] == '=') ++padding;
   for (std::size_t i = 0; i + padding < body.size(); ++i) {
     if (!isBase64Char(body[i]))
-      throw core::Error(where, what + " data URI contains a character that is not base64 at offset " +
-                                   std::to_string(i));
+      throw core::Error(
+          where, what + " data URI contains a character that is not base64 at offset " + std::to_string(i));
   }
   return body.size() / 4 * 3 - padding;
 }
@@ -190,7 +197,8 @@ ImageHeader readImageHeader(std::span<const std::uint8_t> b, const std::string& 
       if (marker == 0xD9 || marker == 0xDA) break;  // end of image or scan data before any frame header
       const int length = be16(at + 2);
       if (length < 2) throw core::Error(where, what + " JPEG has a segment shorter than its length field");
-      const bool isSof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      const bool isSof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
       if (isSof) {
         if (at + 9 > b.size() || length < 7) break;
         const int h = be16(at + 5), w = be16(at + 7);

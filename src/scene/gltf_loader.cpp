@@ -9,9 +9,9 @@
 #include <string_view>
 #include <system_error>
 
-#include <nlohmann/json.hpp>
 #include <stb/stb_image.h>
 #include <tiny_gltf.h>
+#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
@@ -44,7 +44,8 @@ struct LoadContext {
 /// Resolves a path the parser built (folder + "/" + decoded uri) to a regular file inside the folder.
 /// Returns an empty path and records why when it is not one.
 fs::path resolveInside(LoadContext& ctx, const std::string& joined) {
-  const std::string prefix = ctx.folder.string() + "/";
+  std::string prefix = ctx.folder.string();
+  if (prefix.empty() || prefix.back() != '/') prefix += '/';     // the root folder already ends in one
   if (joined.compare(0, prefix.size(), prefix) != 0) return {};  // the parser's "." fallback: never used
   const std::string relative = joined.substr(prefix.size());
   std::error_code ec;
@@ -59,8 +60,8 @@ fs::path resolveInside(LoadContext& ctx, const std::string& joined) {
     ctx.fail("external file '" + relative + "' cannot be resolved");
     return {};
   }
-  const auto [folderEnd, unused] = std::mismatch(ctx.folder.begin(), ctx.folder.end(), canonical.begin(),
-                                                 canonical.end());
+  const auto [folderEnd, unused] =
+      std::mismatch(ctx.folder.begin(), ctx.folder.end(), canonical.begin(), canonical.end());
   (void)unused;
   if (folderEnd != ctx.folder.end()) {
     ctx.fail("external file '" + relative + "' leads outside the model's folder");
@@ -154,7 +155,8 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
   stbi_uc* pixels = stbi_load_from_memory(bytes, size, &w, &h, &channels, 4);
   if (pixels == nullptr) {
     const char* reason = stbi_failure_reason();
-    return reject(what + " cannot be decoded" + (reason && *reason ? std::string(": ") + reason : std::string()));
+    return reject(what + " cannot be decoded" +
+                  (reason && *reason ? std::string(": ") + reason : std::string()));
   }
   if (w != header.width || h != header.height) {
     stbi_image_free(pixels);
@@ -172,14 +174,19 @@ bool loadImage(tinygltf::Image* image, const int index, std::string* err, std::s
 
 // === Checked arithmetic
 
-bool addOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_add_overflow(a, b, &out); }
-bool mulOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) { return __builtin_mul_overflow(a, b, &out); }
+bool addOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) {
+  return __builtin_add_overflow(a, b, &out);
+}
+bool mulOver(std::uint64_t a, std::uint64_t b, std::uint64_t& out) {
+  return __builtin_mul_overflow(a, b, &out);
+}
 
 // === Checks on the JSON text before the parser
 
-const char* const kTopLevelArrays[] = {"accessors", "animations", "buffers",  "bufferViews", "cameras",
-                                       "images",    "materials",  "meshes",   "nodes",       "samplers",
-                                       "scenes",    "skins",      "textures", "extensionsUsed", "extensionsRequired"};
+const char* const kTopLevelArrays[] = {
+    "accessors", "animations", "buffers",  "bufferViews",    "cameras",
+    "images",    "materials",  "meshes",   "nodes",          "samplers",
+    "scenes",    "skins",      "textures", "extensionsUsed", "extensionsRequired"};
 
 /// The parser hands an image's buffer view to the decoder without a range check, so that range is checked
 /// here, against the declared buffer lengths (which the parser then enforces on the data it reads).
@@ -195,7 +202,8 @@ void checkImageViews(const nlohmann::json& doc, const LoadContext& ctx) {
   const auto unsignedField = [&](const nlohmann::json& o, const char* key, const std::string& what) {
     auto it = o.find(key);
     if (it == o.end()) return std::uint64_t(0);
-    if (!it->is_number_unsigned()) throw core::Error(ctx.where, what + " " + key + " is not a non-negative integer");
+    if (!it->is_number_unsigned())
+      throw core::Error(ctx.where, what + " " + key + " is not a non-negative integer");
     return it->get<std::uint64_t>();
   };
   for (std::size_t i = 0; i < images->size(); ++i) {
@@ -212,7 +220,8 @@ void checkImageViews(const nlohmann::json& doc, const LoadContext& ctx) {
     std::uint64_t end = 0;
     if (addOver(unsignedField(v, "byteOffset", vwhat), unsignedField(v, "byteLength", vwhat), end) ||
         end > unsignedField(buffers[buffer], "byteLength", "buffer " + std::to_string(buffer)))
-      throw core::Error(ctx.where, what + " buffer view reaches past the end of buffer " + std::to_string(buffer));
+      throw core::Error(ctx.where,
+                        what + " buffer view reaches past the end of buffer " + std::to_string(buffer));
   }
 }
 
@@ -237,15 +246,18 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
     if (std::string_view(key).rfind("extensions", 0) == 0) continue;
     for (std::size_t i = 0; i < it->size(); ++i) {
       if (!(*it)[i].is_object())
-        throw core::Error(ctx.where, std::string("'") + key + "' entry " + std::to_string(i) + " is not an object");
+        throw core::Error(ctx.where,
+                          std::string("'") + key + "' entry " + std::to_string(i) + " is not an object");
     }
   }
   auto asset = doc.find("asset");
   if (asset == doc.end() || !asset->is_object()) throw core::Error(ctx.where, "'asset' is missing");
   auto version = asset->find("version");
-  if (version == asset->end() || !version->is_string()) throw core::Error(ctx.where, "'asset.version' is missing");
+  if (version == asset->end() || !version->is_string())
+    throw core::Error(ctx.where, "'asset.version' is missing");
   if (version->get<std::string>().rfind("2.", 0) != 0)
-    throw core::Error(ctx.where, "glTF version " + version->get<std::string>() + " is not supported, only 2.x");
+    throw core::Error(ctx.where,
+                      "glTF version " + version->get<std::string>() + " is not supported, only 2.x");
   if (auto required = doc.find("extensionsRequired"); required != doc.end()) {
     // Extensions that change only the look can be ignored; any other changes what the data means.
     static const char* const kIgnorable[] = {"KHR_materials_unlit", "KHR_texture_transform",
@@ -253,7 +265,8 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
     for (const auto& ext : *required) {
       if (!ext.is_string()) throw core::Error(ctx.where, "'extensionsRequired' holds a non-string");
       const std::string name = ext.get<std::string>();
-      if (std::none_of(std::begin(kIgnorable), std::end(kIgnorable), [&](const char* k) { return name == k; }))
+      if (std::none_of(std::begin(kIgnorable), std::end(kIgnorable),
+                       [&](const char* k) { return name == k; }))
         throw core::Error(ctx.where, "requires the extension " + name + ", which is not supported");
     }
   }
@@ -268,37 +281,50 @@ void precheckJson(std::string_view text, const LoadContext& ctx) {
       const std::string what = kind + std::to_string(i);
       if (!uri->is_string()) throw core::Error(ctx.where, what + " uri is not a string");
       const std::string& value = uri->get_ref<const std::string&>();
-      if (value.rfind("data:", 0) == 0) guard::checkDataUri(value, what, ctx.where);
-      else guard::checkRelativeUri(value, what, ctx.where);
+      if (value.rfind("data:", 0) == 0)
+        guard::checkDataUri(value, what, ctx.where);
+      else
+        guard::checkRelativeUri(value, what, ctx.where);
     }
   }
 }
 
 // === Accessor reading
 
-
 int componentCount(int type) {
   switch (type) {
-    case TINYGLTF_TYPE_SCALAR: return 1;
-    case TINYGLTF_TYPE_VEC2: return 2;
-    case TINYGLTF_TYPE_VEC3: return 3;
-    case TINYGLTF_TYPE_VEC4: return 4;
-    case TINYGLTF_TYPE_MAT2: return 4;
-    case TINYGLTF_TYPE_MAT3: return 9;
-    case TINYGLTF_TYPE_MAT4: return 16;
-    default: return 0;
+    case TINYGLTF_TYPE_SCALAR:
+      return 1;
+    case TINYGLTF_TYPE_VEC2:
+      return 2;
+    case TINYGLTF_TYPE_VEC3:
+      return 3;
+    case TINYGLTF_TYPE_VEC4:
+      return 4;
+    case TINYGLTF_TYPE_MAT2:
+      return 4;
+    case TINYGLTF_TYPE_MAT3:
+      return 9;
+    case TINYGLTF_TYPE_MAT4:
+      return 16;
+    default:
+      return 0;
   }
 }
 
 int componentBytes(int componentType) {
   switch (componentType) {
     case TINYGLTF_COMPONENT_TYPE_BYTE:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return 1;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+      return 1;
     case TINYGLTF_COMPONENT_TYPE_SHORT:
-    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: return 2;
+    case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT:
+      return 2;
     case TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT:
-    case TINYGLTF_COMPONENT_TYPE_FLOAT: return 4;
-    default: return 0;
+    case TINYGLTF_COMPONENT_TYPE_FLOAT:
+      return 4;
+    default:
+      return 0;
   }
 }
 
@@ -321,7 +347,8 @@ struct AccessorView {
         std::memcpy(&f, p, 4);
         return f;
       }
-      case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return normalized ? float(*p) / 255.0f : float(*p);
+      case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return normalized ? float(*p) / 255.0f : float(*p);
       case TINYGLTF_COMPONENT_TYPE_BYTE: {
         const auto v = static_cast<std::int8_t>(*p);
         return normalized ? std::max(float(v) / 127.0f, -1.0f) : float(v);
@@ -349,7 +376,8 @@ struct AccessorView {
     if (data == nullptr) return 0;
     const std::uint8_t* p = data + i * stride;
     switch (componentType) {
-      case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE: return *p;
+      case TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE:
+        return *p;
       case TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT: {
         std::uint16_t v;
         std::memcpy(&v, p, 2);
@@ -392,7 +420,8 @@ private:
                       std::initializer_list<int> componentTypes, int& components) const {
     const AccessorView v = view(index, use, types, componentTypes);
     constexpr std::size_t width = sizeof(T) / sizeof(float);
-    if (std::size_t(v.components) > width) fail("accessor " + std::to_string(index) + " has too many components");
+    if (std::size_t(v.components) > width)
+      fail("accessor " + std::to_string(index) + " has too many components");
     components = v.components;
     std::vector<T> out(v.count, T(0.0f));
     fill(index, v, reinterpret_cast<float*>(out.data()), width);
@@ -437,7 +466,8 @@ AccessorView Converter::rawView(int bufferView, std::size_t byteOffset, std::siz
   const int cb = componentBytes(componentType);
   if (cb == 0) fail(what + " has an invalid componentType " + std::to_string(componentType));
   if (count > ctx_.limits.maxElements)
-    fail(what + " has " + std::to_string(count) + " elements, limit " + std::to_string(ctx_.limits.maxElements));
+    fail(what + " has " + std::to_string(count) + " elements, limit " +
+         std::to_string(ctx_.limits.maxElements));
   const std::uint64_t elementBytes = std::uint64_t(cb) * std::uint64_t(components);
   if (bufferView < 0) {
     v.stride = elementBytes;
@@ -453,8 +483,8 @@ AccessorView Converter::rawView(int bufferView, std::size_t byteOffset, std::siz
   if (count > 0 && (mulOver(stride, count - 1, span) || addOver(span, elementBytes, span) ||
                     addOver(span, byteOffset, end) || end > bv.byteLength))
     fail(what + " reads past the end of buffer view " + std::to_string(bufferView));
-  if (count == 0 && byteOffset > bv.byteLength) fail(what + " starts past the end of buffer view " +
-                                                     std::to_string(bufferView));
+  if (count == 0 && byteOffset > bv.byteLength)
+    fail(what + " starts past the end of buffer view " + std::to_string(bufferView));
   v.data = in_.buffers[std::size_t(bv.buffer)].data.data() + bv.byteOffset + byteOffset;
   v.stride = static_cast<std::size_t>(stride);
   return v;
@@ -470,7 +500,8 @@ AccessorView Converter::view(int index, const std::string& use, std::initializer
   if (std::find(componentTypes.begin(), componentTypes.end(), a.componentType) == componentTypes.end())
     fail(what + " has the wrong component type for " + use);
   if (a.count == 0) fail(what + " has a count of 0");
-  AccessorView v = rawView(a.bufferView, a.byteOffset, a.count, a.componentType, componentCount(a.type), what);
+  AccessorView v =
+      rawView(a.bufferView, a.byteOffset, a.count, a.componentType, componentCount(a.type), what);
   v.normalized = a.normalized;
   return v;
 }
@@ -489,16 +520,18 @@ void Converter::fill(int index, const AccessorView& v, float* dst, std::size_t w
     const std::string what = "sparse part of accessor " + std::to_string(index);
     if (a.sparse.count <= 0 || std::size_t(a.sparse.count) > a.count)
       fail(what + " has an invalid count " + std::to_string(a.sparse.count));
-    if (a.sparse.indices.byteOffset < 0 || a.sparse.values.byteOffset < 0) fail(what + " has a negative byteOffset");
+    if (a.sparse.indices.byteOffset < 0 || a.sparse.values.byteOffset < 0)
+      fail(what + " has a negative byteOffset");
     const int ict = a.sparse.indices.componentType;
     if (ict != TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE && ict != TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT &&
         ict != TINYGLTF_COMPONENT_TYPE_UNSIGNED_INT)
       fail(what + " has an invalid index component type");
     const auto n = std::size_t(a.sparse.count);
-    if (a.sparse.indices.bufferView < 0 || a.sparse.values.bufferView < 0) fail(what + " lacks a buffer view");
+    if (a.sparse.indices.bufferView < 0 || a.sparse.values.bufferView < 0)
+      fail(what + " lacks a buffer view");
     // Sparse data is tightly packed regardless of the views' byteStride.
-    AccessorView idx = rawView(a.sparse.indices.bufferView, std::size_t(a.sparse.indices.byteOffset), n, ict, 1,
-                               what + " indices");
+    AccessorView idx = rawView(a.sparse.indices.bufferView, std::size_t(a.sparse.indices.byteOffset), n, ict,
+                               1, what + " indices");
     idx.stride = std::size_t(componentBytes(ict));
     AccessorView val = rawView(a.sparse.values.bufferView, std::size_t(a.sparse.values.byteOffset), n,
                                a.componentType, v.components, what + " values");
@@ -592,8 +625,8 @@ void Converter::convertMaterials(Model& out) const {
       checkIndex(pbr.baseColorTexture.index, in_.textures.size(), owner, "texture");
       m.baseColorImage = in_.textures[std::size_t(pbr.baseColorTexture.index)].source;
     }
-    for (const auto* info : {&src.normalTexture.index, &src.occlusionTexture.index, &src.emissiveTexture.index,
-                             &pbr.metallicRoughnessTexture.index})
+    for (const auto* info : {&src.normalTexture.index, &src.occlusionTexture.index,
+                             &src.emissiveTexture.index, &pbr.metallicRoughnessTexture.index})
       if (*info != -1) checkIndex(*info, in_.textures.size(), owner, "texture");
     m.metallic = float(pbr.metallicFactor);
     m.roughness = float(pbr.roughnessFactor);
@@ -625,7 +658,8 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
   if (mode < TINYGLTF_MODE_TRIANGLES || positionAccessor < 0) return out;
 
   int comps = 0;
-  out.positions = read<glm::vec3>(positionAccessor, owner + " POSITION", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps);
+  out.positions =
+      read<glm::vec3>(positionAccessor, owner + " POSITION", {TINYGLTF_TYPE_VEC3}, {kFloat}, comps);
   const std::size_t n = out.positions.size();
   for (std::size_t i = 0; i < n; ++i) {
     const glm::vec3& q = out.positions[i];
@@ -662,29 +696,35 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
   }
   const int jointsAccessor = attribute("JOINTS_0");
   const int weightsAccessor = attribute("WEIGHTS_0");
-  if ((jointsAccessor >= 0) != (weightsAccessor >= 0)) fail(owner + " has JOINTS_0 or WEIGHTS_0 without the other");
+  if ((jointsAccessor >= 0) != (weightsAccessor >= 0))
+    fail(owner + " has JOINTS_0 or WEIGHTS_0 without the other");
   if (jointsAccessor >= 0) {
-    const auto joints = read<glm::vec4>(jointsAccessor, owner + " JOINTS_0", {TINYGLTF_TYPE_VEC4}, {kU8, kU16}, comps);
+    const auto joints =
+        read<glm::vec4>(jointsAccessor, owner + " JOINTS_0", {TINYGLTF_TYPE_VEC4}, {kU8, kU16}, comps);
     out.joints.assign(joints.begin(), joints.end());  // u8/u16 values are exact in float
     checkCount(out.joints.size(), "JOINTS_0");
-    out.weights =
-        read<glm::vec4>(weightsAccessor, owner + " WEIGHTS_0", {TINYGLTF_TYPE_VEC4}, {kFloat, kU8, kU16}, comps);
+    out.weights = read<glm::vec4>(weightsAccessor, owner + " WEIGHTS_0", {TINYGLTF_TYPE_VEC4},
+                                  {kFloat, kU8, kU16}, comps);
     checkCount(out.weights.size(), "WEIGHTS_0");
     for (std::size_t i = 0; i < n; ++i) {
       glm::vec4& w = out.weights[i];
       if (!core::allFinite(w.x, w.y, w.z, w.w) || w.x < 0.0f || w.y < 0.0f || w.z < 0.0f || w.w < 0.0f)
-        fail(owner + " has a skin weight that is negative or not a number (vertex " + std::to_string(i) + ")");
+        fail(owner + " has a skin weight that is negative or not a number (vertex " + std::to_string(i) +
+             ")");
       const float sum = w.x + w.y + w.z + w.w;
       // Exporters of 2017 wrote sums a little off 1; skinning needs exactly 1 or vertices drift.
-      if (sum <= 0.0f) w = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
-      else if (std::abs(sum - 1.0f) > 1e-6f) w /= sum;
+      if (sum <= 0.0f)
+        w = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
+      else if (std::abs(sum - 1.0f) > 1e-6f)
+        w /= sum;
     }
   }
 
   std::vector<std::uint32_t> source;
   if (p.indices >= 0) {
     const AccessorView iv = view(p.indices, owner + " indices", {TINYGLTF_TYPE_SCALAR}, {kU8, kU16, kU32});
-    if (in_.accessors[std::size_t(p.indices)].sparse.isSparse) fail(owner + " has sparse indices, not supported");
+    if (in_.accessors[std::size_t(p.indices)].sparse.isSparse)
+      fail(owner + " has sparse indices, not supported");
     if (iv.data == nullptr) fail(owner + " indices have no buffer view");
     source.resize(iv.count);
     for (std::size_t i = 0; i < iv.count; ++i) {
@@ -707,7 +747,8 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
       if (mode == TINYGLTF_MODE_TRIANGLE_STRIP) {
         // Every other strip triangle is flipped so all keep the first one's winding.
         const bool odd = (i % 2) == 1;
-        out.indices.insert(out.indices.end(), {source[odd ? i + 1 : i], source[odd ? i : i + 1], source[i + 2]});
+        out.indices.insert(out.indices.end(),
+                           {source[odd ? i + 1 : i], source[odd ? i : i + 1], source[i + 2]});
       } else {
         out.indices.insert(out.indices.end(), {source[0], source[i + 1], source[i + 2]});
       }
@@ -727,8 +768,8 @@ void Converter::convertMeshes(Model& out) const {
     mesh.extras = stringExtras(src.extras);
     for (std::size_t i = 0; i < src.primitives.size(); ++i) {
       bool drawable = false;
-      Primitive prim = convertPrimitive(src.primitives[i],
-                                        "primitive " + std::to_string(i) + " of mesh " + std::to_string(m), drawable);
+      Primitive prim = convertPrimitive(
+          src.primitives[i], "primitive " + std::to_string(i) + " of mesh " + std::to_string(m), drawable);
       if (drawable) mesh.primitives.push_back(std::move(prim));
     }
     out.meshes.push_back(std::move(mesh));
@@ -763,22 +804,25 @@ void Converter::convertNodes(Model& out) const {
       node.matrix = mat;
     }
     if (finite(src.translation, 3, "translation"))
-      node.translation = glm::vec3(float(src.translation[0]), float(src.translation[1]), float(src.translation[2]));
+      node.translation =
+          glm::vec3(float(src.translation[0]), float(src.translation[1]), float(src.translation[2]));
     if (finite(src.rotation, 4, "rotation")) {
-      glm::quat q(float(src.rotation[3]), float(src.rotation[0]), float(src.rotation[1]), float(src.rotation[2]));
+      glm::quat q(float(src.rotation[3]), float(src.rotation[0]), float(src.rotation[1]),
+                  float(src.rotation[2]));
       const float len = glm::length(q);
       if (!(len > 1e-6f)) fail(owner + " rotation is not a valid quaternion");
       node.rotation = q / len;
     }
-    if (finite(src.scale, 3, "scale")) node.scale = glm::vec3(float(src.scale[0]), float(src.scale[1]), float(src.scale[2]));
+    if (finite(src.scale, 3, "scale"))
+      node.scale = glm::vec3(float(src.scale[0]), float(src.scale[1]), float(src.scale[2]));
     for (int child : src.children) {
       checkIndex(child, count, owner + " children", "node");
       if (std::size_t(child) == i) fail(owner + " is its own child");
       Node& c = out.nodes[std::size_t(child)];
       if (c.parent == int(i)) fail(owner + " lists child " + std::to_string(child) + " twice");
       if (c.parent != -1)
-        fail("node " + std::to_string(child) + " has two parents (nodes " + std::to_string(c.parent) + " and " +
-             std::to_string(i) + ")");
+        fail("node " + std::to_string(child) + " has two parents (nodes " + std::to_string(c.parent) +
+             " and " + std::to_string(i) + ")");
       c.parent = int(i);
       node.children.push_back(child);
     }
@@ -830,8 +874,8 @@ void Converter::convertSkins(Model& out) const {
     skin.skeleton = src.skeleton;
     if (src.inverseBindMatrices >= 0) {
       int comps = 0;
-      skin.inverseBind =
-          read<glm::mat4>(src.inverseBindMatrices, owner + " inverseBindMatrices", {TINYGLTF_TYPE_MAT4}, {kFloat}, comps);
+      skin.inverseBind = read<glm::mat4>(src.inverseBindMatrices, owner + " inverseBindMatrices",
+                                         {TINYGLTF_TYPE_MAT4}, {kFloat}, comps);
       if (skin.inverseBind.size() < skin.joints.size())
         fail(owner + " has " + std::to_string(skin.inverseBind.size()) + " inverse bind matrices for " +
              std::to_string(skin.joints.size()) + " joints");
@@ -859,20 +903,28 @@ void Converter::convertAnimations(Model& out) const {
       checkIndex(ch.sampler, src.samplers.size(), owner, "sampler");
       if (ch.target_path == "weights") continue;  // morph targets are not drawn
       AnimChannel out;
-      if (ch.target_path == "translation") out.path = AnimPath::Translation;
-      else if (ch.target_path == "rotation") out.path = AnimPath::Rotation;
-      else if (ch.target_path == "scale") out.path = AnimPath::Scale;
-      else fail(owner + " has an unknown path '" + ch.target_path + "'");
+      if (ch.target_path == "translation")
+        out.path = AnimPath::Translation;
+      else if (ch.target_path == "rotation")
+        out.path = AnimPath::Rotation;
+      else if (ch.target_path == "scale")
+        out.path = AnimPath::Scale;
+      else
+        fail(owner + " has an unknown path '" + ch.target_path + "'");
       if (ch.target_node < 0) continue;  // targets defined by extensions only
       checkIndex(ch.target_node, in_.nodes.size(), owner, "node");
       out.node = ch.target_node;
       const tinygltf::AnimationSampler& sampler = src.samplers[std::size_t(ch.sampler)];
-      const std::string sowner = "sampler " + std::to_string(ch.sampler) + " of animation " + std::to_string(a);
-      if (sampler.interpolation == "STEP") out.interpolation = Interpolation::Step;
-      else if (sampler.interpolation == "CUBICSPLINE") out.interpolation = Interpolation::CubicSpline;
+      const std::string sowner =
+          "sampler " + std::to_string(ch.sampler) + " of animation " + std::to_string(a);
+      if (sampler.interpolation == "STEP")
+        out.interpolation = Interpolation::Step;
+      else if (sampler.interpolation == "CUBICSPLINE")
+        out.interpolation = Interpolation::CubicSpline;
       else if (sampler.interpolation.empty() || sampler.interpolation == "LINEAR")
         out.interpolation = Interpolation::Linear;
-      else fail(sowner + " has an unknown interpolation '" + sampler.interpolation + "'");
+      else
+        fail(sowner + " has an unknown interpolation '" + sampler.interpolation + "'");
       int comps = 0;
       out.times = read<float>(sampler.input, sowner + " input", {TINYGLTF_TYPE_SCALAR}, {kFloat}, comps);
       for (std::size_t k = 0; k < out.times.size(); ++k) {
@@ -881,11 +933,11 @@ void Converter::convertAnimations(Model& out) const {
         if (k > 0 && !(out.times[k] > out.times[k - 1])) fail(sowner + " key times do not increase");
       }
       const bool rotation = out.path == AnimPath::Rotation;
-      out.values =
-          read<glm::vec4>(sampler.output, sowner + " output", {rotation ? TINYGLTF_TYPE_VEC4 : TINYGLTF_TYPE_VEC3},
-                          rotation ? std::initializer_list<int>{kFloat, kI8, kU8, kI16, kU16}
-                                   : std::initializer_list<int>{kFloat},
-                          comps);
+      out.values = read<glm::vec4>(sampler.output, sowner + " output",
+                                   {rotation ? TINYGLTF_TYPE_VEC4 : TINYGLTF_TYPE_VEC3},
+                                   rotation ? std::initializer_list<int>{kFloat, kI8, kU8, kI16, kU16}
+                                            : std::initializer_list<int>{kFloat},
+                                   comps);
       const std::size_t perKey = out.interpolation == Interpolation::CubicSpline ? 3 : 1;
       if (out.values.size() != out.times.size() * perKey)
         fail(sowner + " has " + std::to_string(out.values.size()) + " output values for " +
@@ -942,7 +994,8 @@ Model Converter::run() {
   out.roles.resize(out.meshes.size());
   std::vector<std::string> nodeNames(out.meshes.size());
   for (const Node& node : out.nodes)
-    if (node.mesh >= 0 && nodeNames[std::size_t(node.mesh)].empty()) nodeNames[std::size_t(node.mesh)] = node.name;
+    if (node.mesh >= 0 && nodeNames[std::size_t(node.mesh)].empty())
+      nodeNames[std::size_t(node.mesh)] = node.name;
   for (std::size_t m = 0; m < out.meshes.size(); ++m) {
     MeshRole& role = out.roles[m];
     for (const std::string* name : {&nodeNames[m], &out.meshes[m].name}) {
@@ -973,7 +1026,8 @@ Model loadChecked(const fs::path& file, const LoadLimits& limits) {
 
   std::string ext = file.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-  const bool glb = ext == ".glb" || (ext != ".gltf" && bytes.size() >= 4 && std::memcmp(bytes.data(), "glTF", 4) == 0);
+  const bool glb =
+      ext == ".glb" || (ext != ".gltf" && bytes.size() >= 4 && std::memcmp(bytes.data(), "glTF", 4) == 0);
 
   tinygltf::Model parsed;
   ctx.model = &parsed;
@@ -986,8 +1040,8 @@ Model loadChecked(const fs::path& file, const LoadLimits& limits) {
     if (glb) {
       const guard::GlbChunks chunks = guard::checkGlb(bytes, ctx.where);
       precheckJson(chunks.json, ctx);
-      ok = parser.LoadBinaryFromMemory(&parsed, &err, &warn, bytes.data(), static_cast<unsigned>(bytes.size()),
-                                       ctx.folder.string());
+      ok = parser.LoadBinaryFromMemory(&parsed, &err, &warn, bytes.data(),
+                                       static_cast<unsigned>(bytes.size()), ctx.folder.string());
     } else {
       const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       precheckJson(text, ctx);
@@ -1002,7 +1056,8 @@ Model loadChecked(const fs::path& file, const LoadLimits& limits) {
   if (!ctx.failure.empty()) throw core::Error(ctx.where, ctx.failure);
   if (!ok || !err.empty()) {
     const std::string first = oneLine(err.substr(0, err.find('\n')));
-    throw core::Error(ctx.where, "glTF parser: " + (first.empty() ? std::string("failed without a reason") : first));
+    throw core::Error(ctx.where,
+                      "glTF parser: " + (first.empty() ? std::string("failed without a reason") : first));
   }
   return Converter(parsed, ctx).run();
 }

@@ -52,22 +52,26 @@ constexpr std::array<std::string_view, 4> kPectoralis{"pectoralis", "pectoral", 
 // Words that mark the name as something other than the muscle itself ("deltoid ligament", "pectoral fascia").
 constexpr std::array<std::string_view, 4> kNotMuscle{"ligament", "nerve", "artery", "vein"};
 
-constexpr std::array<std::string_view, 7> kLeft{"left", "l", "lt", "sinister", "sinistra", "sinistrum", "sin"};
+constexpr std::array<std::string_view, 7> kLeft{"left",     "l",         "lt", "sinister",
+                                                "sinistra", "sinistrum", "sin"};
 constexpr std::array<std::string_view, 7> kRight{"right", "r", "rt", "dexter", "dextra", "dextrum", "dex"};
 
-constexpr std::array<std::string_view, 5> kDescending{"descending", "descendens", "upper", "superior", "descendentes"};
-constexpr std::array<std::string_view, 5> kTransverse{"transverse", "transversa", "middle", "medius", "transversus"};
-constexpr std::array<std::string_view, 5> kAscending{"ascending", "ascendens", "lower", "inferior", "ascendentes"};
+constexpr std::array<std::string_view, 5> kDescending{"descending", "descendens", "upper", "superior",
+                                                      "descendentes"};
+constexpr std::array<std::string_view, 5> kTransverse{"transverse", "transversa", "middle", "medius",
+                                                      "transversus"};
+constexpr std::array<std::string_view, 5> kAscending{"ascending", "ascendens", "lower", "inferior",
+                                                     "ascendentes"};
 
 constexpr std::array<std::string_view, 3> kSkin{"skin", "integument", "epidermis"};
 constexpr std::array<std::string_view, 5> kTendon{"tendon", "tendons", "aponeurosis", "aponeuroses", "tendo"};
 constexpr std::array<std::string_view, 4> kMuscleWord{"muscle", "muscles", "musculus", "musculi"};
 constexpr std::array<std::string_view, 40> kBone{
-    "bone",     "bones",    "os",        "ossa",     "skeleton", "scapula",   "clavicle", "clavicula",
-    "humerus",  "vertebra", "vertebrae", "spine",    "rib",      "ribs",      "costa",    "sternum",
-    "pelvis",   "skull",    "cranium",   "femur",    "tibia",    "fibula",    "radius",   "ulna",
-    "sacrum",   "coccyx",   "mandible",  "patella",  "ilium",    "ischium",   "pubis",    "carpal",
-    "carpals",  "metacarpal", "phalanx", "phalanges", "hipbone", "acromion",  "manubrium", "xiphoid"};
+    "bone",    "bones",      "os",        "ossa",      "skeleton", "scapula",  "clavicle",  "clavicula",
+    "humerus", "vertebra",   "vertebrae", "spine",     "rib",      "ribs",     "costa",     "sternum",
+    "pelvis",  "skull",      "cranium",   "femur",     "tibia",    "fibula",   "radius",    "ulna",
+    "sacrum",  "coccyx",     "mandible",  "patella",   "ilium",    "ischium",  "pubis",     "carpal",
+    "carpals", "metacarpal", "phalanx",   "phalanges", "hipbone",  "acromion", "manubrium", "xiphoid"};
 
 }  // namespace
 
@@ -98,9 +102,12 @@ MuscleId recognizeMuscle(std::string_view name) {
   }
   // "Lower" or "superior" can also describe a side or region of other muscles; only the trapezius has parts.
   if (id.kind == MuscleKind::Trapezius) {
-    if (hasAny(ws, kDescending)) id.part = MusclePart::Descending;
-    else if (hasAny(ws, kTransverse)) id.part = MusclePart::Transverse;
-    else if (hasAny(ws, kAscending)) id.part = MusclePart::Ascending;
+    if (hasAny(ws, kDescending))
+      id.part = MusclePart::Descending;
+    else if (hasAny(ws, kTransverse))
+      id.part = MusclePart::Transverse;
+    else if (hasAny(ws, kAscending))
+      id.part = MusclePart::Ascending;
   }
   id.side = recognizeSide(name);
   return id;
@@ -117,43 +124,62 @@ TissueKind recognizeTissue(std::string_view name) {
 
 std::string_view toString(MuscleKind kind) {
   switch (kind) {
-    case MuscleKind::Trapezius: return "trapezius";
-    case MuscleKind::RhomboidMajor: return "rhomboid-major";
-    case MuscleKind::RhomboidMinor: return "rhomboid-minor";
-    case MuscleKind::LatissimusDorsi: return "latissimus-dorsi";
-    case MuscleKind::Deltoid: return "deltoid";
-    case MuscleKind::PectoralisMajor: return "pectoralis-major";
-    case MuscleKind::None: break;
+    case MuscleKind::Trapezius:
+      return "trapezius";
+    case MuscleKind::RhomboidMajor:
+      return "rhomboid-major";
+    case MuscleKind::RhomboidMinor:
+      return "rhomboid-minor";
+    case MuscleKind::LatissimusDorsi:
+      return "latissimus-dorsi";
+    case MuscleKind::Deltoid:
+      return "deltoid";
+    case MuscleKind::PectoralisMajor:
+      return "pectoralis-major";
+    case MuscleKind::None:
+      break;
   }
   return "none";
 }
 
 std::string_view toString(Side side) {
   switch (side) {
-    case Side::Left: return "left";
-    case Side::Right: return "right";
-    case Side::None: break;
+    case Side::Left:
+      return "left";
+    case Side::Right:
+      return "right";
+    case Side::None:
+      break;
   }
   return "none";
 }
 
 std::string_view toString(MusclePart part) {
   switch (part) {
-    case MusclePart::Descending: return "descending";
-    case MusclePart::Transverse: return "transverse";
-    case MusclePart::Ascending: return "ascending";
-    case MusclePart::None: break;
+    case MusclePart::Descending:
+      return "descending";
+    case MusclePart::Transverse:
+      return "transverse";
+    case MusclePart::Ascending:
+      return "ascending";
+    case MusclePart::None:
+      break;
   }
   return "none";
 }
 
 std::string_view toString(TissueKind tissue) {
   switch (tissue) {
-    case TissueKind::Skin: return "skin";
-    case TissueKind::Bone: return "bone";
-    case TissueKind::Muscle: return "muscle";
-    case TissueKind::Tendon: return "tendon";
-    case TissueKind::Other: break;
+    case TissueKind::Skin:
+      return "skin";
+    case TissueKind::Bone:
+      return "bone";
+    case TissueKind::Muscle:
+      return "muscle";
+    case TissueKind::Tendon:
+      return "tendon";
+    case TissueKind::Other:
+      break;
   }
   return "other";
 }
@@ -161,13 +187,26 @@ std::string_view toString(TissueKind tissue) {
 std::string muscleDisplayName(const MuscleId& id) {
   std::string out;
   switch (id.kind) {
-    case MuscleKind::Trapezius: out = "Trapezius"; break;
-    case MuscleKind::RhomboidMajor: out = "Rhomboid major"; break;
-    case MuscleKind::RhomboidMinor: out = "Rhomboid minor"; break;
-    case MuscleKind::LatissimusDorsi: out = "Latissimus dorsi"; break;
-    case MuscleKind::Deltoid: out = "Deltoid"; break;
-    case MuscleKind::PectoralisMajor: out = "Pectoralis major"; break;
-    case MuscleKind::None: return "Unknown";
+    case MuscleKind::Trapezius:
+      out = "Trapezius";
+      break;
+    case MuscleKind::RhomboidMajor:
+      out = "Rhomboid major";
+      break;
+    case MuscleKind::RhomboidMinor:
+      out = "Rhomboid minor";
+      break;
+    case MuscleKind::LatissimusDorsi:
+      out = "Latissimus dorsi";
+      break;
+    case MuscleKind::Deltoid:
+      out = "Deltoid";
+      break;
+    case MuscleKind::PectoralisMajor:
+      out = "Pectoralis major";
+      break;
+    case MuscleKind::None:
+      return "Unknown";
   }
   if (id.part != MusclePart::None) out += ", " + std::string(toString(id.part)) + " part";
   if (id.side != Side::None) out += " (" + std::string(toString(id.side)) + ")";

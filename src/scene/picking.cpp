@@ -7,14 +7,15 @@
 
 namespace myo::scene {
 
-std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction, const glm::vec3& a,
-                                       const glm::vec3& b, const glm::vec3& c) {
+std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction,
+                                       const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
   const glm::vec3 e1 = b - a;
   const glm::vec3 e2 = c - a;
   const glm::vec3 p = glm::cross(direction, e2);
   const float det = glm::dot(e1, p);
   // Relative threshold: grazing rays and degenerate triangles give no hit.
-  if (std::abs(det) <= 1e-12f * glm::length(e1) * glm::length(e2) * glm::length(direction)) return std::nullopt;
+  if (std::abs(det) <= 1e-12f * glm::length(e1) * glm::length(e2) * glm::length(direction))
+    return std::nullopt;
   const float inv = 1.0f / det;
   const glm::vec3 s = origin - a;
   const float u = glm::dot(s, p) * inv;

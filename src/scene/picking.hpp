@@ -18,18 +18,18 @@ struct Ray {
 };
 
 struct PickHit {
-  int mesh = -1;       ///< index into Model::meshes (and Model::roles)
-  int node = -1;       ///< node drawing that mesh
-  int primitive = -1;  ///< index into Mesh::primitives
-  int triangle = -1;   ///< triangle index in the primitive (indices / 3)
+  int mesh = -1;          ///< index into Model::meshes (and Model::roles)
+  int node = -1;          ///< node drawing that mesh
+  int primitive = -1;     ///< index into Mesh::primitives
+  int triangle = -1;      ///< triangle index in the primitive (indices / 3)
   glm::vec3 point{0.0f};  ///< world-space hit point, metres
   float distance = 0.0f;  ///< from the ray origin to point, metres
 };
 
 /// Möller-Trumbore ray/triangle test, both faces. Returns the ray parameter t (hit = origin + t * direction)
 /// when the ray hits at t > 0.
-std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction, const glm::vec3& a,
-                                       const glm::vec3& b, const glm::vec3& c);
+std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction,
+                                       const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
 
 /// Nearest triangle of the displayed scene posed by `world` that `ray` hits, skipping meshes for which
 /// `hidden` returns true. Skinned meshes are tested as posed.

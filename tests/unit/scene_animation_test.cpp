@@ -19,7 +19,9 @@ using doctest::Approx;
 
 namespace {
 
-std::string samplePath(const std::string& name) { return std::string(MYO_SAMPLES_DIR) + "/" + name; }
+std::string samplePath(const std::string& name) {
+  return std::string(MYO_SAMPLES_DIR) + "/" + name;
+}
 
 void checkNear(const glm::vec4& a, const glm::vec4& b, float eps = 1e-5f) {
   for (int i = 0; i < 4; ++i) CHECK(a[i] == Approx(b[i]).epsilon(eps));
@@ -91,8 +93,8 @@ TEST_CASE("animation: BoxAnimated local transforms follow the channels, others s
       CHECK(m[3][2] == Approx(v.z));
     } else if (ch.path == scene::AnimPath::Rotation) {
       const scene::Node& n = model.nodes[std::size_t(ch.node)];
-      checkNear(m, glm::translate(glm::mat4(1.0f), n.translation) * glm::mat4_cast(glm::quat(v.w, v.x, v.y, v.z)) *
-                       glm::scale(glm::mat4(1.0f), n.scale));
+      checkNear(m, glm::translate(glm::mat4(1.0f), n.translation) *
+                       glm::mat4_cast(glm::quat(v.w, v.x, v.y, v.z)) * glm::scale(glm::mat4(1.0f), n.scale));
     }
   }
   for (std::size_t n = 0; n < model.nodes.size(); ++n)
@@ -118,7 +120,7 @@ TEST_CASE("animation: step and cubic spline on hand-built channels") {
   cubic.interpolation = scene::Interpolation::CubicSpline;
   cubic.times = {0.0f, 2.0f};
   //               in-tangent          value                out-tangent
-  cubic.values = {glm::vec4(0.0f), glm::vec4(0.0f), glm::vec4(4.0f, 0, 0, 0),
+  cubic.values = {glm::vec4(0.0f),           glm::vec4(0.0f),           glm::vec4(4.0f, 0, 0, 0),
                   glm::vec4(-3.0f, 0, 0, 0), glm::vec4(10.0f, 0, 0, 0), glm::vec4(0.0f)};
   // s = 0.5: h00 = 0.5, h10 = 0.125, h01 = 0.5, h11 = -0.125 -> 0.125*8 + 5 - 0.125*(-6) = 6.75
   CHECK(scene::sampleChannel(cubic, 1.0f).x == Approx(6.75f));
@@ -130,8 +132,12 @@ TEST_CASE("animation: step and cubic spline on hand-built channels") {
   // Rotations come back as unit quaternions even from a cubic spline.
   scene::AnimChannel rot = cubic;
   rot.path = scene::AnimPath::Rotation;
-  rot.values = {glm::vec4(0.0f), glm::vec4(0, 0, 0, 1), glm::vec4(0.0f),
-                glm::vec4(0.0f), glm::vec4(0, std::sin(0.5f), 0, std::cos(0.5f)), glm::vec4(0.0f)};
+  rot.values = {glm::vec4(0.0f),
+                glm::vec4(0, 0, 0, 1),
+                glm::vec4(0.0f),
+                glm::vec4(0.0f),
+                glm::vec4(0, std::sin(0.5f), 0, std::cos(0.5f)),
+                glm::vec4(0.0f)};
   CHECK(glm::length(scene::sampleChannel(rot, 0.7f)) == Approx(1.0f));
 }
 
@@ -149,14 +155,17 @@ TEST_CASE("skinning: the bind pose gives back the bind positions") {
     const glm::mat4 meshWorld = world[std::size_t(meshNode)];
     for (std::size_t j = 0; j < skin.joints.size(); ++j)
       world[std::size_t(skin.joints[j])] = meshWorld * glm::inverse(skin.inverseBind[j]);
-    const auto joints = scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, world, meshWorld);
+    const auto joints =
+        scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, world, meshWorld);
     REQUIRE(joints.size() == skin.joints.size());
     for (const glm::mat4& m : joints) checkNear(m, glm::mat4(1.0f), 1e-3f);
-    const scene::Primitive& prim = model.meshes[std::size_t(model.nodes[std::size_t(meshNode)].mesh)].primitives[0];
+    const scene::Primitive& prim =
+        model.meshes[std::size_t(model.nodes[std::size_t(meshNode)].mesh)].primitives[0];
     const auto skinned = scene::skinPositions(prim, joints);
     REQUIRE(skinned.size() == prim.positions.size());
     float worst = 0.0f;
-    for (std::size_t v = 0; v < skinned.size(); ++v) worst = std::max(worst, glm::length(skinned[v] - prim.positions[v]));
+    for (std::size_t v = 0; v < skinned.size(); ++v)
+      worst = std::max(worst, glm::length(skinned[v] - prim.positions[v]));
     CHECK(worst < 1e-3f);
   }
 }

@@ -86,8 +86,8 @@ TEST_CASE("malformed: the controls the corpus is derived from load") {
     CHECK(model.meshes[0].primitives[0].indices.size() == 3);
     CHECK(model.skins.size() == 1);
     CHECK(model.animations.size() == 1);
-    CHECK(model.roles[0].muscle == scene::MuscleId{scene::MuscleKind::Trapezius, scene::Side::Left,
-                                                   scene::MusclePart::Descending});
+    CHECK(model.roles[0].muscle ==
+          scene::MuscleId{scene::MuscleKind::Trapezius, scene::Side::Left, scene::MusclePart::Descending});
   }
 }
 
@@ -113,7 +113,8 @@ TEST_CASE("malformed: every file fails with one clear line naming it") {
       {"root_not_object.gltf", "root is not an object"},
       {"wrong_type_nodes.gltf", "'nodes' is not an array"},
       {"missing_asset.gltf", "'asset' is missing"},
-      {"required_extension_draco.gltf", "requires the extension KHR_draco_mesh_compression, which is not supported"},
+      {"required_extension_draco.gltf",
+       "requires the extension KHR_draco_mesh_compression, which is not supported"},
       {"accessor_past_view.gltf", "accessor 0 reads past the end of buffer view 0"},
       {"view_past_buffer.gltf", "buffer view 0 reaches past the end of buffer 0"},
       {"accessor_offset_overflow.gltf", "accessor 0 reads past the end of buffer view 0"},
@@ -219,7 +220,8 @@ TEST_CASE("malformed: external files through symlinks, devices and fifos are ref
     }
   }
   SUBCASE("links leading out are refused") {
-    CHECK(loadError(withUri("a.gltf", "out_link.bin")).find("leads outside the model's folder") != std::string::npos);
+    CHECK(loadError(withUri("a.gltf", "out_link.bin")).find("leads outside the model's folder") !=
+          std::string::npos);
     CHECK(loadError(withUri("b.gltf", "out_relative_link.bin")).find("leads outside") != std::string::npos);
     CHECK(loadError(withUri("c.gltf", "zero.bin")).find("leads outside") != std::string::npos);
   }
@@ -254,7 +256,8 @@ TEST_CASE("guard: JSON depth scan ignores brackets inside strings") {
 TEST_CASE("guard: relative URIs") {
   CHECK(scene::guard::checkRelativeUri("a%20b.bin", "buffer 0", "x") == "a b.bin");
   CHECK(scene::guard::checkRelativeUri("dir/..a.bin", "buffer 0", "x") == "dir/..a.bin");
-  for (const char* bad : {"..", "a/../../b", "%2E%2e/b", "/abs", "c:/x", "a\\b", "%00x", "%zz", "http://h/x"}) {
+  for (const char* bad :
+       {"..", "a/../../b", "%2E%2e/b", "/abs", "c:/x", "a\\b", "%00x", "%zz", "http://h/x"}) {
     CAPTURE(bad);
     CHECK_THROWS_AS(scene::guard::checkRelativeUri(bad, "buffer 0", "x"), core::Error);
   }
@@ -282,10 +285,18 @@ TEST_CASE("malformed: random mutations of the controls give a model or a core::E
       for (int e = 0; e < edits; ++e) {
         const std::size_t at = std::size_t(next() % bytes.size());
         switch (next() % 4) {
-          case 0: bytes[at] = char(next() & 0xFF); break;                         // random byte
-          case 1: bytes[at] = char(bytes[at] ^ (1 << (next() % 8))); break;       // bit flip
-          case 2: bytes.resize(std::max<std::size_t>(at, 1)); break;              // truncation
-          default: bytes[at] = "0123456789-.e[]{}\",:"[next() % 20]; break;       // JSON-ish byte
+          case 0:
+            bytes[at] = char(next() & 0xFF);
+            break;  // random byte
+          case 1:
+            bytes[at] = char(bytes[at] ^ (1 << (next() % 8)));
+            break;  // bit flip
+          case 2:
+            bytes.resize(std::max<std::size_t>(at, 1));
+            break;  // truncation
+          default:
+            bytes[at] = "0123456789-.e[]{}\",:"[next() % 20];
+            break;  // JSON-ish byte
         }
       }
       std::ofstream(target, std::ios::binary | std::ios::trunc) << bytes;

@@ -14,7 +14,9 @@ using doctest::Approx;
 
 namespace {
 
-glm::vec3 apply(const glm::mat4& m, const glm::vec3& p) { return glm::vec3(m * glm::vec4(p, 1.0f)); }
+glm::vec3 apply(const glm::mat4& m, const glm::vec3& p) {
+  return glm::vec3(m * glm::vec4(p, 1.0f));
+}
 
 void checkNear(const glm::vec3& a, const glm::vec3& b, float eps = 1e-5f) {
   for (int i = 0; i < 3; ++i) CHECK(std::abs(a[i] - b[i]) <= eps);
@@ -48,7 +50,8 @@ scene::Model hierarchy() {
   m.nodes[1].children = {2};
   m.nodes[2].name = "hand";
   m.nodes[2].parent = 1;
-  m.nodes[2].matrix = glm::translate(glm::mat4(1.0f), glm::vec3(0, 1, 0)) * glm::scale(glm::mat4(1.0f), glm::vec3(2));
+  m.nodes[2].matrix =
+      glm::translate(glm::mat4(1.0f), glm::vec3(0, 1, 0)) * glm::scale(glm::mat4(1.0f), glm::vec3(2));
   m.nodes[2].mesh = 0;
   m.nodes[3].name = "far box";
   m.nodes[3].translation = {0.0f, 0.0f, -5.0f};
