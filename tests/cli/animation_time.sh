@@ -26,5 +26,8 @@ shot 0 "$first"
 shot 0 "$second"
 shot "$seconds" "$later"
 cmp -s "$first" "$second" || { echo "FAIL: two pictures at --time 0 differ: $first $second"; exit 1; }
-cmp -s "$first" "$later" && { echo "FAIL: the picture at --time $seconds equals the one at 0: $later"; exit 1; }
+if cmp -s "$first" "$later"; then
+  echo "FAIL: the picture at --time $seconds equals the one at 0: $later"
+  exit 1
+fi
 echo "ok: --time 0 is reproducible and --time $seconds changes the picture of $model"

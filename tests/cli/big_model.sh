@@ -20,12 +20,13 @@ echo "$report"
 made=$(sed -n 's/.*: \([0-9]*\) triangles,.*/\1/p' <<<"$report")
 [[ -n $made ]] || fail "no triangle count in '$report'"
 # The sphere's rings and segments round the count: within 1 % of the request.
-((made * 100 >= requested * 99 && made * 100 <= requested * 101)) || fail "$made triangles, asked for $requested"
+((made * 100 >= requested * 99 && made * 100 <= requested * 101)) ||
+  fail "$made triangles, asked for $requested"
 
 "$generator" --triangles 0 --out "$work/none.glb" 2>/dev/null && fail "--triangles 0 was accepted"
 
 validate=$(timeout 60 "$program" "$a" --validate) || fail "--validate rejected the generated model"
-[[ $validate == "$a: ok, 1 meshes, 0 recognised muscles" ]] || fail "--validate said '$validate'"
+grep -qx "$a: ok, 1 meshes, 0 recognised muscles" <<<"$validate" || fail "--validate said '$validate'"
 
 bench=$(timeout 60 "$program" "$a" --bench --no-ui --size 160x120 --frames 2) || fail "--bench failed"
 grep -qx "model: $a ($made triangles)" <<<"$bench" || fail "--bench does not report $made triangles: $bench"

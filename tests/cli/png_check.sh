@@ -12,7 +12,10 @@ pngProblem() {
   if [[ ${hex:0:16} != 89504e470d0a1a0a ]]; then echo "$file: no PNG signature (${hex:0:16})"; return 1; fi
   if [[ ${hex:16:16} != 0000000d49484452 ]]; then echo "$file: first chunk is not IHDR"; return 1; fi
   local width=$((16#${hex:32:8})) height=$((16#${hex:40:8}))
-  if [[ "${width}x${height}" != "$size" ]]; then echo "$file: PNG is ${width}x${height}, expected $size"; return 1; fi
+  if [[ "${width}x${height}" != "$size" ]]; then
+    echo "$file: PNG is ${width}x${height}, expected $size"
+    return 1
+  fi
   return 0
 }
 

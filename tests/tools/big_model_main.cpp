@@ -1,5 +1,6 @@
-// tests/tools/big_model_main.cpp: writes a deterministic GLB of one finely tessellated, bumpy sphere (positions,
-// normals, 32-bit indices) with a requested number of triangles, for load and frame-time measurements.
+// tests/tools/big_model_main.cpp: writes a deterministic GLB of one finely tessellated, bumpy sphere
+// (positions, normals, 32-bit indices) with a requested number of triangles, for load and frame-time
+// measurements.
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -18,8 +19,8 @@
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr float kRadius = 0.3f;           // metres: about a torso's width, so default framing looks usual
-constexpr float kCentreY = 1.0f;          // metres above the floor, +Y up
+constexpr float kRadius = 0.3f;   // metres: about a torso's width, so default framing looks usual
+constexpr float kCentreY = 1.0f;  // metres above the floor, +Y up
 constexpr long kMinTriangles = 16;
 constexpr long kMaxTriangles = 50'000'000;  // keeps the GLB well under the loader's 512 MiB limit
 
@@ -53,14 +54,18 @@ Mesh buildSphere(long rings, long segments) {
   };
   push(0.0, 0.0);  // north pole: vertex 0
   for (long i = 1; i < rings; ++i)
-    for (long j = 0; j < segments; ++j) push(kPi * double(i) / double(rings), 2.0 * kPi * double(j) / double(segments));
+    for (long j = 0; j < segments; ++j)
+      push(kPi * double(i) / double(rings), 2.0 * kPi * double(j) / double(segments));
   push(kPi, 0.0);  // south pole: the last vertex
 
-  const auto ring = [segments](long i, long j) { return std::uint32_t(1 + (i - 1) * segments + j % segments); };
+  const auto ring = [segments](long i, long j) {
+    return std::uint32_t(1 + (i - 1) * segments + j % segments);
+  };
   const std::uint32_t south = std::uint32_t(vertexCount - 1);
   mesh.indices.reserve(size_t(2 * segments * (rings - 1)) * 3);
   // Counter-clockwise seen from outside, as glTF expects for front faces.
-  for (long j = 0; j < segments; ++j) mesh.indices.insert(mesh.indices.end(), {0u, ring(1, j + 1), ring(1, j)});
+  for (long j = 0; j < segments; ++j)
+    mesh.indices.insert(mesh.indices.end(), {0u, ring(1, j + 1), ring(1, j)});
   for (long i = 1; i + 1 < rings; ++i)
     for (long j = 0; j < segments; ++j) {
       const std::uint32_t a = ring(i, j), b = ring(i, j + 1), c = ring(i + 1, j), d = ring(i + 1, j + 1);
@@ -74,16 +79,20 @@ Mesh buildSphere(long rings, long segments) {
   const float* p = mesh.positions.data();
   for (size_t t = 0; t < mesh.indices.size(); t += 3) {
     const std::uint32_t i0 = mesh.indices[t], i1 = mesh.indices[t + 1], i2 = mesh.indices[t + 2];
-    const double e1[3] = {p[3 * i1] - p[3 * i0], p[3 * i1 + 1] - p[3 * i0 + 1], p[3 * i1 + 2] - p[3 * i0 + 2]};
-    const double e2[3] = {p[3 * i2] - p[3 * i0], p[3 * i2 + 1] - p[3 * i0 + 1], p[3 * i2 + 2] - p[3 * i0 + 2]};
-    const double n[3] = {e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2], e1[0] * e2[1] - e1[1] * e2[0]};
+    const double e1[3] = {p[3 * i1] - p[3 * i0], p[3 * i1 + 1] - p[3 * i0 + 1],
+                          p[3 * i1 + 2] - p[3 * i0 + 2]};
+    const double e2[3] = {p[3 * i2] - p[3 * i0], p[3 * i2 + 1] - p[3 * i0 + 1],
+                          p[3 * i2 + 2] - p[3 * i0 + 2]};
+    const double n[3] = {e1[1] * e2[2] - e1[2] * e2[1], e1[2] * e2[0] - e1[0] * e2[2],
+                         e1[0] * e2[1] - e1[1] * e2[0]};
     for (std::uint32_t v : {i0, i1, i2})
       for (int k = 0; k < 3; ++k) sum[3 * v + k] += n[k];
   }
   mesh.normals.resize(mesh.positions.size());
   for (size_t v = 0; v < sum.size(); v += 3) {
     const double len = std::sqrt(sum[v] * sum[v] + sum[v + 1] * sum[v + 1] + sum[v + 2] * sum[v + 2]);
-    for (int k = 0; k < 3; ++k) mesh.normals[v + k] = float(len > 0.0 ? sum[v + k] / len : (k == 1 ? 1.0 : 0.0));
+    for (int k = 0; k < 3; ++k)
+      mesh.normals[v + k] = float(len > 0.0 ? sum[v + k] / len : (k == 1 ? 1.0 : 0.0));
   }
 
   mesh.min.fill(std::numeric_limits<float>::max());
@@ -126,7 +135,8 @@ std::vector<std::uint8_t> toGlb(const Mesh& mesh) {
       {"nodes", json::array({{{"name", "bumpy_sphere"}, {"mesh", 0}}})},
       {"materials", json::array({{{"name", "clay"},
                                   {"pbrMetallicRoughness",
-                                   {{"baseColorFactor", {0.8, 0.7, 0.6, 1.0}}, {"metallicFactor", 0.0},
+                                   {{"baseColorFactor", {0.8, 0.7, 0.6, 1.0}},
+                                    {"metallicFactor", 0.0},
                                     {"roughnessFactor", 0.7}}}}})},
       {"meshes", json::array({{{"name", "bumpy_sphere"},
                                {"primitives", json::array({{{"attributes", {{"POSITION", 0}, {"NORMAL", 1}}},
@@ -134,26 +144,26 @@ std::vector<std::uint8_t> toGlb(const Mesh& mesh) {
                                                             {"material", 0},
                                                             {"mode", 4}}})}}})},
       {"buffers", json::array({{{"byteLength", bin.size()}}})},
-      {"bufferViews", json::array({{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", positionBytes}, {"target", 34962}},
-                                   {{"buffer", 0},
-                                    {"byteOffset", positionBytes},
-                                    {"byteLength", normalBytes},
-                                    {"target", 34962}},
-                                   {{"buffer", 0},
-                                    {"byteOffset", positionBytes + normalBytes},
-                                    {"byteLength", indexBytes},
-                                    {"target", 34963}}})},
-      {"accessors", json::array({{{"bufferView", 0},
-                                  {"componentType", 5126},
-                                  {"count", vertexCount},
-                                  {"type", "VEC3"},
-                                  {"min", mesh.min},
-                                  {"max", mesh.max}},
-                                 {{"bufferView", 1}, {"componentType", 5126}, {"count", vertexCount}, {"type", "VEC3"}},
-                                 {{"bufferView", 2},
-                                  {"componentType", 5125},
-                                  {"count", mesh.indices.size()},
-                                  {"type", "SCALAR"}}})},
+      {"bufferViews",
+       json::array(
+           {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", positionBytes}, {"target", 34962}},
+            {{"buffer", 0}, {"byteOffset", positionBytes}, {"byteLength", normalBytes}, {"target", 34962}},
+            {{"buffer", 0},
+             {"byteOffset", positionBytes + normalBytes},
+             {"byteLength", indexBytes},
+             {"target", 34963}}})},
+      {"accessors",
+       json::array({{{"bufferView", 0},
+                     {"componentType", 5126},
+                     {"count", vertexCount},
+                     {"type", "VEC3"},
+                     {"min", mesh.min},
+                     {"max", mesh.max}},
+                    {{"bufferView", 1}, {"componentType", 5126}, {"count", vertexCount}, {"type", "VEC3"}},
+                    {{"bufferView", 2},
+                     {"componentType", 5125},
+                     {"count", mesh.indices.size()},
+                     {"type", "SCALAR"}}})},
   };
   std::string text = doc.dump();
   while (text.size() % 4 != 0) text.push_back(' ');
@@ -211,8 +221,10 @@ int main(int argc, char** argv) {
       }
       if (arg != "--triangles" && arg != "--out") usageError(std::string(arg), "unknown option");
       if (i + 1 >= argc) usageError(std::string(arg), "missing value");
-      if (arg == "--triangles") triangles = parseTriangles(argv[++i]);
-      else out = argv[++i];
+      if (arg == "--triangles")
+        triangles = parseTriangles(argv[++i]);
+      else
+        out = argv[++i];
     }
     if (triangles == 0) usageError("--triangles", "required");
     if (out.empty()) usageError("--out", "required");
