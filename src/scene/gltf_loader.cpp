@@ -417,8 +417,11 @@ private:
   /// substitution; `components` tells how many of T's floats the file gave (the rest stay 0).
   template <typename T>
   std::vector<T> read(int index, const std::string& use, std::initializer_list<int> types,
-                      std::initializer_list<int> componentTypes, int& components) const {
+                      std::initializer_list<int> componentTypes, int& components,
+                      bool integersNormalized = false) const {
     const AccessorView v = view(index, use, types, componentTypes);
+    if (integersNormalized && v.componentType != TINYGLTF_COMPONENT_TYPE_FLOAT && !v.normalized)
+      fail("accessor " + std::to_string(index) + " for " + use + " has integers that are not normalized");
     constexpr std::size_t width = sizeof(T) / sizeof(float);
     if (std::size_t(v.components) > width)
       fail("accessor " + std::to_string(index) + " has too many components");
@@ -676,12 +679,12 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
     checkCount(out.normals.size(), "NORMAL");
   }
   if (int a = attribute("TEXCOORD_0"); a >= 0) {
-    out.uvs = read<glm::vec2>(a, owner + " TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, {kFloat, kU8, kU16}, comps);
+    out.uvs = read<glm::vec2>(a, owner + " TEXCOORD_0", {TINYGLTF_TYPE_VEC2}, {kFloat, kU8, kU16}, comps, true);
     checkCount(out.uvs.size(), "TEXCOORD_0");
   }
   if (int a = attribute("COLOR_0"); a >= 0) {
     out.colors = read<glm::vec4>(a, owner + " COLOR_0", {TINYGLTF_TYPE_VEC3, TINYGLTF_TYPE_VEC4},
-                                 {kFloat, kU8, kU16}, comps);
+                                 {kFloat, kU8, kU16}, comps, true);
     if (comps == 3)
       for (glm::vec4& c : out.colors) c.w = 1.0f;
     checkCount(out.colors.size(), "COLOR_0");
@@ -704,7 +707,7 @@ Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::s
     out.joints.assign(joints.begin(), joints.end());  // u8/u16 values are exact in float
     checkCount(out.joints.size(), "JOINTS_0");
     out.weights = read<glm::vec4>(weightsAccessor, owner + " WEIGHTS_0", {TINYGLTF_TYPE_VEC4},
-                                  {kFloat, kU8, kU16}, comps);
+                                  {kFloat, kU8, kU16}, comps, true);
     checkCount(out.weights.size(), "WEIGHTS_0");
     for (std::size_t i = 0; i < n; ++i) {
       glm::vec4& w = out.weights[i];

@@ -100,6 +100,53 @@ def jpeg_header(w, h):
     return b"\xff\xd8" + b"\xff\xe0" + struct.pack(">H", 16) + b"JFIF\0\1\1\0\0\1\0\1\0\0" + sof + b"\xff\xd9"
 
 
+def features():
+    """A valid file using the less common parts of the format: interleaved attributes, normalised integer
+    colours and texture coordinates, strips, fans, points, 8- and 32-bit indices, a sparse accessor, no
+    normals, string extras and a matrix node."""
+    quad = [(0, 0, 0), (1, 0, 0), (0, 1, 0), (1, 1, 0)]
+    colours = [(255, 0, 0), (0, 255, 0), (0, 0, 255), (255, 255, 255)]
+    b = b"".join(struct.pack("<3f3Bx", *p, *c) for p, c in zip(quad, colours))  # 0: 64 bytes, stride 16
+    b += struct.pack("<8H", 0, 0, 65535, 0, 0, 65535, 65535, 65535)                 # 64: uvs, 16 bytes
+    b += struct.pack("<4B", 0, 1, 3, 2)                                             # 80: fan indices
+    b += struct.pack("<3I", 0, 1, 2)                                                # 84: u32 indices
+    b += struct.pack("<Hxx", 3)                                                     # 96: sparse index
+    b += struct.pack("<3f", 5, 5, 5)                                                # 100: sparse value
+    doc = {
+        "asset": {"version": "2.0"},
+        "nodes": [{"name": "Left rhomboid major", "mesh": 0, "extras": {"note": "from an atlas", "n": 1},
+                   "matrix": [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0.5, 0, 0, 1]}],
+        "meshes": [{"name": "mesh0", "extras": {"origin": "C7-T12", "count": 3, "nested": {"a": "b"}},
+                    "primitives": [
+                        {"attributes": {"POSITION": 0, "COLOR_0": 1, "TEXCOORD_0": 2}, "mode": 5},
+                        {"attributes": {"POSITION": 0}, "indices": 3, "mode": 6},
+                        {"attributes": {"POSITION": 0}, "mode": 0},
+                        {"attributes": {"POSITION": 0}, "indices": 4},
+                        {"attributes": {"POSITION": 5}, "indices": 4}]}],
+        "accessors": [
+            {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3"},
+            {"bufferView": 0, "byteOffset": 12, "componentType": 5121, "normalized": True, "count": 4,
+             "type": "VEC3"},
+            {"bufferView": 1, "componentType": 5123, "normalized": True, "count": 4, "type": "VEC2"},
+            {"bufferView": 2, "componentType": 5121, "count": 4, "type": "SCALAR"},
+            {"bufferView": 3, "componentType": 5125, "count": 3, "type": "SCALAR"},
+            {"bufferView": 0, "componentType": 5126, "count": 4, "type": "VEC3",
+             "sparse": {"count": 1, "indices": {"bufferView": 4, "componentType": 5123},
+                        "values": {"bufferView": 5}}},
+        ],
+        "bufferViews": [
+            {"buffer": 0, "byteOffset": 0, "byteLength": 64, "byteStride": 16},
+            {"buffer": 0, "byteOffset": 64, "byteLength": 16},
+            {"buffer": 0, "byteOffset": 80, "byteLength": 4},
+            {"buffer": 0, "byteOffset": 84, "byteLength": 12},
+            {"buffer": 0, "byteOffset": 96, "byteLength": 2},
+            {"buffer": 0, "byteOffset": 100, "byteLength": 12},
+        ],
+        "buffers": [{"byteLength": len(b), "uri": data_uri(b)}],
+    }
+    return json.dumps(doc, indent=1).encode()
+
+
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(CONTROL)
@@ -110,6 +157,8 @@ def main():
         f.write(gltf_text(doc, buf))
     with open(os.path.join(CONTROL, "valid.glb"), "wb") as f:
         f.write(glb_bytes(doc, buf))
+    with open(os.path.join(CONTROL, "features.gltf"), "wb") as f:
+        f.write(features())
 
     def gltf(name, mutate, b=buf):
         d = copy.deepcopy(doc)

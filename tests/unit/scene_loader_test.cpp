@@ -256,3 +256,45 @@ TEST_CASE("loader: a missing file is one clear error naming it") {
     CHECK(e.message() == "no such file");
   }
 }
+
+TEST_CASE("loader: strips, fans, points, interleaving, normalised integers, sparse data, extras") {
+  // Written by tests/data/make_malformed.py next to the malformed files it is the valid counterpart of.
+  const scene::Model model =
+      scene::loadGltf(std::string(MYO_TEST_DATA_DIR) + "/malformed/control/features.gltf");
+  REQUIRE(model.meshes.size() == 1);
+  const auto& prims = model.meshes[0].primitives;
+  REQUIRE(prims.size() == 4);  // the points primitive has no surface and is left out
+
+  // Strip 0 1 2 3: the second triangle is flipped to keep the winding of the first.
+  CHECK(prims[0].indices == std::vector<std::uint32_t>{0, 1, 2, 2, 1, 3});
+  // Fan with 8-bit indices 0 1 3 2 around vertex 0.
+  CHECK(prims[1].indices == std::vector<std::uint32_t>{0, 1, 3, 0, 3, 2});
+  CHECK(prims[2].indices == std::vector<std::uint32_t>{0, 1, 2});  // 32-bit indices
+
+  // Interleaved positions (byteStride 16) and normalised 8-bit colours from the same view.
+  CHECK(prims[0].positions[3] == glm::vec3(1, 1, 0));
+  CHECK(prims[0].colors[0] == glm::vec4(1, 0, 0, 1));
+  CHECK(prims[0].colors[2] == glm::vec4(0, 0, 1, 1));
+  CHECK(prims[0].uvs[1] == glm::vec2(1, 0));
+  CHECK(prims[0].uvs[3] == glm::vec2(1, 1));
+
+  // No NORMAL in the file: generated, facing +z for this counter-clockwise quad.
+  for (const glm::vec3& n : prims[0].normals) {
+    CHECK(n.x == doctest::Approx(0.0f));
+    CHECK(n.z == doctest::Approx(1.0f));
+  }
+
+  // The sparse accessor replaces vertex 3 only.
+  CHECK(prims[3].positions[2] == glm::vec3(0, 1, 0));
+  CHECK(prims[3].positions[3] == glm::vec3(5, 5, 5));
+
+  // String-valued extras only; the node's name decides the role over the mesh's.
+  CHECK(model.meshes[0].extras == std::map<std::string, std::string>{{"origin", "C7-T12"}});
+  CHECK(model.nodes[0].extras == std::map<std::string, std::string>{{"note", "from an atlas"}});
+  CHECK(model.roles[0].muscle ==
+        scene::MuscleId{scene::MuscleKind::RhomboidMajor, scene::Side::Left, scene::MusclePart::None});
+  CHECK(model.roles[0].tissue == scene::TissueKind::Muscle);
+  REQUIRE(model.nodes[0].matrix.has_value());
+  CHECK((*model.nodes[0].matrix)[3][0] == 0.5f);
+  CHECK(model.roots == std::vector<int>{0});  // no scenes: every parentless node
+}
