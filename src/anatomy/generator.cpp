@@ -1,10 +1,15 @@
 // anatomy/generator.cpp: assembles skin, bones and muscles, and weights every vertex to the rig.
 #include "anatomy/generator.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
 #include "anatomy/body_field.hpp"
 #include "anatomy/bones.hpp"
 #include "anatomy/muscles.hpp"
 #include "anatomy/rig.hpp"
+#include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
 
 namespace myo::anatomy {
@@ -28,6 +33,32 @@ TissueMesh buildSkin(const BodyField& body, float cell) {
   return skin;
 }
 
+/// The tendons that insert on the humerus (deltoid, pectoralis major, latissimus dorsi) move with the arm
+/// near their insertion, fading back to the skin's weights over a few centimetres.
+void followHumerus(TissueMesh& m) {
+  if (m.tissue != Tissue::Muscle) return;
+  for (const MuscleSpec& spec : muscleSpecs()) {
+    if (!m.name.starts_with(spec.name)) continue;
+    bool right = m.name.ends_with("_R");
+    std::vector<glm::vec3> ends;
+    for (const std::string& id : spec.insertion) {
+      glm::vec3 p = restLandmark(id);
+      ends.push_back(right ? glm::vec3(-p.x, p.y, p.z) : p);
+    }
+    if (!(ends[0].y < 1.40f && std::abs(ends[0].x) > 0.18f)) return;
+    int shoulder = jointIndex(right ? "shoulder_R" : "shoulder_L");
+    for (std::size_t i = 0; i < m.positions.size(); ++i) {
+      float d = 1e9f;
+      for (std::size_t k = 0; k + 1 < ends.size(); ++k) d = std::min(d, sdf::segmentDistance(m.positions[i], ends[k], ends[k + 1]));
+      float t = sdf::smoothstep(0.08f, 0.025f, d);
+      if (t <= 0.0f) continue;
+      SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
+      m.joints[i] = s.joints;
+      m.weights[i] = s.weights;
+    }
+  }
+}
+
 }  // namespace
 
 AnatomyModel generateModel(const GeneratorOptions& options) {
@@ -41,7 +72,25 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   if (options.muscles) {
     for (TissueMesh& m : buildMuscles(body)) model.meshes.push_back(std::move(m));
   }
-  for (TissueMesh& m : model.meshes) assignSkinWeights(body, m);
+  for (TissueMesh& m : model.meshes) {
+    if (m.tissue != Tissue::Bone) {
+      assignSkinWeights(body, m);
+      followHumerus(m);
+    } else if (m.name.starts_with("bone_scapula") || m.name.starts_with("bone_clavicle")) {
+      // The shoulder girdle moves as one piece with the clavicle joint.
+      assignRigid(m, jointIndex(std::string("clavicle") + m.name.substr(m.name.size() - 2)));
+    } else if (m.name.starts_with("bone_humerus")) {
+      assignRigid(m, jointIndex(std::string("shoulder") + m.name.substr(m.name.size() - 2)));
+    } else {
+      m.joints.resize(m.positions.size());
+      m.weights.resize(m.positions.size());
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        SkinInfluence s = axialWeights(m.positions[i]);
+        m.joints[i] = s.joints;
+        m.weights[i] = s.weights;
+      }
+    }
+  }
   return model;
 }
 

@@ -54,6 +54,9 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
   if (m.name == "latissimus_dorsi") return {0.05f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
   if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
+  // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
+  // covers most of rhomboid major.
+  if (m.name == "trapezius_ascending") return {0.03f * u, 0.0f, -0.03f};
   return {0.0f, 0.0f, -0.03f};
 }
 
@@ -127,7 +130,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     auto reach = [](glm::vec3 landmarkPos, glm::vec3 end) {
       glm::vec3 d = end - landmarkPos;
       float l = glm::length(d);
-      const float kReach = 0.012f;  // sheet ends no further than this from its bony attachment
+      const float kReach = 0.017f;  // sheet ends no further than this from its bony attachment
       return l > kReach ? landmarkPos + d * (kReach / l) : end;
     };
     glm::vec3 shiftO = reach(o, at(i, 0)) - at(i, 0);

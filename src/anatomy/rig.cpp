@@ -66,6 +66,11 @@ int jointIndex(std::string_view name) {
   return -1;
 }
 
+namespace {
+void addSpine(std::array<float, kJointCount>& w, float y, float share);
+SkinInfluence pack(const std::array<float, kJointCount>& w);
+}  // namespace
+
 SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   static const std::vector<Joint> kJ = buildSkeleton();
   const bool left = p.x >= 0.0f;
@@ -75,7 +80,7 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   BodyParts parts = body.parts(p);
 
   // Arm: the hand, forearm and upper arm by planes through the elbow and wrist.
-  float armness = smoothstep(-0.008f, 0.008f, std::min({parts.trunk, parts.leg, parts.neck}) - parts.arm);
+  float armness = smoothstep(-0.02f, 0.02f, std::min({parts.trunk, parts.leg, parts.neck}) - parts.arm);
   glm::vec3 gh = kJ[kShoulderL].position, el = kJ[kElbowL].position, wr = kJ[kWristL].position;
   glm::vec3 upperDir = glm::normalize(el - gh), foreDir = glm::normalize(wr - el);
   glm::vec3 elbowAxis = glm::normalize(upperDir + foreDir);
@@ -88,7 +93,7 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
 
   // Legs: below the gluteal fold and groin everything follows the thigh; the two sides meet at the midline.
   float legness = smoothstep(0.95f, 0.80f, q.y + 0.25f * std::max(0.0f, 0.06f - q.z));
-  float leftShare = smoothstep(-0.012f, 0.012f, p.x);
+  float leftShare = smoothstep(-0.03f, 0.03f, p.x);
   float kn = kJ[kKneeL].position.y, an = kJ[kAnkleL].position.y;
   float wk = smoothstep(kn + 0.045f, kn - 0.045f, q.y);
   float wa = smoothstep(an + 0.035f, an - 0.01f, q.y);
@@ -110,23 +115,50 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   rest *= (1.0f - headness) * (1.0f - neckness);
 
   // Shoulder girdle: the deltoid cap follows the humerus, the scapular region the clavicle.
-  float sh = smoothstep(0.085f, 0.045f, glm::distance(q, gh)) * smoothstep(0.13f, 0.19f, q.x);
+  float sh = smoothstep(0.10f, 0.04f, glm::distance(q, gh)) * smoothstep(0.11f, 0.19f, q.x);
   float cl = (1.0f - sh) * smoothstep(0.045f, 0.125f, q.x) * smoothstep(1.26f, 1.36f, q.y);
   w[kShoulderL + arm] += rest * sh;
   w[kClavicleL + arm] += rest * cl;
   rest *= (1.0f - sh - cl);
 
-  // Spine chain by height, blended a few centimetres around each intervertebral joint.
-  float b1 = smoothstep(0.98f, 1.06f, q.y);
-  float b2 = smoothstep(1.13f, 1.22f, q.y);
-  float b3 = smoothstep(1.31f, 1.41f, q.y);
-  float b4 = smoothstep(1.47f, 1.53f, q.y);
-  w[kPelvis] += rest * (1.0f - b1);
-  w[kLumbar] += rest * b1 * (1.0f - b2);
-  w[kThoracicLower] += rest * b2 * (1.0f - b3);
-  w[kThoracicUpper] += rest * b3 * (1.0f - b4);
-  w[kNeck] += rest * b4;
+  addSpine(w, q.y, rest);
+  return pack(w);
+}
 
+SkinInfluence axialWeights(glm::vec3 p) {
+  std::array<float, kJointCount> w{};
+  addSpine(w, p.y, 1.0f);
+  return pack(w);
+}
+
+SkinInfluence blendToward(const SkinInfluence& s, int joint, float t) {
+  std::array<float, kJointCount> w{};
+  for (int k = 0; k < 4; ++k) w[s.joints[k]] += (1.0f - t) * s.weights[k];
+  w[joint] += t;
+  return pack(w);
+}
+
+void assignRigid(TissueMesh& mesh, int joint) {
+  mesh.joints.assign(mesh.positions.size(), glm::u8vec4(static_cast<std::uint8_t>(joint), 0, 0, 0));
+  mesh.weights.assign(mesh.positions.size(), glm::vec4(1.0f, 0.0f, 0.0f, 0.0f));
+}
+
+namespace {
+
+void addSpine(std::array<float, kJointCount>& w, float y, float share) {
+  // Spine chain by height, blended a few centimetres around each intervertebral joint.
+  float b1 = smoothstep(0.98f, 1.06f, y);
+  float b2 = smoothstep(1.13f, 1.22f, y);
+  float b3 = smoothstep(1.31f, 1.41f, y);
+  float b4 = smoothstep(1.47f, 1.53f, y);
+  w[kPelvis] += share * (1.0f - b1);
+  w[kLumbar] += share * b1 * (1.0f - b2);
+  w[kThoracicLower] += share * b2 * (1.0f - b3);
+  w[kThoracicUpper] += share * b3 * (1.0f - b4);
+  w[kNeck] += share * b4;
+}
+
+SkinInfluence pack(const std::array<float, kJointCount>& w) {
   std::array<int, kJointCount> order;
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return w[a] > w[b]; });
@@ -149,14 +181,20 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   return r;
 }
 
+}  // namespace
+
 void assignSkinWeights(const BodyField& body, TissueMesh& mesh) {
   mesh.joints.resize(mesh.positions.size());
   mesh.weights.resize(mesh.positions.size());
   const std::size_t n = mesh.positions.size();
+  const DistanceField field = [&](glm::vec3 p) { return body.distance(p); };
   const int chunks = 32;
   parallelFor(chunks, [&](int c) {
     for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
-      SkinInfluence s = skinWeights(body, mesh.positions[i]);
+      glm::vec3 p = mesh.positions[i];
+      // Muscles take the weights of the skin right above them, so the layers move as one.
+      if (mesh.tissue == Tissue::Muscle) p = projectToLevel(field, p, 0.0f, 3);
+      SkinInfluence s = skinWeights(body, p);
       mesh.joints[i] = s.joints;
       mesh.weights[i] = s.weights;
     }

@@ -30,6 +30,15 @@ struct SkinInfluence {
 /// The same field serves skin, muscles and bones so that layers move together.
 SkinInfluence skinWeights(const BodyField& body, glm::vec3 p);
 
+/// Weights along the spine chain only (pelvis .. neck), for the axial bones that must not follow the limbs.
+SkinInfluence axialWeights(glm::vec3 p);
+
+/// Moves a share t (0..1) of an influence onto one joint, keeping four influences at most.
+SkinInfluence blendToward(const SkinInfluence& s, int joint, float t);
+
+/// Every vertex bound to one joint, for bones that move rigidly (scapula, clavicle, humerus).
+void assignRigid(TissueMesh& mesh, int joint);
+
 /// Fills joints/weights of a mesh from skinWeights.
 void assignSkinWeights(const BodyField& body, TissueMesh& mesh);
 
