@@ -276,7 +276,7 @@ TEST_CASE("malformed: random mutations of the controls give a model or a core::E
   // MYO_FUZZ_ROUNDS raises the count for a longer run under a sanitizer.
   const char* env = std::getenv("MYO_FUZZ_ROUNDS");
   const int rounds = env ? std::max(1, std::atoi(env)) : 600;
-  for (const char* name : {"valid.glb", "valid.gltf"}) {
+  for (const char* name : {"valid.glb", "valid.gltf", "features.gltf"}) {
     const std::string original = readText(kCorpus / "control" / name);
     const fs::path target = tmp.path / name;
     for (int round = 0; round < rounds; ++round) {
