@@ -108,6 +108,7 @@ BodyField::BodyField() {
   fingertip_ = abductLeftArm(landmark("FINGERTIP_L"));
   armDir_ = glm::normalize(elbow_ - gh_);
   foreDir_ = glm::normalize(wrist_ - elbow_);
+  deltoidApex_ = abductLeftArm(landmark("DT_APEX_L"));
   hip_ = landmark("HIP_CENTRE_L");
   knee_ = landmark("KNEE_CENTRE_L");
   ankle_ = landmark("ANKLE_CENTRE_L");
@@ -141,10 +142,11 @@ float BodyField::sectionDistance(float x, float y, float z) const {
   float n = s.exponent;
   float ux = std::abs(x) / a, uz = std::abs(z - zc) / b;
   float px = std::pow(ux, n), pz = std::pow(uz, n);
-  float F = std::pow(px + pz, 1.0f / n);
-  if (F < 1e-6f) return -std::min(a, b);
-  // First-order distance: (F - 1) / |grad F| keeps the blend widths in metres.
-  float common = std::pow(F, 1.0f - n);
+  float sum = px + pz;
+  if (sum < 1e-12f) return -std::min(a, b);
+  float F = std::pow(sum, 1.0f / n);
+  // First-order distance: (F - 1) / |grad F| keeps the blend widths in metres; F^(1-n) = F / sum.
+  float common = F / sum;
   float gx = common * (ux > 0.0f ? px / ux : 0.0f) / a;
   float gz = common * (uz > 0.0f ? pz / uz : 0.0f) / b;
   float g = std::sqrt(gx * gx + gz * gz);
@@ -152,9 +154,9 @@ float BodyField::sectionDistance(float x, float y, float z) const {
 }
 
 float BodyField::torso(glm::vec3 q) const {
-  const float dy = 0.004f;
+  const float dy = 0.003f;
   float d0 = sectionDistance(q.x, q.y, q.z);
-  float gy = (sectionDistance(q.x, q.y + dy, q.z) - sectionDistance(q.x, q.y - dy, q.z)) / (2.0f * dy);
+  float gy = (sectionDistance(q.x, q.y + dy, q.z) - d0) / dy;
   float d = d0 / std::sqrt(1.0f + gy * gy);
   d = smax(d, std::max(0.76f - q.y, q.y - 1.53f), 0.02f);
 
@@ -180,8 +182,7 @@ float BodyField::shoulder(glm::vec3 q) const {
   glm::vec3 qs = q;
   float ridge = sdf::roundCone(qs, a, b, 0.036f, 0.034f);
   // The deltoid cap: rounded over the humeral head, tapering to its insertion.
-  glm::vec3 dt = abductLeftArm(landmark("DT_APEX_L"));
-  float cap = sdf::roundCone(q, gh_ + glm::vec3(0.004f, -0.004f, -0.002f), dt + glm::vec3(0.006f, 0.0f, 0.0f),
+  float cap = sdf::roundCone(q, gh_ + glm::vec3(0.004f, -0.004f, -0.002f), deltoidApex_ + glm::vec3(0.006f, 0.0f, 0.0f),
                              0.055f, 0.030f);
   return smin(ridge, cap, 0.04f);
 }

@@ -58,6 +58,7 @@ private:
   std::vector<glm::vec2> spineSkin_;  ///< (y, z) of the spinous-process skin line, top to bottom
   glm::vec3 scapula_[3];
   glm::vec3 gh_, elbow_, wrist_, fingertip_, armDir_, foreDir_;
+  glm::vec3 deltoidApex_;
   glm::vec3 hip_, knee_, ankle_;
 };
 

@@ -62,7 +62,7 @@ TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, c
   grid.lo = box.lo;
   grid.hi = box.hi;
   grid.cell = cell;
-  grid.lipschitz = 1.3f;
+  grid.lipschitz = 1.15f;
   ImplicitMesh m = polygonize(field, grid);
   TissueMesh mesh;
   mesh.name = name;

@@ -193,7 +193,7 @@ void assignSkinWeights(const BodyField& body, TissueMesh& mesh) {
     for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
       glm::vec3 p = mesh.positions[i];
       // Muscles take the weights of the skin right above them, so the layers move as one.
-      if (mesh.tissue == Tissue::Muscle) p = projectToLevel(field, p, 0.0f, 3);
+      if (mesh.tissue == Tissue::Muscle) p = projectToLevel(field, p, 0.0f, 2);
       SkinInfluence s = skinWeights(body, p);
       mesh.joints[i] = s.joints;
       mesh.weights[i] = s.weights;
