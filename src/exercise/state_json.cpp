@@ -1,7 +1,20 @@
-// exercise/state_json.cpp: TimerState -> the --state JSON fields.
+// exercise/state_json.cpp: TimerState and MotionFrame -> the --state JSON fields.
 #include "exercise/state_json.hpp"
 
 namespace myo::exercise {
+
+namespace {
+
+nlohmann::json vec(const glm::vec3& v) { return nlohmann::json::array({v.x, v.y, v.z}); }
+
+nlohmann::json meshNames(const scene::Model& model, const std::vector<int>& meshes) {
+  nlohmann::json out = nlohmann::json::array();
+  for (int m : meshes)
+    if (m >= 0 && std::size_t(m) < model.meshes.size()) out.push_back(model.meshes[std::size_t(m)].name);
+  return out;
+}
+
+}  // namespace
 
 nlohmann::json timerStateJson(std::string_view exerciseId, const TimerState& state) {
   nlohmann::json j;
@@ -23,6 +36,34 @@ nlohmann::json timerStateJson(std::string_view exerciseId, const TimerState& sta
     j["step"] = nullptr;
   j["running"] = state.running;
   return j;
+}
+
+nlohmann::json stateJson(const scene::Model& model, const Playback& playback, const MotionFrame& frame) {
+  nlohmann::json j = timerStateJson(playback.exercise().id, frame.timer);
+  j["tool"] = {{"kind", std::string(equipmentKindName(playback.exercise().equipment.kind))},
+               {"position", vec(frame.toolPosition)},
+               {"roll_angle", frame.rollAngle}};
+  nlohmann::json contact;
+  if (frame.contact) {
+    contact["point"] = vec(frame.contact->restPoint);
+    contact["world_point"] = vec(frame.contact->worldPoint);
+    contact["pressed"] = frame.contact->pressed;
+    contact["muscles"] = meshNames(model, frame.contact->meshes);
+  } else {
+    contact["point"] = nullptr;
+    contact["world_point"] = nullptr;
+    contact["pressed"] = false;
+    contact["muscles"] = nlohmann::json::array();
+  }
+  contact["coverage"] = frame.coverage;
+  contact["targets"] = meshNames(model, frame.targetMeshes);
+  j["contact"] = std::move(contact);
+  return j;
+}
+
+nlohmann::json exerciseStateJson(const scene::Model& model, const Exercise& exercise, double t) {
+  const Playback playback(model, exercise);
+  return stateJson(model, playback, playback.at(t));
 }
 
 }  // namespace myo::exercise

@@ -1,0 +1,112 @@
+// exercise/pose.cpp: rig lookup, Euler angles, mirroring and posed node transforms.
+#include "exercise/pose.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace myo::exercise {
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return out;
+}
+
+std::string otherSide(const std::string& name) {
+  if (name.size() > 2 && name.compare(name.size() - 2, 2, "_L") == 0) return name.substr(0, name.size() - 2) + "_R";
+  if (name.size() > 2 && name.compare(name.size() - 2, 2, "_R") == 0) return name.substr(0, name.size() - 2) + "_L";
+  return name;
+}
+
+bool hasTarget(const Exercise& exercise, scene::MuscleKind kind) {
+  return std::find(exercise.targets.begin(), exercise.targets.end(), kind) != exercise.targets.end();
+}
+
+}  // namespace
+
+bool Rig::usable() const {
+  // A few stray names ("head", "neck") are common in other files; a posable rig has the trunk chain.
+  return joints.count("pelvis") && joints.size() >= 8;
+}
+
+int Rig::node(const std::string& name) const {
+  const auto it = joints.find(name);
+  return it == joints.end() ? -1 : it->second;
+}
+
+Rig findRig(const scene::Model& model) {
+  Rig rig;
+  for (std::string_view joint : kJointNames) {
+    const std::string want = lower(joint);
+    for (std::size_t n = 0; n < model.nodes.size(); ++n) {
+      if (lower(model.nodes[n].name) == want) {
+        rig.joints.emplace(std::string(joint), int(n));
+        break;
+      }
+    }
+  }
+  return rig;
+}
+
+glm::quat eulerDegrees(const glm::vec3& degrees) {
+  const glm::vec3 r = glm::radians(degrees);
+  const glm::quat qx = glm::angleAxis(r.x, glm::vec3(1, 0, 0));
+  const glm::quat qy = glm::angleAxis(r.y, glm::vec3(0, 1, 0));
+  const glm::quat qz = glm::angleAxis(r.z, glm::vec3(0, 0, 1));
+  return qz * qy * qx;
+}
+
+glm::vec3 mirrorDegrees(const glm::vec3& degrees) { return {degrees.x, -degrees.y, -degrees.z}; }
+
+JointAngles mirrorAngles(const JointAngles& angles) {
+  JointAngles out;
+  for (const auto& [name, deg] : angles) out[otherSide(name)] = mirrorDegrees(deg);
+  return out;
+}
+
+std::vector<glm::mat4> posedLocals(const scene::Model& model, const Rig& rig, const JointAngles& angles) {
+  std::vector<glm::mat4> local = scene::localTransforms(model);
+  if (!rig.usable()) return local;
+  for (const auto& [name, deg] : angles) {
+    const int n = rig.node(name);
+    if (n < 0) continue;
+    local[std::size_t(n)] = local[std::size_t(n)] * glm::mat4_cast(eulerDegrees(deg));
+  }
+  return local;
+}
+
+JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t) {
+  JointAngles out = a;
+  for (auto& [name, deg] : out) {
+    const auto it = b.find(name);
+    const glm::vec3 target = it == b.end() ? glm::vec3(0.0f) : it->second;
+    deg = glm::mix(deg, target, float(t));
+  }
+  for (const auto& [name, deg] : b)
+    if (!a.count(name)) out[name] = deg * float(t);
+  return out;
+}
+
+JointAngles stretchAngles(const Exercise& exercise, scene::Side side, double amount) {
+  JointAngles full;
+  if (hasTarget(exercise, scene::MuscleKind::LatissimusDorsi)) {
+    // Left lat: the left arm reaches overhead and the trunk bends to the right (+Z turns +Y toward -X).
+    full = {{"shoulder_L", {-170, 0, 0}},  {"elbow_L", {-10, 0, 0}},          {"shoulder_R", {0, 0, -10}},
+            {"spine_lumbar", {0, 0, 6}},   {"spine_thoracic_lower", {0, 0, 10}}, {"spine_thoracic_upper", {0, 0, 8}},
+            {"neck", {0, 0, 4}}};
+    if (side == scene::Side::Right) full = mirrorAngles(full);
+  } else {
+    // Trapezius and rhomboids: hands clasped in front at shoulder height, shoulder blades spread and the
+    // upper back rounded, chin slightly tucked.
+    full = {{"shoulder_L", {-90, -30, 0}},       {"shoulder_R", {-90, 30, 0}},     {"elbow_L", {-20, 0, 0}},
+            {"elbow_R", {-20, 0, 0}},            {"spine_thoracic_lower", {8, 0, 0}}, {"spine_thoracic_upper", {14, 0, 0}},
+            {"neck", {12, 0, 0}},                {"knee_L", {8, 0, 0}},            {"knee_R", {8, 0, 0}}};
+  }
+  return blendAngles({}, full, std::clamp(amount, 0.0, 1.0));
+}
+
+}  // namespace myo::exercise
