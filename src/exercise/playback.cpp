@@ -243,10 +243,12 @@ void Playback::Impl::buildTracks(Config& c) {
       if (!levels) return;
       const auto bounds = meshBounds(*rest, c.targets);
       const float zc = bounds ? 0.5f * (bounds->first.z + bounds->second.z) : trunkZ;
+      auto inwardAt = [&](double turnDeg) {
+        const glm::mat3 r = bodyRotation(c, turnDeg);
+        return horizontal(-(glm::transpose(r) * pressWorld(r)), glm::vec3(-1.0f, 0.0f, 0.0f));
+      };
       auto columnAt = [&](double turnDeg, int heights) {
         const glm::mat3 r = bodyRotation(c, turnDeg);
-        const glm::vec3 press = glm::transpose(r) * pressWorld(r);
-        const glm::vec3 in = horizontal(-press, glm::vec3(-1.0f, 0.0f, 0.0f));
         const glm::vec3 u = horizontal(r * kUp, glm::vec3(1.0f, 0.0f, 0.0f));
         const glm::vec3 axisBody = glm::transpose(r) * glm::normalize(glm::cross(kUp, u));
         std::vector<glm::vec3> guides;
@@ -255,14 +257,15 @@ void Playback::Impl::buildTracks(Config& c) {
           guides.emplace_back(midX, float(y), zc);
         }
         // The roller under a side-lying body touches where the trunk bulges furthest toward the floor.
-        return castTrack(query, guides, in, axisBody, {0.0f, -0.025f, 0.025f, -0.05f, 0.05f}, 0.15f);
+        return castTrack(query, guides, inwardAt(turnDeg), axisBody, {0.0f, -0.025f, 0.025f, -0.05f, 0.05f}, 0.15f);
       };
-      // Start the turn where the roller first lies over the latissimus along most of the path.
-      auto overLat = [&](const Track& t) {
+      // Start the turn where the latissimus lies right under the contact along most of the path: in pure
+      // side-lying the bulge of the chest wall can sit in front of the muscle's lateral edge.
+      auto overLat = [&](const Track& t, const glm::vec3& in) {
         int n = 0;
         for (const TrackPoint& p : t.points)
-          for (int m : p.muscles)
-            if (std::find(c.targets.begin(), c.targets.end(), m) != c.targets.end()) {
+          for (const auto& [mesh, depth] : c.surface->meshesAlong(p.posed - 1e-4f * in, in, 0.12f))
+            if (std::find(c.targets.begin(), c.targets.end(), mesh) != c.targets.end()) {
               ++n;
               break;
             }
@@ -271,12 +274,12 @@ void Playback::Impl::buildTracks(Config& c) {
       int best = -1;
       c.baseTurnDeg = 0.0;
       for (double base = 0.0; base <= 40.0; base += 5.0) {
-        const int n = overLat(columnAt(base, 5));
+        const int n = overLat(columnAt(base, 5), inwardAt(base));
         if (n > best) {
           best = n;
           c.baseTurnDeg = base;
         }
-        if (n >= 4) break;
+        if (n >= 5) break;
       }
       const double turn = exercise.tool.path.turnDeg;
       for (int j = 0; j < kLatColumns; ++j)

@@ -1,0 +1,171 @@
+// Exercise motion on the shipped model (assets/upper_body.glb): paths follow its own muscles, the
+// trapezius set covers most of the middle and lower parts, and a frame is cheap to compute.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "exercise/playback.hpp"
+#include "exercise/state_json.hpp"
+#include "scene/gltf_loader.hpp"
+#include "scene/picking.hpp"
+
+using namespace myo;
+using namespace myo::exercise;
+
+namespace {
+
+const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+
+const scene::Model& shipped() {
+  static const scene::Model model = scene::loadGltf(kModel);
+  return model;
+}
+
+const ExerciseSet& exercises() {
+  static const ExerciseSet set = loadExercises(std::string(MYO_SOURCE_DIR) + "/assets/exercises.json");
+  return set;
+}
+
+std::vector<int> meshesNamed(const scene::Model& m, std::initializer_list<std::string_view> prefixes) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < m.meshes.size(); ++i)
+    for (auto p : prefixes)
+      if (m.meshes[i].name.rfind(p, 0) == 0) out.push_back(int(i));
+  return out;
+}
+
+std::vector<const Segment*> workSegments(const TimerPlan& plan) {
+  std::vector<const Segment*> out;
+  for (const Segment& s : plan.segments)
+    if (s.phase == Phase::Work) out.push_back(&s);
+  return out;
+}
+
+/// Outward normal of the outer surface at `p`, from the triangle that a ray from `outside` meets there.
+glm::vec3 surfaceNormal(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p,
+                        const glm::vec3& outside) {
+  const auto hit = scene::pick(m, rest, {outside, p - outside});
+  REQUIRE(hit);
+  CHECK(glm::distance(hit->point, p) < 0.005f);
+  const auto& prim = m.meshes[std::size_t(hit->mesh)].primitives[std::size_t(hit->primitive)];
+  const auto i = std::size_t(hit->triangle) * 3;
+  const glm::vec3 a = prim.positions[prim.indices[i]], b = prim.positions[prim.indices[i + 1]],
+                  c = prim.positions[prim.indices[i + 2]];
+  glm::vec3 n = glm::normalize(glm::cross(b - a, c - a));
+  return glm::dot(n, outside - p) < 0.0f ? -n : n;
+}
+
+/// Whether a ray from `p` into the body along -normal meets one of `meshes` within 8 cm.
+bool over(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p, const glm::vec3& normal,
+          const std::vector<int>& meshes) {
+  const auto hidden = [&](int mesh) { return std::find(meshes.begin(), meshes.end(), mesh) == meshes.end(); };
+  const auto hit = scene::pick(m, rest, {p + 0.005f * normal, -normal}, hidden);
+  return hit && hit->distance < 0.08f;
+}
+
+}  // namespace
+
+TEST_CASE("shipped model: trapezius roller on the midline from T2 to T12, covering most of the middle and lower "
+          "trapezius") {
+  if (!std::filesystem::exists(kModel)) {
+    MESSAGE("no " << kModel << " yet");
+    return;
+  }
+  const scene::Model& m = shipped();
+  const Playback pb(m, exercises().find("trapezius-foam-roller"));
+  REQUIRE(pb.hasRig());
+  const auto trapezius = meshesNamed(m, {"trapezius"});
+  int frames = 0, trapeziusFirst = 0;
+  for (const Segment* work : workSegments(pb.plan())) {
+    double lo = 1e9, hi = -1e9;
+    for (double t = work->start; t < work->end(); t += 0.25) {
+      const MotionFrame f = pb.at(t);
+      REQUIRE(f.contact);
+      CHECK(std::abs(f.contact->restPoint.x) <= 0.03f);
+      lo = std::min(lo, double(f.contact->restPoint.y));
+      hi = std::max(hi, double(f.contact->restPoint.y));
+      REQUIRE_FALSE(f.contact->meshes.empty());
+      ++frames;
+      trapeziusFirst += std::find(trapezius.begin(), trapezius.end(), f.contact->meshes.front()) != trapezius.end();
+    }
+    // The spinous-process skin points of T2 and T12 in the reference (landmarks.json) the model is built from.
+    CHECK(std::abs(hi - 1.4599) < 0.015);
+    CHECK(std::abs(lo - 1.1795) < 0.015);
+  }
+  // Near T12 only the latissimus lies under the roller's band: the trapezius ends in a narrow tip there.
+  MESSAGE("trapezius outermost under the roller in " << trapeziusFirst << " of " << frames << " frames");
+  CHECK(trapeziusFirst >= 0.75 * frames);
+  const Segment* first = workSegments(pb.plan()).at(0);
+  const auto middleLower = meshesNamed(m, {"trapezius_transverse", "trapezius_ascending"});
+  const double covered = pb.coverageOf(middleLower, first->end() - 1e-6);
+  MESSAGE("middle and lower trapezius covered in one set: " << covered
+                                                             << ", whole trapezius: " << pb.at(first->end() - 1e-6).coverage);
+  CHECK(covered > 0.5);
+}
+
+TEST_CASE("shipped model: the ball presses over rhomboid major, the lat roller over the latissimus") {
+  if (!std::filesystem::exists(kModel)) {
+    MESSAGE("no " << kModel << " yet");
+    return;
+  }
+  const scene::Model& m = shipped();
+  const std::vector<glm::mat4> rest = scene::worldTransforms(m, scene::localTransforms(m));
+  {
+    const Playback pb(m, exercises().find("rhomboid-massage-ball"));
+    REQUIRE(pb.triggerPoint());
+    const auto major = meshesNamed(m, {"rhomboid_major_L"});
+    const Segment* work = workSegments(pb.plan()).at(0);
+    for (double t = work->start; t < work->end(); t += 1.0) {
+      const MotionFrame f = pb.at(t);
+      REQUIRE(f.contact);
+      const glm::vec3 p = f.contact->restPoint;
+      CHECK(over(m, rest, p, surfaceNormal(m, rest, p, p - glm::vec3(0.0f, 0.0f, 0.15f)), major));
+      // Between the spinous processes and the medial border of the scapula (x about 0.088 in the reference).
+      CHECK(p.x > 0.02f);
+      CHECK(p.x < 0.09f);
+    }
+  }
+  {
+    const Playback pb(m, exercises().find("latissimus-foam-roller"));
+    for (const Segment* work : workSegments(pb.plan())) {
+      const auto lat = meshesNamed(m, {work->side == scene::Side::Left ? "latissimus_dorsi_L" : "latissimus_dorsi_R"});
+      int onLat = 0, total = 0;
+      for (double t = work->start; t < work->end(); t += 1.0) {
+        const MotionFrame f = pb.at(t);
+        REQUIRE(f.contact);
+        const glm::vec3 p = f.contact->restPoint;
+        const glm::vec3 outward = glm::normalize(glm::vec3(p.x, 0.0f, p.z + 0.01f));
+        // Start close to the skin: in the standing rest pose the arm hangs a few centimetres away.
+        const bool onIt = over(m, rest, p, surfaceNormal(m, rest, p, p + 0.01f * outward), lat);
+        onLat += onIt;
+        if (!onIt) MESSAGE("p " << p.x << " " << p.y << " " << p.z << " turn " << f.turnDeg);
+        ++total;
+      }
+      MESSAGE("lat contact over the latissimus: " << onLat << " of " << total);
+      CHECK(onLat == total);
+    }
+  }
+}
+
+TEST_CASE("shipped model: a frame takes well under 5 ms") {
+  if (!std::filesystem::exists(kModel)) {
+    MESSAGE("no " << kModel << " yet");
+    return;
+  }
+  const scene::Model& m = shipped();
+  for (const Exercise& ex : exercises().exercises) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const Playback pb(m, ex);
+    const auto t1 = std::chrono::steady_clock::now();
+    constexpr int kFrames = 200;
+    double sum = 0.0;
+    for (int i = 0; i < kFrames; ++i) sum += pb.at(pb.plan().total * i / kFrames).coverage;
+    const auto t2 = std::chrono::steady_clock::now();
+    const double perFrameMs = std::chrono::duration<double, std::milli>(t2 - t1).count() / kFrames;
+    MESSAGE(ex.id << ": set-up " << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms, frame "
+                  << perFrameMs << " ms");
+    CHECK(sum > 0.0);
+    CHECK(perFrameMs < 5.0);
+  }
+}
