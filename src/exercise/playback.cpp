@@ -16,6 +16,7 @@
 #include "exercise/playback.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include <glm/gtc/constants.hpp>
@@ -74,6 +75,9 @@ std::vector<glm::vec3> downsample(const std::vector<glm::vec3>& points, std::siz
 struct Config {
   scene::Side side = scene::Side::None;
   std::vector<glm::mat4> bodyWorld;  ///< forward kinematics of the exercise pose, not placed
+  JointAngles angles;                ///< the exercise pose for this side
+  bool plantFeet = false;            ///< the legs bend and stretch to keep the feet on the floor
+  std::array<glm::vec3, 2> footTarget{};  ///< world positions of the left and right ankle joints
   glm::vec3 rootDeg{0.0f};
   double turnSign = 0.0;             ///< body turn about its long axis = turnSign * turn (radians)
   std::shared_ptr<PosedSurface> surface;
@@ -139,6 +143,8 @@ struct Playback::Impl {
   Instant instant(const Config& c, double tau) const;
   Placed place(const Config& c, const Instant& in) const;
   const Config& configFor(scene::Side side) const;
+  std::vector<glm::mat4> placedWorld(const Config& c, const glm::mat4& body) const;
+  void planFeet(Config& c) const;
 };
 
 std::vector<int> Playback::Impl::meshesOf(std::initializer_list<scene::MuscleKind> kinds, scene::Side side) const {
@@ -400,7 +406,7 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
       // so the back stays on the ball.
       const glm::vec3 v = rot * kUp;
       const double mid = c.tracks.empty() ? 0.0 : 0.5 * c.tracks[0].length();
-      b = -float(2.0 * (in.travel - mid)) * v;
+      b = -float(2.0 * in.travel) * v;
       out.toolPosition = p + b + float(r) * press;
       out.rollAngle = (in.travel - mid) / r;
       out.tools.push_back(makeBall(out.toolPosition, r));
@@ -440,12 +446,24 @@ void Playback::Impl::buildPlacement(Config& c) {
       const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
       const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
       c.standOffset = axisW * float(0.5 * exercise.equipment.lengthM + kStandClear);
+      if (motion == Motion::MidlineRoller) planFeet(c);
       break;
     }
     case Motion::WallBall: {
-      // The wall is tangent to the far side of the ball with the contact on the trigger point.
-      const glm::vec3 ball = p + float(r) * press;
+      // The wall is tangent to the far side of the ball with the contact on the trigger point, halfway
+      // through the stroke; at the top of the stroke the body stands on straight legs where it was.
+      const Track& t = c.tracks[0];
+      const glm::vec3 v = rot * kUp;
+      const glm::vec3 ball = rot * t.at(0.5 * t.length()).posed - float(t.length()) * v + float(r) * press;
       c.wallZ = ball.z - r;
+      c.plantFeet = true;
+      for (int i = 0; i < 2; ++i) {
+        const int ankle = rig.node(i == 0 ? "ankle_L" : "ankle_R");
+        if (ankle < 0) c.plantFeet = false;
+        if (ankle < 0) continue;
+        c.footTarget[std::size_t(i)] = rot * glm::vec3(c.bodyWorld[std::size_t(ankle)][3]);
+        c.footTarget[std::size_t(i)].y = restWorld[std::size_t(ankle)][3].y;
+      }
       c.standOffset = glm::vec3(0.0f, 0.0f, float(c.wallZ) + float(kStandClear));
       break;
     }
@@ -473,6 +491,93 @@ void Playback::Impl::buildPlacement(Config& c) {
       break;
     }
   }
+}
+
+namespace {
+
+struct Leg {
+  int hip = -1, knee = -1, ankle = -1;
+};
+
+/// Hip and knee flexion (degrees, about X) that put the ankle at `target` (in the hip's parent frame), for
+/// a leg whose knee and ankle sit at `kneeT` and `ankleT` from their parents; out of reach the leg points
+/// straight at the target.
+std::pair<double, double> legFlexion(const glm::vec3& d, const glm::vec3& kneeT, const glm::vec3& ankleT) {
+  const double l1 = glm::length(kneeT), l2 = glm::length(ankleT);
+  // In the sagittal plane a direction (y, z) = (-cos a, -sin a): rotating about X by x adds x to a.
+  const double rest1 = std::atan2(-kneeT.z, -kneeT.y), rest2 = std::atan2(-ankleT.z, -ankleT.y);
+  const double reach = std::clamp(double(std::hypot(d.y, d.z)), std::abs(l1 - l2) + 1e-3, 0.999 * (l1 + l2));
+  const double psi = std::atan2(-d.z, -d.y);
+  const double knee = std::acos(std::clamp((reach * reach - l1 * l1 - l2 * l2) / (2.0 * l1 * l2), -1.0, 1.0));
+  const double thigh = psi - std::atan2(l2 * std::sin(knee), l1 + l2 * std::cos(knee));
+  const double hipX = thigh - rest1;
+  const double kneeX = thigh + knee - rest2 - hipX;
+  return {glm::degrees(hipX), glm::degrees(kneeX)};
+}
+
+}  // namespace
+
+void Playback::Impl::planFeet(Config& c) const {
+  // Feet planted at shoulder width where the legs are halfway through their reach at mid-stroke: the body
+  // travels twice the contact's range, so the knees open and close around that.
+  const Track& t = c.tracks[0];
+  const Instant mid = instant(c, 0.0);
+  if (mid.samples.empty()) return;
+  Instant half = mid;
+  half.travel = 0.5 * t.length();
+  half.samples[0] = t.at(half.travel);
+  const Placed placed = place(c, half);
+  const int pelvis = rig.node("pelvis");
+  const glm::vec3 u = horizontal(bodyRotation(c, c.baseTurnDeg) * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
+  const auto spacing = exercise.pose.root.figures.find("heel_spacing_m");
+  c.plantFeet = pelvis >= 0;
+  for (int i = 0; i < 2 && c.plantFeet; ++i) {
+    const std::string s = i == 0 ? "_L" : "_R";
+    const Leg leg{rig.node("hip" + s), rig.node("knee" + s), rig.node("ankle" + s)};
+    if (leg.hip < 0 || leg.knee < 0 || leg.ankle < 0) {
+      c.plantFeet = false;
+      break;
+    }
+    const glm::vec3 hip = glm::vec3(placed.body * c.bodyWorld[std::size_t(leg.hip)][3]);
+    const float ankleY = restWorld[std::size_t(leg.ankle)][3].y;
+    const double l = glm::length(glm::vec3(model->nodes[std::size_t(leg.knee)].translation)) +
+                     glm::length(glm::vec3(model->nodes[std::size_t(leg.ankle)].translation));
+    const double dy = hip.y - ankleY;
+    const double far = std::sqrt(std::max(0.0, 0.95 * 0.95 * l * l - dy * dy));
+    const double h = 0.5 * (far + 0.15);
+    glm::vec3 target = glm::vec3(hip.x, ankleY, hip.z) - float(h) * u;
+    const float x = spacing != exercise.pose.root.figures.end() ? float(0.5 * spacing->second) * (i == 0 ? 1.0f : -1.0f)
+                                                                 : restWorld[std::size_t(leg.ankle)][3].x;
+    const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
+    target += (x - glm::dot(target, -across)) * -across;
+    c.footTarget[std::size_t(i)] = target;
+  }
+}
+
+std::vector<glm::mat4> Playback::Impl::placedWorld(const Config& c, const glm::mat4& body) const {
+  std::vector<glm::mat4> world;
+  if (!c.plantFeet || !posing) {
+    world = c.bodyWorld;
+  } else {
+    JointAngles angles = c.angles;
+    const glm::mat4 pelvisWorld = body * c.bodyWorld[std::size_t(rig.node("pelvis"))];
+    const glm::mat4 toPelvis = glm::inverse(pelvisWorld);
+    for (int i = 0; i < 2; ++i) {
+      const std::string s = i == 0 ? "_L" : "_R";
+      const int hip = rig.node("hip" + s), knee = rig.node("knee" + s), ankle = rig.node("ankle" + s);
+      const glm::vec3 hipT = model->nodes[std::size_t(hip)].translation;
+      const glm::vec3 d = glm::vec3(toPelvis * glm::vec4(c.footTarget[std::size_t(i)], 1.0f)) - hipT;
+      const auto [hipX, kneeX] = legFlexion(d, model->nodes[std::size_t(knee)].translation,
+                                            model->nodes[std::size_t(ankle)].translation);
+      angles["hip" + s].x = float(hipX);
+      angles["knee" + s].x = float(kneeX);
+      // Keep the sole level with the floor.
+      angles["ankle" + s].x = float(std::clamp(-(c.rootDeg.x + hipX + kneeX), -40.0, 40.0));
+    }
+    world = scene::worldTransforms(*model, posedLocals(*model, rig, angles));
+  }
+  for (glm::mat4& w : world) w = body * w;
+  return world;
 }
 
 void Playback::Impl::buildCoverage(Config& c) {
@@ -505,6 +610,7 @@ void Playback::Impl::buildConfig(Config& c) {
   }
   // Turning toward supine brings the back down onto the roller: about +Y for the right side lying down.
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
+  c.angles = angles;
   const std::vector<glm::mat4> local = posing ? posedLocals(*model, rig, angles) : scene::localTransforms(*model);
   c.bodyWorld = scene::worldTransforms(*model, local);
   c.surface = std::make_shared<PosedSurface>(rest, posedPositions(*model, *rest, c.bodyWorld));
@@ -724,8 +830,7 @@ MotionFrame Playback::at(double t) const {
     f.world = scene::worldTransforms(*m.model, local);
     for (glm::mat4& w : f.world) w = place * w;
   } else {
-    f.world = c.bodyWorld;
-    for (glm::mat4& w : f.world) w = placed.body * w;
+    f.world = m.placedWorld(c, placed.body);
     const bool pressed = seg.phase == Phase::Work;
     const double radius = m.patchFor({}, {}, {}).radius;
     for (std::size_t i = 0; i < in.samples.size() && i < placed.contactWorld.size(); ++i) {

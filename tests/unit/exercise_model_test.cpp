@@ -169,3 +169,31 @@ TEST_CASE("shipped model: a frame takes well under 5 ms") {
     CHECK(perFrameMs < 5.0);
   }
 }
+
+TEST_CASE("shipped model: the feet stay planted while the body rolls or presses") {
+  if (!std::filesystem::exists(kModel)) {
+    MESSAGE("no " << kModel << " yet");
+    return;
+  }
+  const scene::Model& m = shipped();
+  const std::vector<glm::mat4> rest = scene::worldTransforms(m, scene::localTransforms(m));
+  int ankle = -1;
+  for (std::size_t i = 0; i < m.nodes.size(); ++i)
+    if (m.nodes[i].name == "ankle_L") ankle = int(i);
+  REQUIRE(ankle >= 0);
+  const float ankleHeight = rest[std::size_t(ankle)][3].y;
+  for (const char* id : {"trapezius-foam-roller", "rhomboid-massage-ball"}) {
+    const Playback pb(m, exercises().find(id));
+    const Segment* work = workSegments(pb.plan()).at(0);
+    glm::vec3 first(0.0f);
+    float drift = 0.0f;
+    for (double t = work->start; t < work->end(); t += 0.5) {
+      const glm::vec3 a = pb.at(t).world[std::size_t(ankle)][3];
+      if (t == work->start) first = a;
+      drift = std::max(drift, glm::distance(a, first));
+      CHECK(std::abs(a.y - ankleHeight) < 0.03f);
+    }
+    MESSAGE(std::string(id) << ": the left ankle moves at most " << drift << " m during a set");
+    CHECK(drift < 0.1f);
+  }
+}
