@@ -21,6 +21,17 @@ uniform float u_highlight;     // 0..1: saturation and glow of a target muscle
 uniform vec3 u_glowColor;
 uniform float u_fibres;        // 0..1 strength of the fibre striation
 uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
+uniform bool u_paint;          // draw the exercise's coverage map and contact glow on this mesh
+uniform vec4 u_contact;        // rest-space contact point, w = radius (0: no contact)
+uniform vec4 u_coverPath[64];  // rest-space polyline where the tool has worked this set
+uniform int u_coverCount;
+uniform float u_coverRadius;
+
+float segmentDistance(vec3 p, vec3 a, vec3 b) {
+  vec3 ab = b - a;
+  float t = clamp(dot(p - a, ab) / max(dot(ab, ab), 1e-12), 0.0, 1.0);
+  return length(p - (a + ab * t));
+}
 
 out vec4 o_color;
 
@@ -64,12 +75,13 @@ void main() {
     // Fibre striation: bands across the fibres in rest space, faded where they would alias.
     float stripe = 1.0;
     if (v_hasFibre > 0.5 && u_fibres > 0.0) {
-      float across = dot(v_restPos, v_restAcross) * 520.0;
-      across += noise(v_restPos * 90.0) * 1.6;
+      float coord = dot(v_restPos, v_restAcross);
+      float wobble = noise(v_restPos * 60.0);
+      float across = coord * 520.0 + wobble * 1.6;
       float aa = clamp(1.2 - fwidth(across) * 1.4, 0.0, 1.0);
       float band = 0.5 + 0.5 * sin(across * 6.2831853);
-      float bundle = noise(vec3(dot(v_restPos, v_restAcross) * 70.0, 0.0, 0.0) + v_restPos * 3.0);
-      stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.88 + 0.24 * bundle, u_fibres);
+      float bundle = 0.5 + 0.5 * sin(coord * 95.0 + wobble * 3.0);
+      stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.90 + 0.20 * bundle, u_fibres);
     }
     albedo *= stripe;
     float t = clamp(v_tendon, 0.0, 1.0);
@@ -102,6 +114,21 @@ void main() {
   vec3 spec = keyCol * specStrength * pow(max(dot(nv, h), 0.0), shininess);
   float rim = pow(1.0 - ndv, 3.0) * 0.35;
   vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (u_look == 1 ? 0.6 : 1.0);
+
+  if (u_paint) {
+    // Worked area: a cool wash; under the tool: a warm glow.
+    float covered = 0.0;
+    for (int i = 0; i + 1 < u_coverCount; ++i) {
+      float d = segmentDistance(v_restPos, u_coverPath[i].xyz, u_coverPath[i + 1].xyz);
+      covered = max(covered, 1.0 - smoothstep(u_coverRadius * 0.8, u_coverRadius, d));
+    }
+    color = mix(color, color * vec3(0.55, 0.85, 1.05) + vec3(0.02, 0.08, 0.12), covered * 0.55);
+    if (u_contact.w > 0.0) {
+      float d = length(v_restPos - u_contact.xyz) / u_contact.w;
+      float glow = 1.0 - smoothstep(0.3, 1.4, d);
+      color = mix(color, vec3(1.0, 0.86, 0.45), glow * 0.75);
+    }
+  }
 
   if (u_highlight > 0.0) {
     float pulse = pow(1.0 - ndv, 2.0);

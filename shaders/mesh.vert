@@ -1,6 +1,7 @@
 #version 330 core
-// mesh.vert: every model mesh. Linear-blend skinning on the GPU when u_skinned; outputs world-space
-// position and normal, plus rest-space data so muscle fibres stay glued to the muscle when posed.
+// mesh.vert: draws posed geometry (world-space positions and normals from pose.vert, u_model = identity) or a
+// unit shape placed by u_model. Rest-space position and normal travel along so that muscle fibres and the
+// coverage map stay glued to the body when it is posed.
 
 layout(location = 0) in vec3 a_position;
 layout(location = 1) in vec3 a_normal;
@@ -8,14 +9,12 @@ layout(location = 2) in vec2 a_uv;
 layout(location = 3) in vec4 a_color;
 layout(location = 4) in vec3 a_fibre;
 layout(location = 5) in float a_tendon;
-layout(location = 6) in uvec4 a_joints;
-layout(location = 7) in vec4 a_weights;
+layout(location = 8) in vec3 a_restPosition;
+layout(location = 9) in vec3 a_restNormal;
 
-layout(std140) uniform Joints { mat4 u_joints[128]; };
-
-uniform mat4 u_model;       // node world matrix (identity for skinned meshes: joints carry the transform)
+uniform mat4 u_model;
+uniform mat3 u_normalMatrix;
 uniform mat4 u_viewProj;
-uniform bool u_skinned;
 
 out vec3 v_worldPos;
 out vec3 v_normal;
@@ -27,23 +26,15 @@ out float v_tendon;
 out float v_hasFibre;
 
 void main() {
-  mat4 m = u_model;
-  if (u_skinned) {
-    m = u_model * (a_weights.x * u_joints[a_joints.x] + a_weights.y * u_joints[a_joints.y] +
-                   a_weights.z * u_joints[a_joints.z] + a_weights.w * u_joints[a_joints.w]);
-  }
-  vec4 world = m * vec4(a_position, 1.0);
-  mat3 nm = transpose(inverse(mat3(m)));
-  vec3 n = normalize(nm * a_normal);
+  vec4 world = u_model * vec4(a_position, 1.0);
   v_worldPos = world.xyz;
-  v_normal = n;
+  v_normal = u_normalMatrix * a_normal;
   v_uv = a_uv;
   v_color = a_color;
-  v_restPos = a_position;
+  v_restPos = a_restPosition;
   float fibreLength = length(a_fibre);
   v_hasFibre = fibreLength > 0.5 ? 1.0 : 0.0;
-  v_restAcross = fibreLength > 0.5 ? normalize(cross(a_normal, a_fibre / fibreLength)) : vec3(0.0);
+  v_restAcross = fibreLength > 0.5 ? normalize(cross(a_restNormal, a_fibre / fibreLength)) : vec3(0.0);
   v_tendon = a_tendon;
-
   gl_Position = u_viewProj * world;
 }

@@ -13,7 +13,7 @@ void main() {
   if (here.a > 0.0) discard;
   vec4 best = vec4(0.0);
   const int kTaps = 16;
-  for (int ring = 1; ring <= 2; ++ring) {
+  for (int ring = 1; ring <= 2; ++ring) {  // two rings: a solid line without gaps
     float r = u_radius * float(ring) * 0.5;
     for (int i = 0; i < kTaps; ++i) {
       float a = 6.2831853 * (float(i) + 0.5 * float(ring)) / float(kTaps);

@@ -19,9 +19,13 @@ namespace myo::app {
 namespace {
 
 std::string thousands(long long n) {
-  std::string s = std::to_string(n);
-  for (int i = int(s.size()) - 3; i > 0; i -= 3) s.insert(size_t(i), ",");
-  return s;
+  const std::string digits = std::to_string(n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0 && digits[i - 1] != '-') out += ',';
+    out += digits[i];
+  }
+  return out;
 }
 
 }  // namespace
@@ -74,13 +78,27 @@ void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   center_ = b.center();
   radius_ = std::max(b.radius(), 1e-3f);
   floorY_ = b.min.y;
+  // Views open on the anatomy of interest: the recognised muscles with some air, or the whole model.
+  const scene::Bounds muscles =
+      scene::modelBounds(model_, world_, [&](int mesh) { return !model_.roles[size_t(mesh)].muscle.valid(); });
+  roiCenter_ = muscles.empty() ? center_ : muscles.center();
+  roiRadius_ = muscles.empty() ? radius_ : std::max(muscles.radius() * 1.15f, 1e-3f);
+  updateOutlineBounds();
   camera_.setSceneBounds(center_, radius_ * 3.0f);
   uploaded_ = false;
   const float saved = 0.0f;
   camera_.setTransitionSeconds(saved);
-  camera_.setPreset(view::Preset::Back, center_, radius_);
+  camera_.setPreset(view::Preset::Back, roiCenter_, roiRadius_);
   camera_.setTransitionSeconds(0.35f);
   updateLabelAnchors();
+}
+
+void Viewer::updateOutlineBounds() {
+  // Everything that may be outlined: the targets and any selectable mesh (selection outlines too).
+  targetBounds_ = scene::modelBounds(model_, world_, [&](int mesh) {
+    const auto& r = model_.roles[size_t(mesh)];
+    return r.tissue == scene::TissueKind::Skin || r.tissue == scene::TissueKind::Bone;
+  });
 }
 
 void Viewer::attachRenderer(std::unique_ptr<gfx::Renderer> renderer) {
@@ -98,6 +116,17 @@ void Viewer::updatePose() {
     local = scene::localTransforms(model_);
   }
   world_ = scene::worldTransforms(model_, local);
+  ++poseVersion_;
+  posedDirty_ = true;
+}
+
+const scene::PosedGeometry& Viewer::posed() {
+  // Posed lazily: an animated model re-poses every frame, but only picking and labels need the CPU copy.
+  if (posedDirty_) {
+    posed_ = scene::poseGeometry(model_, world_);
+    posedDirty_ = false;
+  }
+  return posed_;
 }
 
 void Viewer::loadExercises(const std::filesystem::path& path) {
@@ -191,6 +220,7 @@ void Viewer::update(float dt) {
 void Viewer::setAnimationTime(float seconds) {
   animTime_ = seconds;
   updatePose();
+  updateOutlineBounds();
   updateLabelAnchors();
 }
 
@@ -222,6 +252,8 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
   f.eye = camera_.eye();
   f.model = &model_;
   f.world = &world_;
+  f.poseVersion = poseVersion_;
+  if (!targetBounds_.empty()) f.outlineBounds = std::make_pair(targetBounds_.min, targetBounds_.max);
   f.fibres = display_.fibres;
   f.floor = display_.floor;
   f.floorCenter = glm::vec3(center_.x, floorY_, center_.z);
@@ -371,7 +403,7 @@ void Viewer::setPreset(view::Preset preset) {
       return;
     }
   }
-  camera_.setPreset(preset, center_, radius_);
+  camera_.setPreset(preset, roiCenter_, roiRadius_);
 }
 
 void Viewer::frameModel() { camera_.frame(center_, radius_); }
@@ -389,7 +421,7 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     const auto& role = model_.roles[size_t(mesh)];
     return !(role.tissue == scene::TissueKind::Skin && display_.skin != ui::SkinMode::Opaque);
   };
-  const auto hit = scene::pick(model_, world_, {ray.origin, ray.direction}, [&](int m) { return !pickable(m); });
+  const auto hit = scene::pick(model_, posed(), {ray.origin, ray.direction}, [&](int m) { return !pickable(m); });
   if (recenter) {
     if (hit) camera_.recenter(hit->point);
     return;
@@ -419,9 +451,13 @@ void Viewer::updateLabelAnchors() {
     auto it = std::find_if(groups.begin(), groups.end(),
                            [&](const Acc& g) { return g.kind == role.muscle.kind && g.side == role.muscle.side; });
     if (it == groups.end()) it = groups.insert(groups.end(), Acc{role.muscle.kind, role.muscle.side, {}});
-    for (size_t p = 0; p < model_.meshes[size_t(mesh)].primitives.size(); ++p)
-      for (const glm::vec3& q : scene::posedWorldPositions(model_, int(n), int(p), world_))
-        it->points.emplace_back(q, mesh);
+  }
+  for (const auto& piece : posed().pieces) {
+    if (!isTarget(piece.mesh)) continue;
+    const auto& role = model_.roles[size_t(piece.mesh)];
+    auto it = std::find_if(groups.begin(), groups.end(),
+                           [&](const Acc& g) { return g.kind == role.muscle.kind && g.side == role.muscle.side; });
+    for (const glm::vec3& q : piece.positions) it->points.emplace_back(q, piece.mesh);
   }
   for (const auto& g : groups) {
     if (g.points.empty()) continue;
@@ -462,7 +498,7 @@ void Viewer::drawLabels(float pixelsPerPoint) {
         const auto& r = model_.roles[size_t(mesh)];
         return !meshVisible(mesh) || r.tissue == scene::TissueKind::Skin || r.tissue == scene::TissueKind::Other;
       };
-      const auto hit = scene::pick(model_, world_, {eye, dir}, skip);
+      const auto hit = scene::pick(model_, posed(), {eye, dir}, skip);
       labelSeen_[i] = !hit || hit->distance > glm::length(a.point - eye) - 0.006f ||
                       (model_.roles[size_t(hit->mesh)].muscle.kind == a.kind &&
                        model_.roles[size_t(hit->mesh)].muscle.side == a.side);

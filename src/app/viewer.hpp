@@ -14,7 +14,9 @@
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
+#include "scene/bounds.hpp"
 #include "scene/model.hpp"
+#include "scene/picking.hpp"
 #include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
 #include "view/camera.hpp"
@@ -114,6 +116,14 @@ private:
   glm::vec3 center_{0.0f};
   float radius_ = 1.0f;
   float floorY_ = 0.0f;
+  glm::vec3 roiCenter_{0.0f};  ///< what the view presets frame: the muscles, or the whole model
+  float roiRadius_ = 1.0f;
+  std::uint64_t poseVersion_ = 0;
+  scene::Bounds targetBounds_;  ///< world box of what may be outlined (for the pose it was computed for)
+  void updateOutlineBounds();
+  scene::PosedGeometry posed_;  ///< CPU copy of the posed vertices for picking and labels
+  bool posedDirty_ = true;
+  const scene::PosedGeometry& posed();
   int triangles_ = 0;
   float animTime_ = 0.0f;
   std::optional<std::string> error_;

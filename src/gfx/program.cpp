@@ -48,6 +48,20 @@ Program::Program(std::string_view vertexName, std::string_view vertexSource, std
   glDetachShader(program_.get(), fs.get());
 }
 
+Program::Program(std::string_view vertexName, std::string_view vertexSource,
+                 const std::vector<const char*>& varyings) {
+  auto vs = compile(GL_VERTEX_SHADER, vertexName, vertexSource);
+  program_ = GlObject<ProgramDeleter>(glCreateProgram());
+  glAttachShader(program_.get(), vs.get());
+  glTransformFeedbackVaryings(program_.get(), GLsizei(varyings.size()), varyings.data(), GL_INTERLEAVED_ATTRIBS);
+  glLinkProgram(program_.get());
+  GLint ok = GL_FALSE;
+  glGetProgramiv(program_.get(), GL_LINK_STATUS, &ok);
+  if (!ok)
+    throw std::runtime_error("shaders/" + std::string(vertexName) + ": link failed: " + infoLog(program_.get(), true));
+  glDetachShader(program_.get(), vs.get());
+}
+
 GLint Program::location(const char* name) const {
   auto it = locations_.find(name);
   if (it != locations_.end()) return it->second;

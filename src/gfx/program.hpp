@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <glm/glm.hpp>
 
@@ -17,6 +18,8 @@ public:
   /// Compiles and links; throws std::runtime_error with the file name and the driver's log on failure.
   Program(std::string_view vertexName, std::string_view vertexSource, std::string_view fragmentName,
           std::string_view fragmentSource);
+  /// A vertex-only program whose outputs `varyings` are captured interleaved by transform feedback.
+  Program(std::string_view vertexName, std::string_view vertexSource, const std::vector<const char*>& varyings);
 
   void use() const { glUseProgram(program_.get()); }
   GLuint id() const { return program_.get(); }

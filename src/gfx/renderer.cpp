@@ -1,6 +1,7 @@
-// gfx/renderer.cpp: the render passes. Order: floor height map (seen from below), background, floor, opaque
-// tissues and shapes, outline mask, skin depth pre-pass and blended skin, target outlines
-// (bright where visible, dim where hidden), then the multisampled image is resolved into the output.
+// gfx/renderer.cpp: the render passes. Vertices are posed once per pose change (pose.vert, transform
+// feedback), so every later pass is a cheap draw of world-space geometry. Order: floor height map (seen from
+// below, cached per pose), background, floor, opaque tissues and shapes, outline mask, blended skin (front faces
+// only), outlines (bright where seen, faint where hidden), then the multisampled image is resolved into the output.
 #include "gfx/renderer.hpp"
 
 #include <algorithm>
@@ -20,24 +21,37 @@ namespace {
 
 constexpr int kMaxJoints = 128;
 constexpr int kHeightMapSize = 512;
+constexpr int kMaxCoverPoints = 64;
 constexpr GLuint kJointsBinding = 0;
 
-// Attribute locations, shared with shaders/mesh.vert.
+// Attribute locations, shared with shaders/pose.vert and shaders/mesh.vert.
 enum Attribute : GLuint {
-  kPosition = 0, kNormal = 1, kUv = 2, kColor = 3, kFibre = 4, kTendon = 5, kJoints = 6, kWeights = 7
+  kPosition = 0, kNormal = 1, kUv = 2, kColor = 3, kFibre = 4, kTendon = 5, kJoints = 6, kWeights = 7,
+  kRestPosition = 8, kRestNormal = 9
 };
 
-struct GpuPrimitive {
-  VertexArray vao;
+// Byte offsets of each attribute block in a source vertex buffer (blocks, not interleaved).
+struct Layout {
+  size_t pos = 0, nrm = 0, uv = 0, col = 0, fib = 0, ten = 0, jnt = 0, wgt = 0;
+  bool hasUv = false, hasCol = false, hasFib = false, hasTen = false, skinned = false;
+};
+
+// A primitive as loaded: its attributes on the GPU, and a VAO for posing it.
+struct SourcePrimitive {
   Buffer vertices;
   Buffer indices;
+  VertexArray poseVao;
+  Layout layout;
+  GLsizei vertexCount = 0;
   GLsizei indexCount = 0;
   int material = -1;
-  bool skinned = false;
 };
 
-struct GpuMesh {
-  std::vector<GpuPrimitive> primitives;
+// A primitive as drawn by one node: world-space positions and normals, plus a VAO that reads them together
+// with the source's other attributes.
+struct PosedPrimitive {
+  Buffer posed;
+  VertexArray drawVao;
 };
 
 template <typename T>
@@ -47,59 +61,96 @@ void appendBlock(std::vector<unsigned char>& bytes, const std::vector<T>& values
   bytes.insert(bytes.end(), p, p + values.size() * sizeof(T));
 }
 
-GpuPrimitive upload(const scene::Primitive& prim) {
-  GpuPrimitive gpu;
-  gpu.vao = makeVertexArray();
-  gpu.vertices = makeBuffer();
-  gpu.indices = makeBuffer();
-  gpu.material = prim.material;
-  gpu.indexCount = static_cast<GLsizei>(prim.indices.size());
+void floatAttr(GLuint loc, int comps, size_t offset, GLsizei stride = 0) {
+  glEnableVertexAttribArray(loc);
+  glVertexAttribPointer(loc, comps, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+}
+
+SourcePrimitive upload(const scene::Primitive& prim) {
+  SourcePrimitive s;
+  s.vertices = makeBuffer();
+  s.indices = makeBuffer();
+  s.poseVao = makeVertexArray();
+  s.material = prim.material;
+  s.vertexCount = GLsizei(prim.positions.size());
+  s.indexCount = GLsizei(prim.indices.size());
   const size_t n = prim.positions.size();
-
+  Layout& l = s.layout;
   std::vector<unsigned char> bytes;
-  size_t oPos = 0, oNrm = 0, oUv = 0, oCol = 0, oFib = 0, oTen = 0, oJnt = 0, oWgt = 0;
-  appendBlock(bytes, prim.positions, oPos);
-  appendBlock(bytes, prim.normals, oNrm);
-  const bool hasUv = prim.uvs.size() == n, hasCol = prim.colors.size() == n, hasFib = prim.fibres.size() == n,
-             hasTen = prim.tendon.size() == n;
-  const bool skinned = prim.joints.size() == n && prim.weights.size() == n && n > 0;
-  if (hasUv) appendBlock(bytes, prim.uvs, oUv);
-  if (hasCol) appendBlock(bytes, prim.colors, oCol);
-  if (hasFib) appendBlock(bytes, prim.fibres, oFib);
-  if (hasTen) appendBlock(bytes, prim.tendon, oTen);
-  if (skinned) {
-    appendBlock(bytes, prim.joints, oJnt);
-    appendBlock(bytes, prim.weights, oWgt);
+  appendBlock(bytes, prim.positions, l.pos);
+  appendBlock(bytes, prim.normals, l.nrm);
+  l.hasUv = prim.uvs.size() == n;
+  l.hasCol = prim.colors.size() == n;
+  l.hasFib = prim.fibres.size() == n;
+  l.hasTen = prim.tendon.size() == n;
+  l.skinned = n > 0 && prim.joints.size() == n && prim.weights.size() == n;
+  if (l.hasUv) appendBlock(bytes, prim.uvs, l.uv);
+  if (l.hasCol) appendBlock(bytes, prim.colors, l.col);
+  if (l.hasFib) appendBlock(bytes, prim.fibres, l.fib);
+  if (l.hasTen) appendBlock(bytes, prim.tendon, l.ten);
+  if (l.skinned) {
+    appendBlock(bytes, prim.joints, l.jnt);
+    appendBlock(bytes, prim.weights, l.wgt);
   }
-  gpu.skinned = skinned;
-
-  glBindVertexArray(gpu.vao.get());
-  glBindBuffer(GL_ARRAY_BUFFER, gpu.vertices.get());
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(bytes.size()), bytes.data(), GL_STATIC_DRAW);
-  auto floatAttr = [](GLuint loc, int comps, size_t offset) {
-    glEnableVertexAttribArray(loc);
-    glVertexAttribPointer(loc, comps, GL_FLOAT, GL_FALSE, 0, reinterpret_cast<const void*>(offset));
-  };
-  floatAttr(kPosition, 3, oPos);
-  floatAttr(kNormal, 3, oNrm);
-  if (hasUv) floatAttr(kUv, 2, oUv); else glVertexAttrib2f(kUv, 0.0f, 0.0f);
-  if (hasCol) floatAttr(kColor, 4, oCol); else glVertexAttrib4f(kColor, 1.0f, 1.0f, 1.0f, 1.0f);
-  if (hasFib) floatAttr(kFibre, 3, oFib); else glVertexAttrib3f(kFibre, 0.0f, 0.0f, 0.0f);
-  if (hasTen) floatAttr(kTendon, 1, oTen); else glVertexAttrib1f(kTendon, 0.0f);
-  if (skinned) {
+  glBindVertexArray(s.poseVao.get());
+  glBindBuffer(GL_ARRAY_BUFFER, s.vertices.get());
+  glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(bytes.size()), bytes.data(), GL_STATIC_DRAW);
+  floatAttr(kPosition, 3, l.pos);
+  floatAttr(kNormal, 3, l.nrm);
+  if (l.skinned) {
     glEnableVertexAttribArray(kJoints);
-    glVertexAttribIPointer(kJoints, 4, GL_UNSIGNED_SHORT, 0, reinterpret_cast<const void*>(oJnt));
-    floatAttr(kWeights, 4, oWgt);
+    glVertexAttribIPointer(kJoints, 4, GL_UNSIGNED_SHORT, 0, reinterpret_cast<const void*>(l.jnt));
+    floatAttr(kWeights, 4, l.wgt);
   } else {
     glVertexAttribI4ui(kJoints, 0, 0, 0, 0);
     glVertexAttrib4f(kWeights, 1.0f, 0.0f, 0.0f, 0.0f);
   }
-  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, gpu.indices.get());
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(prim.indices.size() * sizeof(std::uint32_t)),
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.indices.get());
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(prim.indices.size() * sizeof(std::uint32_t)),
                prim.indices.data(), GL_STATIC_DRAW);
   glBindVertexArray(0);
-  return gpu;
+  return s;
 }
+
+// The draw VAO: positions and normals from `posed` (interleaved, or the source's own blocks when posed is 0),
+// everything else from the source.
+VertexArray makeDrawVao(const SourcePrimitive& s, GLuint posed) {
+  VertexArray vao = makeVertexArray();
+  const Layout& l = s.layout;
+  glBindVertexArray(vao.get());
+  if (posed != 0) {
+    glBindBuffer(GL_ARRAY_BUFFER, posed);
+    floatAttr(kPosition, 3, 0, 6 * sizeof(float));
+    floatAttr(kNormal, 3, 3 * sizeof(float), 6 * sizeof(float));
+  }
+  glBindBuffer(GL_ARRAY_BUFFER, s.vertices.get());
+  if (posed == 0) {
+    floatAttr(kPosition, 3, l.pos);
+    floatAttr(kNormal, 3, l.nrm);
+  }
+  floatAttr(kRestPosition, 3, l.pos);
+  floatAttr(kRestNormal, 3, l.nrm);
+  if (l.hasUv) floatAttr(kUv, 2, l.uv); else glVertexAttrib2f(kUv, 0.0f, 0.0f);
+  if (l.hasCol) floatAttr(kColor, 4, l.col); else glVertexAttrib4f(kColor, 1.0f, 1.0f, 1.0f, 1.0f);
+  if (l.hasFib) floatAttr(kFibre, 3, l.fib); else glVertexAttrib3f(kFibre, 0.0f, 0.0f, 0.0f);
+  if (l.hasTen) floatAttr(kTendon, 1, l.ten); else glVertexAttrib1f(kTendon, 0.0f);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.indices.get());
+  glBindVertexArray(0);
+  return vao;
+}
+
+struct Shape {
+  SourcePrimitive source;
+  VertexArray vao;
+};
+
+Shape makeShape(const scene::Primitive& p) {
+  Shape s{upload(p), {}};
+  s.vao = makeDrawVao(s.source, 0);
+  return s;
+}
+
+glm::mat3 normalMatrix(const glm::mat4& m) { return glm::transpose(glm::inverse(glm::mat3(m))); }
 
 // Unit solids for equipment and markers.
 scene::Primitive makeCylinder(int segments) {
@@ -234,18 +285,23 @@ std::vector<unsigned char> OffscreenTarget::read() const {
 // === Renderer
 
 struct Renderer::Impl {
+  Program pose{"pose.vert", shaders::pose_vert, {"tf_position", "tf_normal"}};
   Program mesh{"mesh.vert", shaders::mesh_vert, "mesh.frag", shaders::mesh_frag};
   Program depth{"mesh.vert", shaders::mesh_vert, "depth.frag", shaders::depth_frag};
   Program background{"background.vert", shaders::background_vert, "background.frag", shaders::background_frag};
   Program floor{"floor.vert", shaders::floor_vert, "floor.frag", shaders::floor_frag};
   Program outline{"background.vert", shaders::background_vert, "outline.frag", shaders::outline_frag};
+  Program shadow{"background.vert", shaders::background_vert, "shadow.frag", shaders::shadow_frag};
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
 
-  std::vector<GpuMesh> meshes;
+  std::vector<std::vector<SourcePrimitive>> meshes;   // per mesh
+  std::vector<std::vector<PosedPrimitive>> posedNodes;  // per node (empty for nodes without a mesh)
   std::vector<Texture> images;
   std::vector<scene::Material> materials;
-  GpuPrimitive cylinder, sphere, box;
+  std::uint64_t posedVersion = ~std::uint64_t(0);
+  bool modelChanged = true;
+  Shape cylinder, sphere, box;
 
   // Multisampled scene target, resized on demand.
   Framebuffer msFbo;
@@ -259,19 +315,24 @@ struct Renderer::Impl {
   Renderbuffer maskDepth;
   glm::ivec2 maskSize{0, 0};
 
-  // Floor height map, seen from below.
+  // Floor height map, seen from below; kept while nothing moves.
   Framebuffer heightFbo;
   Texture heightTex;
+  Framebuffer shadowFbo;
+  Texture shadowTex;
+  std::uint64_t heightVersion = ~std::uint64_t(0);
+  glm::mat4 heightViewProj{1.0f};
+  float heightRange = 3.0f;
+  glm::vec4 heightKey{0.0f};
 
   Impl() {
-    mesh.bindBlock("Joints", kJointsBinding);
-    depth.bindBlock("Joints", kJointsBinding);
+    pose.bindBlock("Joints", kJointsBinding);
     glBindBuffer(GL_UNIFORM_BUFFER, jointsUbo.get());
     glBufferData(GL_UNIFORM_BUFFER, kMaxJoints * sizeof(glm::mat4), nullptr, GL_DYNAMIC_DRAW);
     glBindBufferBase(GL_UNIFORM_BUFFER, kJointsBinding, jointsUbo.get());
-    cylinder = upload(makeCylinder(48));
-    sphere = upload(makeSphere(24, 48));
-    box = upload(makeBox());
+    cylinder = makeShape(makeCylinder(48));
+    sphere = makeShape(makeSphere(24, 48));
+    box = makeShape(makeBox());
 
     heightFbo = makeFramebuffer();
     heightTex = makeTexture();
@@ -286,6 +347,16 @@ struct Renderer::Impl {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, heightTex.get(), 0);
     glDrawBuffer(GL_NONE);
     glReadBuffer(GL_NONE);
+    shadowFbo = makeFramebuffer();
+    shadowTex = makeTexture();
+    glBindTexture(GL_TEXTURE_2D, shadowTex.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kHeightMapSize, kHeightMapSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindFramebuffer(GL_FRAMEBUFFER, shadowFbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, shadowTex.get(), 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("renderer setup");
   }
@@ -332,25 +403,39 @@ struct Renderer::Impl {
       throw std::runtime_error("outline mask framebuffer incomplete");
   }
 
-  void drawPrimitive(const GpuPrimitive& p) {
-    glBindVertexArray(p.vao.get());
-    glDrawElements(GL_TRIANGLES, p.indexCount, GL_UNSIGNED_INT, nullptr);
-  }
-
-  // Calls fn(nodeIndex, meshIndex, skinned) for every visible mesh node, after setting u_model, u_skinned and
-  // the joint matrices on `program`.
-  template <typename Fn>
-  void forEachMeshNode(const FrameView& f, const Program& program, Fn&& fn) {
+  // Re-poses every mesh node's vertices into its posed buffers (transform feedback, no rasterisation).
+  void poseAll(const FrameView& f) {
     const auto& model = *f.model;
     const auto& world = *f.world;
+    if (modelChanged) {
+      posedNodes.clear();
+      posedNodes.resize(model.nodes.size());
+      for (size_t n = 0; n < model.nodes.size(); ++n) {
+        const int m = model.nodes[n].mesh;
+        if (m < 0 || m >= int(meshes.size())) continue;
+        for (const auto& src : meshes[size_t(m)]) {
+          PosedPrimitive pp;
+          pp.posed = makeBuffer();
+          glBindBuffer(GL_ARRAY_BUFFER, pp.posed.get());
+          glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(size_t(src.vertexCount) * 6 * sizeof(float)), nullptr,
+                       GL_DYNAMIC_COPY);
+          pp.drawVao = makeDrawVao(src, pp.posed.get());
+          posedNodes[n].push_back(std::move(pp));
+        }
+      }
+      modelChanged = false;
+    }
+    pose.use();
+    // Draws need a complete framebuffer even with rasterisation off (an EGL context may have none).
+    glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
+    glEnable(GL_RASTERIZER_DISCARD);
+    std::array<glm::mat4, kMaxJoints> joints;
     for (size_t n = 0; n < model.nodes.size(); ++n) {
       const auto& node = model.nodes[n];
-      if (node.mesh < 0 || node.mesh >= int(meshes.size())) continue;
-      if (node.mesh >= int(f.meshes.size()) || !f.meshes[size_t(node.mesh)].visible) continue;
+      if (posedNodes[n].empty()) continue;
       bool skinned = false;
       if (node.skin >= 0 && node.skin < int(model.skins.size())) {
         const auto& skin = model.skins[size_t(node.skin)];
-        std::array<glm::mat4, kMaxJoints> joints;
         const size_t count = std::min(skin.joints.size(), size_t(kMaxJoints));
         for (size_t j = 0; j < count; ++j) {
           const glm::mat4 ibm = j < skin.inverseBind.size() ? skin.inverseBind[j] : glm::mat4(1.0f);
@@ -360,24 +445,63 @@ struct Renderer::Impl {
         glBufferSubData(GL_UNIFORM_BUFFER, 0, GLsizeiptr(count * sizeof(glm::mat4)), joints.data());
         skinned = true;
       }
-      program.set("u_model", skinned ? glm::mat4(1.0f) : world[n]);
-      fn(n, size_t(node.mesh), skinned);
+      const glm::mat4 m = skinned ? glm::mat4(1.0f) : world[n];
+      pose.set("u_model", m);
+      pose.set("u_normalMatrix", normalMatrix(m));
+      const auto& sources = meshes[size_t(node.mesh)];
+      for (size_t p = 0; p < sources.size(); ++p) {
+        const auto& src = sources[p];
+        pose.set("u_skinned", int(skinned && src.layout.skinned));
+        glBindVertexArray(src.poseVao.get());
+        glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, posedNodes[n][p].posed.get());
+        glBeginTransformFeedback(GL_POINTS);
+        glDrawArrays(GL_POINTS, 0, src.vertexCount);
+        glEndTransformFeedback();
+      }
+    }
+    glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, 0);
+    glDisable(GL_RASTERIZER_DISCARD);
+    glBindVertexArray(0);
+  }
+
+  // Calls fn(meshIndex, posedPrimitive, sourcePrimitive) for every visible posed primitive.
+  template <typename Fn>
+  void forEachVisible(const FrameView& f, Fn&& fn) {
+    const auto& model = *f.model;
+    for (size_t n = 0; n < model.nodes.size() && n < posedNodes.size(); ++n) {
+      const int m = model.nodes[n].mesh;
+      if (posedNodes[n].empty() || m >= int(f.meshes.size()) || !f.meshes[size_t(m)].visible) continue;
+      const auto& sources = meshes[size_t(m)];
+      for (size_t p = 0; p < sources.size(); ++p) fn(size_t(m), posedNodes[n][p], sources[p]);
     }
   }
 
-  void setSkinnedFor(const Program& program, const GpuPrimitive& p, bool nodeSkinned) {
-    program.set("u_skinned", int(nodeSkinned && p.skinned));
+  static void draw(GLuint vao, GLsizei indexCount) {
+    glBindVertexArray(vao);
+    glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
   }
 
-  void renderHeightMap(const FrameView& f, glm::mat4& heightViewProj, float& range) {
+  const Shape& shapeOf(ShapeDraw::Kind k) const {
+    switch (k) {
+      case ShapeDraw::Kind::Cylinder: return cylinder;
+      case ShapeDraw::Kind::Sphere: return sphere;
+      default: return box;
+    }
+  }
+
+  void renderHeightMap(const FrameView& f) {
     const float r = f.floorRadius;
-    const float below = 0.01f;
-    range = 3.0f;
     const glm::vec3 c = f.floorCenter;
+    const glm::vec4 key(c, r);
+    // Cached while the pose, the floor and the equipment stay put.
+    if (heightVersion == f.poseVersion && key == heightKey && f.shapes.empty()) return;
+    heightVersion = f.poseVersion;
+    heightKey = key;
+    const float below = 0.01f;
+    heightRange = 3.0f;
     const glm::mat4 view = glm::lookAt(glm::vec3(c.x, c.y - below, c.z), glm::vec3(c.x, c.y + 1.0f, c.z),
                                        glm::vec3(0.0f, 0.0f, 1.0f));
-    const glm::mat4 proj = glm::ortho(-r, r, -r, r, 0.0f, range);
-    heightViewProj = proj * view;
+    heightViewProj = glm::ortho(-r, r, -r, r, 0.0f, heightRange) * view;
     glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
     glViewport(0, 0, kHeightMapSize, kHeightMapSize);
     glClearDepth(1.0);
@@ -387,32 +511,35 @@ struct Renderer::Impl {
     glDisable(GL_CULL_FACE);
     depth.use();
     depth.set("u_viewProj", heightViewProj);
-    forEachMeshNode(f, depth, [&](size_t, size_t m, bool skinned) {
-      for (const auto& p : meshes[m].primitives) {
-        setSkinnedFor(depth, p, skinned);
-        drawPrimitive(p);
-      }
+    depth.set("u_model", glm::mat4(1.0f));
+    depth.set("u_normalMatrix", glm::mat3(1.0f));
+    forEachVisible(f, [&](size_t, const PosedPrimitive& pp, const SourcePrimitive& src) {
+      draw(pp.drawVao.get(), src.indexCount);
     });
-    depth.set("u_skinned", 0);
     for (const auto& s : f.shapes) {
       depth.set("u_model", s.transform);
-      drawPrimitive(shapePrimitive(s.kind));
+      const Shape& shape = shapeOf(s.kind);
+      draw(shape.vao.get(), shape.source.indexCount);
     }
+    // The soft shadow, computed once here rather than per floor pixel.
+    glBindFramebuffer(GL_FRAMEBUFFER, shadowFbo.get());
+    glDisable(GL_DEPTH_TEST);
+    shadow.use();
+    shadow.set("t_height", 1);
+    shadow.set("u_heightRange", heightRange);
+    shadow.set("u_metresPerUv", 2.0f * r);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, heightTex.get());
+    glActiveTexture(GL_TEXTURE0);
+    glBindVertexArray(emptyVao.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
   }
 
-  const GpuPrimitive& shapePrimitive(ShapeDraw::Kind k) const {
-    switch (k) {
-      case ShapeDraw::Kind::Cylinder: return cylinder;
-      case ShapeDraw::Kind::Sphere: return sphere;
-      default: return box;
-    }
-  }
-
-  void setMaterial(const MeshDraw& d, const GpuPrimitive& p) {
+  void setMaterial(const MeshDraw& d, int material) {
     glm::vec4 color = d.color;
     bool hasTexture = false;
-    if (d.look == Look::Material && p.material >= 0 && p.material < int(materials.size())) {
-      const auto& mat = materials[size_t(p.material)];
+    if (d.look == Look::Material && material >= 0 && material < int(materials.size())) {
+      const auto& mat = materials[size_t(material)];
       color *= mat.baseColorFactor;
       if (mat.baseColorImage >= 0 && mat.baseColorImage < int(images.size()) && images[size_t(mat.baseColorImage)]) {
         glActiveTexture(GL_TEXTURE0);
@@ -425,6 +552,37 @@ struct Renderer::Impl {
     mesh.set("u_hasTexture", int(hasTexture));
     mesh.set("u_highlight", d.highlight);
     mesh.set("u_glowColor", d.glowColor);
+    mesh.set("u_paint", int(d.paint));
+  }
+
+  void setPaint(const PaintView& p) {
+    std::array<glm::vec4, kMaxCoverPoints> path{};
+    const size_t n = std::min(p.coveredPath.size(), size_t(kMaxCoverPoints));
+    // Keep the newest points when the path is longer than the shader holds.
+    const size_t first = p.coveredPath.size() - n;
+    for (size_t i = 0; i < n; ++i) path[i] = glm::vec4(p.coveredPath[first + i], 0.0f);
+    glUniform4fv(mesh.location("u_coverPath"), GLsizei(kMaxCoverPoints), &path[0][0]);
+    mesh.set("u_coverCount", int(n));
+    mesh.set("u_coverRadius", p.coverRadius);
+    mesh.set("u_contact", p.contact ? glm::vec4(*p.contact, p.contactRadius) : glm::vec4(0.0f));
+  }
+
+  // Pixel rectangle (x, y, w, h) covering a world box, or the whole target when it reaches behind the eye.
+  static glm::ivec4 screenRect(const std::pair<glm::vec3, glm::vec3>& box, const glm::mat4& viewProj,
+                               glm::ivec2 size, float marginPx) {
+    glm::vec2 lo(1e9f), hi(-1e9f);
+    for (int i = 0; i < 8; ++i) {
+      const glm::vec3 p((i & 1) ? box.second.x : box.first.x, (i & 2) ? box.second.y : box.first.y,
+                        (i & 4) ? box.second.z : box.first.z);
+      const glm::vec4 c = viewProj * glm::vec4(p, 1.0f);
+      if (c.w <= 1e-4f) return {0, 0, size.x, size.y};
+      const glm::vec2 s = (glm::vec2(c) / c.w * 0.5f + 0.5f) * glm::vec2(size);
+      lo = glm::min(lo, s);
+      hi = glm::max(hi, s);
+    }
+    lo = glm::clamp(lo - marginPx, glm::vec2(0.0f), glm::vec2(size));
+    hi = glm::clamp(hi + marginPx, glm::vec2(0.0f), glm::vec2(size));
+    return {int(lo.x), int(lo.y), std::max(0, int(std::ceil(hi.x - lo.x))), std::max(0, int(std::ceil(hi.y - lo.y)))};
   }
 };
 
@@ -434,13 +592,16 @@ Renderer::~Renderer() = default;
 void Renderer::setModel(const scene::Model& model) {
   auto& im = *impl_;
   im.meshes.clear();
+  im.posedNodes.clear();
   im.images.clear();
   im.materials = model.materials;
+  im.modelChanged = true;
+  im.posedVersion = ~std::uint64_t(0);
+  im.heightVersion = ~std::uint64_t(0);
   for (const auto& m : model.meshes) {
-    GpuMesh gm;
-    for (const auto& p : m.primitives)
-      if (!p.indices.empty()) gm.primitives.push_back(upload(p));
-    im.meshes.push_back(std::move(gm));
+    std::vector<SourcePrimitive> prims;
+    for (const auto& p : m.primitives) prims.push_back(upload(p));
+    im.meshes.push_back(std::move(prims));
   }
   for (const auto& img : model.images) {
     if (img.width <= 0 || img.height <= 0 || img.rgba.size() != size_t(img.width) * size_t(img.height) * 4) {
@@ -462,28 +623,29 @@ void Renderer::setModel(const scene::Model& model) {
 void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   auto& im = *impl_;
   const glm::ivec2 size = glm::max(f.size, glm::ivec2(1));
-  const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size();
+  const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
+                         im.meshes.size() == f.model->meshes.size();
   const glm::mat4 viewProj = f.projection * f.view;
   const glm::mat3 viewRot = glm::mat3(f.view);
 
-  glm::mat4 heightViewProj(1.0f);
-  float heightRange = 1.0f;
-  if (haveModel && f.floor) im.renderHeightMap(f, heightViewProj, heightRange);
+  if (haveModel && (im.modelChanged || im.posedVersion != f.poseVersion)) {
+    im.poseAll(f);
+    im.posedVersion = f.poseVersion;
+    im.heightVersion = ~std::uint64_t(0);
+  }
+  if (haveModel && f.floor) im.renderHeightMap(f);
 
   im.ensureMsTarget(size, f.samples);
   glBindFramebuffer(GL_FRAMEBUFFER, im.msFbo.get());
   glViewport(0, 0, size.x, size.y);
-  glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-  glClearDepth(1.0);
-  glClearStencil(0);
-  glStencilMask(0xFF);
-  glDepthMask(GL_TRUE);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_STENCIL_TEST);
+  glDepthMask(GL_TRUE);
+  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+  glClearDepth(1.0);
+  glClear(GL_DEPTH_BUFFER_BIT);
 
-  // Background.
+  // Background (it covers every pixel, so the colour needs no clear).
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_BLEND);
   glDisable(GL_CULL_FACE);
@@ -504,12 +666,11 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.floor.set("u_center", f.floorCenter);
     im.floor.set("u_radius", f.floorRadius);
     im.floor.set("u_color", glm::vec3(0.80f, 0.81f, 0.82f));
-    im.floor.set("u_heightViewProj", heightViewProj);
-    im.floor.set("u_heightRange", heightRange);
+    im.floor.set("u_heightViewProj", im.heightViewProj);
     im.floor.set("u_shadow", 1.0f);
-    im.floor.set("t_height", 1);
+    im.floor.set("t_shadow", 1);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, im.heightTex.get());
+    glBindTexture(GL_TEXTURE_2D, im.shadowTex.get());
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(im.emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 6);
@@ -521,47 +682,64 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   glDepthFunc(GL_LEQUAL);
   im.mesh.use();
   im.mesh.set("u_viewProj", viewProj);
+  im.mesh.set("u_model", glm::mat4(1.0f));
+  im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
   im.mesh.set("u_eye", f.eye);
   im.mesh.set("u_viewRot", viewRot);
   im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
   im.mesh.set("u_fresnelAlpha", 0.55f);
   im.mesh.set("t_baseColor", 0);
+  im.setPaint(f.paint);
 
-  auto isTranslucent = [&](const MeshDraw& d) { return d.color.w < 0.999f; };
+  auto translucent = [](const MeshDraw& d) { return d.color.w < 0.999f; };
   bool anyOutline = false;
   bool anyTranslucent = false;
 
+  // Back faces are culled unless a material says the surface is double-sided: closed surfaces lose nothing,
+  // and a software rasteriser spends most of its time on triangle set-up.
+  glCullFace(GL_BACK);
+  auto cullFor = [&](int material) {
+    const bool twoSided = material >= 0 && material < int(im.materials.size()) &&
+                          im.materials[size_t(material)].doubleSided;
+    if (twoSided) glDisable(GL_CULL_FACE);
+    else glEnable(GL_CULL_FACE);
+  };
   if (haveModel) {
-    // Opaque tissues.
-    im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
+    im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
       const MeshDraw& d = f.meshes[m];
-      if (isTranslucent(d)) {
-        anyTranslucent = true;
+      anyOutline = anyOutline || d.outline;
+      if (translucent(d)) {
+        anyTranslucent = anyTranslucent || d.color.w > 0.0f;
         return;
       }
-      anyOutline = anyOutline || d.outline;
-      for (const auto& p : im.meshes[m].primitives) {
-        im.setSkinnedFor(im.mesh, p, skinned);
-        im.setMaterial(d, p);
-        im.drawPrimitive(p);
-      }
+      cullFor(src.material);
+      im.setMaterial(d, src.material);
+      Impl::draw(pp.drawVao.get(), src.indexCount);
     });
   }
+  glDisable(GL_CULL_FACE);
 
   // Equipment and markers.
-  im.mesh.set("u_skinned", 0);
+  im.mesh.set("u_paint", 0);
   for (const auto& s : f.shapes) {
     im.mesh.set("u_model", s.transform);
+    im.mesh.set("u_normalMatrix", normalMatrix(s.transform));
     im.mesh.set("u_look", int(Look::Material));
     im.mesh.set("u_baseColor", s.color);
     im.mesh.set("u_hasTexture", 0);
     im.mesh.set("u_highlight", 0.0f);
-    im.drawPrimitive(im.shapePrimitive(s.kind));
+    const Shape& shape = im.shapeOf(s.kind);
+    Impl::draw(shape.vao.get(), shape.source.indexCount);
   }
+  im.mesh.set("u_model", glm::mat4(1.0f));
+  im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
 
   // Outline mask: the highlighted meshes drawn flat, first everywhere (hidden, alpha 0.5), then depth-tested
   // against the opaque scene (seen, alpha 1). The faded skin is not in the depth yet, so what shows through it
   // counts as seen.
+  glm::ivec4 outlineRect{0, 0, size.x, size.y};
+  if (f.outlineBounds) outlineRect = Impl::screenRect(*f.outlineBounds, viewProj, size, float(size.y) / 60.0f);
+  anyOutline = anyOutline && outlineRect.z > 0 && outlineRect.w > 0;
   if (haveModel && anyOutline) {
     im.ensureMask(size);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
@@ -574,53 +752,42 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.mesh.set("u_look", 4);
     for (int seen = 0; seen < 2; ++seen) {
       glDepthFunc(seen ? GL_LEQUAL : GL_ALWAYS);
-      im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
+      im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
         const MeshDraw& d = f.meshes[m];
         if (!d.outline) return;
         im.mesh.set("u_baseColor", glm::vec4(d.outlineColor, seen ? 1.0f : 0.5f));
-        for (const auto& p : im.meshes[m].primitives) {
-          im.setSkinnedFor(im.mesh, p, skinned);
-          im.drawPrimitive(p);
-        }
+        cullFor(src.material);
+        Impl::draw(pp.drawVao.get(), src.indexCount);
       });
     }
+    glDisable(GL_CULL_FACE);
     glDepthFunc(GL_LEQUAL);
     glDepthMask(GL_TRUE);
     glBindFramebuffer(GL_FRAMEBUFFER, im.msFbo.get());
   }
 
-  // Translucent meshes (the faded skin): depth pre-pass so only the nearest layer blends.
+  // The faded skin: front faces only (a closed surface), blended over what lies beneath.
   if (haveModel && anyTranslucent) {
-    glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-    im.depth.use();
-    im.depth.set("u_viewProj", viewProj);
-    im.forEachMeshNode(f, im.depth, [&](size_t, size_t m, bool skinned) {
-      if (!isTranslucent(f.meshes[m]) || f.meshes[m].color.w <= 0.0f) return;
-      for (const auto& p : im.meshes[m].primitives) {
-        im.setSkinnedFor(im.depth, p, skinned);
-        im.drawPrimitive(p);
-      }
-    });
-    glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
-    im.mesh.use();
-    im.forEachMeshNode(f, im.mesh, [&](size_t, size_t m, bool skinned) {
+    im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
       const MeshDraw& d = f.meshes[m];
-      if (!isTranslucent(d) || d.color.w <= 0.0f) return;
-      for (const auto& p : im.meshes[m].primitives) {
-        im.setSkinnedFor(im.mesh, p, skinned);
-        im.setMaterial(d, p);
-        im.drawPrimitive(p);
-      }
+      if (!translucent(d) || d.color.w <= 0.0f) return;
+      // Front faces only, so each pixel blends one layer of skin (the skin is a closed surface).
+      glEnable(GL_CULL_FACE);
+      im.setMaterial(d, src.material);
+      Impl::draw(pp.drawVao.get(), src.indexCount);
     });
     glDepthMask(GL_TRUE);
+    glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
   }
 
-  // Outlines around the highlighted meshes, from the mask.
+  // Outlines around the highlighted meshes, from the mask, only where they can be.
   if (haveModel && anyOutline) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(outlineRect.x, outlineRect.y, outlineRect.z, outlineRect.w);
     glDisable(GL_DEPTH_TEST);
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
@@ -635,6 +802,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     glDrawArrays(GL_TRIANGLES, 0, 3);
     glDisable(GL_BLEND);
     glEnable(GL_DEPTH_TEST);
+    glDisable(GL_SCISSOR_TEST);
   }
   glBindVertexArray(0);
 

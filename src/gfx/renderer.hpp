@@ -2,7 +2,9 @@
 // contact shadow, tissues with their own materials, target muscles saturated and outlined, translucent skin.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -23,6 +25,15 @@ struct MeshDraw {
   glm::vec3 glowColor{1.0f, 0.85f, 0.35f};
   bool outline = false;           ///< draw an outline, also seen dimmed through what hides it
   glm::vec3 outlineColor{1.0f, 0.82f, 0.25f};
+  bool paint = false;             ///< show the exercise's coverage map and contact glow (FrameView::paint)
+};
+
+/// The exercise's marks on the target muscles, in the meshes' rest (standing) frame, metres.
+struct PaintView {
+  std::vector<glm::vec3> coveredPath;  ///< where the tool has worked this set (at most 64 points used)
+  float coverRadius = 0.04f;
+  std::optional<glm::vec3> contact;    ///< where the tool presses now
+  float contactRadius = 0.05f;
 };
 
 /// A simple solid drawn with the model (equipment, markers), in world space.
@@ -41,6 +52,7 @@ struct FrameView {
   glm::vec3 eye{0.0f};
   const scene::Model* model = nullptr;
   const std::vector<glm::mat4>* world = nullptr;  ///< posed world transform of every node
+  std::uint64_t poseVersion = 0;  ///< changes whenever `world` does: the renderer re-poses vertices only then
   std::vector<MeshDraw> meshes;
   std::vector<ShapeDraw> shapes;
   bool fibres = true;
@@ -48,6 +60,9 @@ struct FrameView {
   glm::vec3 floorCenter{0.0f};
   float floorRadius = 2.0f;
   int samples = 4;                ///< MSAA samples
+  PaintView paint;
+  /// World-space box around the outlined meshes (limits the outline pass), when known.
+  std::optional<std::pair<glm::vec3, glm::vec3>> outlineBounds;
 };
 
 class OffscreenTarget;

@@ -36,4 +36,25 @@ std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3&
 std::optional<PickHit> pick(const Model& model, const std::vector<glm::mat4>& world, const Ray& ray,
                             const MeshHidden& hidden = {});
 
+/// World-space vertex positions of every drawn primitive for one pose, with a box around each, so that many
+/// rays can be cast against the same pose without skinning again.
+struct PosedGeometry {
+  struct Piece {
+    int node = -1;
+    int mesh = -1;
+    int primitive = -1;
+    std::vector<glm::vec3> positions;  ///< world space, metres
+    glm::vec3 min{0.0f};
+    glm::vec3 max{0.0f};
+  };
+  std::vector<Piece> pieces;
+};
+
+/// Poses every mesh node once (CPU skinning where the node has a skin).
+PosedGeometry poseGeometry(const Model& model, const std::vector<glm::mat4>& world);
+
+/// Nearest hit against pre-posed geometry; pieces whose box the ray misses are skipped.
+std::optional<PickHit> pick(const Model& model, const PosedGeometry& posed, const Ray& ray,
+                            const MeshHidden& hidden = {});
+
 }  // namespace myo::scene
