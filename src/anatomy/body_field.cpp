@@ -241,13 +241,22 @@ float BodyField::distance(glm::vec3 p) const {
   glm::vec3 q{std::abs(p.x), p.y, p.z};
   float d = torso(q);
   // Pieces far from the current surface cannot change the blend; their bounds are cheap to test.
-  if (q.y > 1.22f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
+  if (q.y > 1.20f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
   // The arm blends broadly into the shoulder but only narrowly beside the chest, so no web forms.
   if (q.y > 0.55f && q.y < 1.45f && q.x > 0.10f) d = smin(d, arm(q), 0.014f + 0.026f * smoothstep(1.30f, 1.40f, q.y));
   if (q.y > 1.40f) d = smin(d, neck(q), 0.04f);
   if (q.y > 1.46f) d = smin(d, head(q), 0.03f);
   if (q.y < 1.02f) d = smin(d, leg(q), 0.05f);
   return smax(d, -p.y, 0.004f);
+}
+
+float BodyField::trunkDistance(glm::vec3 p) const {
+  glm::vec3 q{std::abs(p.x), p.y, p.z};
+  float d = torso(q);
+  if (q.y > 1.20f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
+  if (q.y > 1.40f) d = smin(d, neck(q), 0.04f);
+  if (q.y > 1.46f) d = smin(d, head(q), 0.03f);
+  return d;
 }
 
 BodyParts BodyField::parts(glm::vec3 p) const {

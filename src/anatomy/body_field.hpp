@@ -35,6 +35,10 @@ public:
   /// Signed distance to the skin (approximately Euclidean near the surface), metres; mirror-symmetric in x.
   float distance(glm::vec3 p) const;
 
+  /// The same surface without the arms below the shoulder cap: the trunk muscles are laid on it so that no
+  /// sheet can jump across the gap between arm and chest.
+  float trunkDistance(glm::vec3 p) const;
+
   /// The per-piece distances used to weight the rig.
   BodyParts parts(glm::vec3 p) const;
 

@@ -287,6 +287,15 @@ std::vector<TissueMesh> buildBones(float cell) {
     bones.push_back(std::move(left));
     bones.push_back(std::move(right));
   }
+  // Bony points given on the skin (acromion, iliac crest) must not break through it: anything closer than
+  // 3 mm to the surface is pressed back under it.
+  BodyField body;
+  const DistanceField skin = [&](glm::vec3 p) { return body.distance(p); };
+  for (TissueMesh& b : bones) {
+    for (std::size_t i = 0; i < b.positions.size(); ++i) {
+      if (body.distance(b.positions[i]) > -0.003f) b.positions[i] = projectToLevel(skin, b.positions[i], -0.003f, 3);
+    }
+  }
   for (TissueMesh& b : bones) b.extras = {{"display_name", b.name.substr(5)}, {"side", ""}, {"part", ""}};
   for (TissueMesh& b : bones) {
     if (b.name.ends_with("_L")) b.extras[1].second = "left";

@@ -52,7 +52,7 @@ glm::vec3 sampleArc(const std::vector<glm::vec3>& p, float t) {
 glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "deltoid") return glm::normalize(chord - landmark("GH_CENTRE_L")) * 0.05f;
   if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
-  if (m.name == "latissimus_dorsi") return {0.05f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
+  if (m.name == "latissimus_dorsi") return {0.02f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
   if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
   // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
   // covers most of rhomboid major.
@@ -87,7 +87,9 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 }
 
 TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
-  const DistanceField field = [&](glm::vec3 p) { return body.distance(p); };
+  // The deltoid wraps the shoulder cap and arm; every other muscle lies on the trunk.
+  const bool onArm = spec.name == "deltoid";
+  const DistanceField field = [&](glm::vec3 p) { return onArm ? body.distance(p) : body.trunkDistance(p); };
   const std::vector<glm::vec3> origin = polyline(spec.origin);
   const std::vector<glm::vec3> insertion = polyline(spec.insertion);
   float fibreLen = 0.0f;
