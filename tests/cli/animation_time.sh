@@ -7,6 +7,7 @@ set -u
 [[ $# -eq 4 ]] || { echo "usage: animation_time.sh PROGRAM MODEL SECONDS WORK_DIR" >&2; exit 2; }
 program=$1 model=$2 seconds=$3 work=$4
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/cli/png_check.sh
 source "$here/png_check.sh"
 mkdir -p "$work"
 name=$(basename "$model" | tr -c 'A-Za-z0-9\n' _)

@@ -7,6 +7,7 @@ set -u
 [[ $# -eq 3 ]] || { echo "usage: big_model.sh GENERATOR PROGRAM WORK_DIR" >&2; exit 2; }
 generator=$1 program=$2 work=$3
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# shellcheck source=tests/cli/png_check.sh
 source "$here/png_check.sh"
 mkdir -p "$work"
 requested=20000

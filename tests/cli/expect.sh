@@ -14,7 +14,7 @@
 #   --skip-unless FILE    exit 77 (CTest's skip) without running anything when FILE does not exist
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-# shellcheck source=png_check.sh
+# shellcheck source=tests/cli/png_check.sh
 source "$here/png_check.sh"
 
 exit_expected=0
