@@ -6,7 +6,8 @@
 # Usage: tests/bench/compare_f3d.sh [BUILD_DIR]
 #   BUILD_DIR (default: build) holds src/myorelease and tests/tools/myorelease-bigmodel.
 # Environment: RUNS (default 5); FRAMES for --bench on the shipped model (default 60) and BIG_FRAMES on the
-# spheres (default 10: a software renderer needs seconds per 4M-triangle frame); WORK (default BUILD_DIR/bench).
+# spheres (default 10: a software renderer needs seconds per 4M-triangle frame);
+# WORK (default BUILD_DIR/bench).
 #
 # How it measures: `/usr/bin/time -f "%e %M"` gives wall seconds and peak resident KiB of one process.
 # f3d needs an X server: it runs under xvfb-run and only the f3d process is timed, not Xvfb's start, so
