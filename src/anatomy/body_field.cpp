@@ -36,7 +36,10 @@ float furrowDepth(float y) {
   return std::max({lumbar, thoracic, cleft});
 }
 
-float furrowWidth(float y) { return y < 0.97f ? 0.012f : (y < 1.2f ? 0.024f : 0.02f); }
+float furrowWidth(float y) {
+  // Narrow gluteal cleft, broad lumbar furrow between the erector columns, medium over the thorax.
+  return 0.012f + 0.012f * smoothstep(0.90f, 1.02f, y) - 0.004f * smoothstep(1.15f, 1.25f, y);
+}
 
 glm::vec3 rotateZ(glm::vec3 p, glm::vec3 centre, float deg) {
   float a = deg * core::kPi / 180.0f;
@@ -130,7 +133,7 @@ BodyField::Section BodyField::sectionAt(float y) const {
   r.halfWidth = catmull(p0.halfWidth, p1.halfWidth, p2.halfWidth, p3.halfWidth, t);
   r.zBack = catmull(p0.zBack, p1.zBack, p2.zBack, p3.zBack, t);
   r.zFront = catmull(p0.zFront, p1.zFront, p2.zFront, p3.zFront, t);
-  r.exponent = p1.exponent + (p2.exponent - p1.exponent) * t;
+  r.exponent = catmull(p0.exponent, p1.exponent, p2.exponent, p3.exponent, t);
   return r;
 }
 
@@ -243,7 +246,7 @@ float BodyField::distance(glm::vec3 p) const {
   // Pieces far from the current surface cannot change the blend; their bounds are cheap to test.
   if (q.y > 1.20f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
   // The arm blends broadly into the shoulder but only narrowly beside the chest, so no web forms.
-  if (q.y > 0.55f && q.y < 1.45f && q.x > 0.10f) d = smin(d, arm(q), 0.014f + 0.026f * smoothstep(1.30f, 1.40f, q.y));
+  if (q.y > 0.55f && q.y < 1.50f && q.x > 0.10f) d = smin(d, arm(q), 0.014f + 0.026f * smoothstep(1.30f, 1.40f, q.y));
   if (q.y > 1.40f) d = smin(d, neck(q), 0.04f);
   if (q.y > 1.46f) d = smin(d, head(q), 0.03f);
   if (q.y < 1.02f) d = smin(d, leg(q), 0.05f);
