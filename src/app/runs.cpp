@@ -56,7 +56,7 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   viewer.camera().setTransitionSeconds(0.0f);
   viewer.camera().setViewport(o.width, o.height);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
-  viewer.setPreset(o.view);
+  if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
 }
 
 // One complete picture: 3D view and (unless --no-ui) the panels, into target.
@@ -326,9 +326,8 @@ int runListExercises(const CliOptions& o) {
 int runState(const CliOptions& o) {
   const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
   const exercise::Exercise& ex = set.find(*o.exercise);
-  const exercise::TimerPlan plan = exercise::makePlan(ex);
-  const auto state = exercise::stateAt(plan, o.time.value_or(0.0));
-  fmt::print("{}\n", exercise::timerStateJson(ex.id, state).dump());
+  const scene::Model model = scene::loadGltf(modelPath(o));
+  fmt::print("{}\n", exercise::exerciseStateJson(model, ex, o.time.value_or(0.0)).dump());
   return 0;
 }
 

@@ -91,6 +91,7 @@ void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   camera_.setPreset(view::Preset::Back, roiCenter_, roiRadius_);
   camera_.setTransitionSeconds(0.35f);
   updateLabelAnchors();
+  if (exercise_ >= 0) selectExercise(exercise_);  // paths come from the new model's own muscles
 }
 
 void Viewer::updateOutlineBounds() {
@@ -107,6 +108,12 @@ void Viewer::attachRenderer(std::unique_ptr<gfx::Renderer> renderer) {
 }
 
 void Viewer::updatePose() {
+  if (motion_) {
+    world_ = motion_->world;
+    ++poseVersion_;
+    posedDirty_ = true;
+    return;
+  }
   std::vector<glm::mat4> local;
   if (!model_.animations.empty() && display_.playAnimation) {
     const auto& anim = model_.animations.front();
@@ -149,13 +156,68 @@ void Viewer::selectExercise(int index) {
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
   overrides_ = {};
   timer_.reset();
+  playback_.reset();
+  motion_.reset();
+  motionTime_ = -1.0;
   targets = {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
              scene::MuscleKind::LatissimusDorsi};
   if (exercise_ < 0) return;
   const auto& ex = exercises_->exercises[size_t(exercise_)];
   targets = ex.targets;
   timer_.emplace(exercise::makePlan(ex, overrides_));
-  updateLabelAnchors();
+  playback_.emplace(model_, ex, overrides_);
+  updateMotion();
+  frameExercise();
+}
+
+void Viewer::updateMotion() {
+  if (!playback_ || !timer_) {
+    if (motion_) {
+      // Back to the model as loaded.
+      motion_.reset();
+      updatePose();
+      updateOutlineBounds();
+      updateLabelAnchors();
+    }
+    return;
+  }
+  const double t = timer_->elapsed();
+  if (t == motionTime_) return;
+  motionTime_ = t;
+  motion_ = playback_->at(t);
+  world_ = motion_->world;
+  ++poseVersion_;
+  posedDirty_ = true;
+  targetBounds_ = scene::Bounds{};  // the body moves every frame: outline the whole view
+}
+
+void Viewer::frameExercise() {
+  if (!motion_) return;
+  // Frame the posed body and its equipment from the side, a little above: where the tool meets the back reads.
+  scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) {
+    return model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other;
+  });
+  for (const auto& tool : motion_->tools) b.add(glm::vec3(tool.transform[3]));
+  const glm::vec3 focus = motion_->contact ? motion_->contact->worldPoint : b.center();
+  // Look at the body's left side (its profile shows where the tool meets the back); when the body lies on
+  // that side, look at its back instead.
+  glm::vec3 side(1.0f, 0.0f, 0.0f), back(0.0f, 0.0f, -1.0f);
+  for (size_t n = 0; n < model_.nodes.size(); ++n)
+    if (model_.nodes[n].name == "pelvis") {
+      side = glm::mat3(world_[n]) * side;
+      back = glm::mat3(world_[n]) * back;
+    }
+  auto horizontal = [](glm::vec3 v) { return glm::vec3(v.x, 0.0f, v.z); };
+  glm::vec3 dir = glm::length(horizontal(side)) > 0.5f ? horizontal(side) : horizontal(back);
+  // A little behind the body, or in front of it when a wall stands behind.
+  const bool wall = std::any_of(motion_->tools.begin(), motion_->tools.end(),
+                                [](const exercise::ToolShape& t) { return t.role == "wall"; });
+  dir = glm::normalize(dir + (wall ? -0.35f : 0.35f) * glm::normalize(horizontal(back) + glm::vec3(1e-4f)));
+  camera_.setSceneBounds(b.center(), b.radius() * 3.0f);
+  camera_.setTarget(glm::mix(b.center(), focus, 0.5f));
+  camera_.setYaw(std::atan2(dir.x, dir.z));
+  camera_.setPitch(glm::radians(20.0f));
+  camera_.setDistance(b.radius() * 2.6f);
 }
 
 void Viewer::rebuildPlan() {
@@ -163,10 +225,16 @@ void Viewer::rebuildPlan() {
   const auto& ex = exercises_->exercises[size_t(exercise_)];
   overrides_ = exercise::clampOverrides(ex.protocol, overrides_);
   timer_->setPlan(exercise::makePlan(ex, overrides_));
+  const auto trigger = playback_ ? playback_->triggerPoint() : std::nullopt;
+  playback_.emplace(model_, ex, overrides_);
+  if (trigger) playback_->setTriggerPoint(*trigger);
+  motionTime_ = -1.0;
+  updateMotion();
 }
 
 void Viewer::setExerciseTime(double seconds) {
   if (timer_) timer_->scrub(seconds);
+  updateMotion();
 }
 
 void Viewer::enableTones() {
@@ -178,10 +246,7 @@ const exercise::TimerState Viewer::exerciseState() const {
 }
 
 void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
-  if (in.select) {
-    selectExercise(*in.select);
-    if (exercise_ >= 0) setPreset(view::Preset::Target);
-  }
+  if (in.select) selectExercise(*in.select);
   if (!timer_) return;
   if (in.startPause) {
     if (timer_->running()) timer_->pause();
@@ -210,6 +275,7 @@ void Viewer::update(float dt) {
       if (cue.kind == exercise::CueKind::Tick) tones_->tick();
       else tones_->phaseEnd();
     }
+    updateMotion();
   }
   if (!model_.animations.empty() && display_.playAnimation) {
     animTime_ += dt;
@@ -258,6 +324,28 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
   f.floor = display_.floor;
   f.floorCenter = glm::vec3(center_.x, floorY_, center_.z);
   f.floorRadius = radius_ * 2.2f;
+  const bool deepTarget =
+      motion_ && std::find(targets.begin(), targets.end(), scene::MuscleKind::Trapezius) == targets.end();
+  if (motion_) {
+    // Exercise frame: the floor is y = 0 and the body lies, leans or sits around the equipment.
+    f.floorCenter = glm::vec3(motion_->toolPosition.x, 0.0f, motion_->toolPosition.z);
+    f.floorRadius = std::max(radius_ * 2.0f, 2.0f);
+    for (const auto& tool : motion_->tools) {
+      gfx::ShapeDraw shape;
+      shape.kind = tool.kind == exercise::ToolShape::Kind::Cylinder ? gfx::ShapeDraw::Kind::Cylinder
+                   : tool.kind == exercise::ToolShape::Kind::Sphere ? gfx::ShapeDraw::Kind::Sphere
+                                                                    : gfx::ShapeDraw::Kind::Box;
+      shape.transform = tool.transform;
+      shape.color = tool.colour;
+      f.shapes.push_back(shape);
+    }
+    f.paint.coveredPath = motion_->coveredPath;
+    if (motion_->contact) {
+      f.paint.coverRadius = float(motion_->contact->radius);
+      if (motion_->contact->pressed) f.paint.contact = motion_->contact->restPoint;
+      f.paint.contactRadius = float(motion_->contact->radius) * 1.3f;
+    }
+  }
   f.meshes.resize(model_.meshes.size());
   for (size_t i = 0; i < model_.meshes.size(); ++i) {
     auto& d = f.meshes[i];
@@ -285,6 +373,9 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
                                                                                     : 1.0f;
         d.color = glm::vec4(glm::vec3(d.color) * shade, 1.0f);
         d.highlight = target ? 0.55f : 0.0f;
+        d.paint = target && motion_.has_value();
+        // With the deep rhomboids as the target, the trapezius over them fades.
+        if (deepTarget && role.muscle.kind == scene::MuscleKind::Trapezius) d.color.w = 0.3f;
         d.outline = display_.outlines && (target || selected);
         d.outlineColor = selected ? palette_.outlineSelected : palette_.outlineTarget;
         d.glowColor = selected ? palette_.outlineSelected : palette_.outlineTarget;
@@ -383,6 +474,11 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.workS = overrides_.workS.value_or(pr.workS);
     ein.sets = overrides_.sets.value_or(pr.sets);
   }
+  if (motion_) {
+    if (motion_->timer.phase == exercise::Phase::Work) ein.coverage = motion_->coverage;
+    if (motion_->contact && motion_->contact->pressed)
+      for (int m : motion_->contact->meshes) ein.contactMuscles.push_back(scene::muscleDisplayName(model_.roles[size_t(m)].muscle));
+  }
   ui::ExerciseIntents eint;
   ui::drawExercisePanel(ein, eint);
   applyExerciseIntents(eint);
@@ -431,6 +527,25 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     return;
   }
   const auto& role = model_.roles[size_t(hit->mesh)];
+  if (playback_ && (role.muscle.kind == scene::MuscleKind::RhomboidMajor ||
+                    role.muscle.kind == scene::MuscleKind::RhomboidMinor) &&
+      std::find(targets.begin(), targets.end(), role.muscle.kind) != targets.end()) {
+    // Clicking the rhomboid moves the ball's trigger point there (rest frame: the hit triangle's nearest vertex).
+    const auto& prim = model_.meshes[size_t(hit->mesh)].primitives[size_t(hit->primitive)];
+    const auto& piece = *std::find_if(posed().pieces.begin(), posed().pieces.end(), [&](const auto& pc) {
+      return pc.node == hit->node && pc.primitive == hit->primitive;
+    });
+    std::uint32_t best = prim.indices[size_t(hit->triangle) * 3];
+    for (int k = 0; k < 3; ++k) {
+      const std::uint32_t v = prim.indices[size_t(hit->triangle) * 3 + size_t(k)];
+      if (glm::length(piece.positions[v] - hit->point) < glm::length(piece.positions[best] - hit->point)) best = v;
+    }
+    const glm::vec3 rest = glm::vec3(scene::worldTransforms(model_, scene::localTransforms(model_))[size_t(hit->node)] *
+                                     glm::vec4(prim.positions[best], 1.0f));
+    playback_->setTriggerPoint(rest);
+    motionTime_ = -1.0;
+    updateMotion();
+  }
   select(role.muscle.valid() || role.tissue == scene::TissueKind::Other ? hit->mesh : -1);
 }
 

@@ -12,6 +12,7 @@
 
 #include "app/audio.hpp"
 #include "exercise/exercise_data.hpp"
+#include "exercise/playback.hpp"
 #include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
 #include "scene/bounds.hpp"
@@ -141,6 +142,11 @@ private:
   std::optional<std::string> exercisesError_;
   int exercise_ = -1;
   std::optional<exercise::Timer> timer_;
+  std::optional<exercise::Playback> playback_;
+  std::optional<exercise::MotionFrame> motion_;
+  double motionTime_ = -1.0;
+  void updateMotion();
+  void frameExercise();
   exercise::PlanOverrides overrides_;
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
