@@ -98,7 +98,7 @@ std::unique_ptr<Table> makeTable() {
       value("--exercises", "FILE", "load exercises from FILE instead of assets/exercises.json");
   table->time = value("--time", "SECONDS", "put the exercise clock at this time");
   table->state = flag("--state", "print the state at --time as one JSON object and exit");
-  table->view = value("--view", "NAME", "camera preset: back, front, left, right, top, target");
+  table->view = value("--view", "NAME", "camera preset: back, front, left, right, top, target, oblique");
   table->headless = flag("--headless", "no window: render offscreen through EGL");
   table->screenshot = value("--screenshot", "FILE", "render one frame to a PNG and exit");
   table->size = value("--size", "WxH", "framebuffer size, default 1280x720");

@@ -153,6 +153,7 @@ void onKey(GLFWwindow* w, int key, int, int action, int mods) {
     case GLFW_KEY_4: v.setPreset(view::Preset::Right); break;
     case GLFW_KEY_5: v.setPreset(view::Preset::Top); break;
     case GLFW_KEY_6: v.setPreset(view::Preset::Target); break;
+    case GLFW_KEY_7: v.setPreset(view::Preset::Oblique); break;
     case GLFW_KEY_H:
       v.display().skin = static_cast<ui::SkinMode>((static_cast<int>(v.display().skin) + 1) % 3);
       break;

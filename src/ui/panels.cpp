@@ -10,12 +10,13 @@ namespace myo::ui {
 namespace {
 
 void viewButtons(UiIntents& intents) {
-  const std::array<std::pair<const char*, view::Preset>, 6> presets{{{"Back", view::Preset::Back},
+  const std::array<std::pair<const char*, view::Preset>, 7> presets{{{"Back", view::Preset::Back},
                                                                       {"Front", view::Preset::Front},
                                                                       {"Left", view::Preset::Left},
                                                                       {"Right", view::Preset::Right},
                                                                       {"Top", view::Preset::Top},
-                                                                      {"Target", view::Preset::Target}}};
+                                                                      {"Target", view::Preset::Target},
+                                                                      {"Oblique", view::Preset::Oblique}}};
   int i = 0;
   for (const auto& [label, preset] : presets) {
     if (i++ % 3 != 0) ImGui::SameLine();
@@ -23,7 +24,7 @@ void viewButtons(UiIntents& intents) {
   }
   if (ImGui::Button("Frame model (F)")) intents.frame = true;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  ImGui::TextWrapped("Keys 1-6: the views above. Drag: turn; right-drag: move; wheel: zoom; "
+  ImGui::TextWrapped("Keys 1-7: the views above. Drag: turn; right-drag: move; wheel: zoom; "
                      "double-click: turn about that point.");
   ImGui::PopStyleColor();
 }

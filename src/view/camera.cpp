@@ -24,7 +24,8 @@ constexpr float kDepthSlack = 1.1f;
 // 24-bit depth buffers stay usable up to about this far/near ratio.
 constexpr float kMaxFarOverNear = 1.0e4f;
 
-constexpr std::array<std::string_view, 6> kPresetNames{"back", "front", "left", "right", "top", "target"};
+constexpr std::array<std::string_view, 7> kPresetNames{"back",   "front",  "left",   "right",
+                                                      "top",    "target", "oblique"};
 
 const glm::vec3 kWorldUp{0.0f, 1.0f, 0.0f};
 
@@ -59,7 +60,7 @@ std::string_view toString(Preset preset) {
   return index < kPresetNames.size() ? kPresetNames[index] : std::string_view{"unknown"};
 }
 
-std::string_view presetNames() { return "back, front, left, right, top, target"; }
+std::string_view presetNames() { return "back, front, left, right, top, target, oblique"; }
 
 OrbitCamera::OrbitCamera() : fovY_(kDefaultFovDeg * kDegToRad) {
   pose_.distance = 3.0f;
@@ -154,6 +155,12 @@ void OrbitCamera::setPreset(Preset preset, const glm::vec3& center, float radius
     case Preset::Right:
       pose.yaw = -0.5f * core::kPi;
       pose.pitch = elevation;
+      break;
+    case Preset::Oblique:
+      // Three-quarter view from behind and to the subject's left, higher than the others: the atlas plate's
+      // classic angle on the back and the side together.
+      pose.yaw = 0.75f * core::kPi;
+      pose.pitch = 2.0f * elevation;
       break;
     case Preset::Top:
       // From the back's side, so the picture keeps Back's left and right.

@@ -18,7 +18,7 @@ namespace myo::view {
 ///  - Target: the Back direction, framed on the sphere of the current exercise's target muscles
 ///           (all the article's targets lie on the back).
 /// The yaw of each preset is exactly on its axis; only the elevation departs from it.
-enum class Preset { Back, Front, Left, Right, Top, Target };
+enum class Preset { Back, Front, Left, Right, Top, Target, Oblique };
 
 /// "back", "front", "left", "right", "top", "target" (exact, lower case); nullopt for anything else.
 std::optional<Preset> parsePreset(std::string_view name);

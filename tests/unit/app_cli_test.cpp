@@ -121,7 +121,7 @@ TEST_CASE("every option reaches CliOptions") {
     CHECK(options({"--bench", "--frames", "1"}).frames == 1);
   }
   SUBCASE("every view and skin name") {
-    for (const char* name : {"back", "front", "left", "right", "top", "target"}) {
+    for (const char* name : {"back", "front", "left", "right", "top", "target", "oblique"}) {
       CAPTURE(name);
       const CliOptions o = options({"--view", name});
       CHECK(std::string(myo::view::toString(o.view)) == name);
@@ -222,7 +222,7 @@ TEST_CASE("usage errors name the option and say what is wrong") {
        "expected a whole number between 1 and 100000, got '100001'"},
       {{"--bench", "--frames", "2.5"}, "--frames", "expected a whole number between 1 and 100000, got '2.5'"},
       {{"--view", "side"}, "--view",
-       "unknown view 'side'; expected one of back, front, left, right, top, target"},
+       "unknown view 'side'; expected one of back, front, left, right, top, target, oblique"},
       {{"--skin", "glass"}, "--skin", "unknown skin mode 'glass'; expected one of opaque, faded, hidden"},
       {{"--screenshot", "shot.jpg"}, "--screenshot", "expected a file name ending in .png, got 'shot.jpg'"},
       {{"--state=false"}, "--state", "takes no value, got 'false'"},

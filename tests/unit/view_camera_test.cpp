@@ -70,7 +70,8 @@ void checkSphereFills(const OrbitCamera& camera, const glm::vec3& center, float 
 }  // namespace
 
 TEST_CASE("preset names round-trip and unknown names are refused") {
-  for (Preset p : {Preset::Back, Preset::Front, Preset::Left, Preset::Right, Preset::Top, Preset::Target}) {
+  for (Preset p : {Preset::Back, Preset::Front, Preset::Left, Preset::Right, Preset::Top, Preset::Target,
+                   Preset::Oblique}) {
     const auto parsed = myo::view::parsePreset(myo::view::toString(p));
     REQUIRE(parsed.has_value());
     CHECK((*parsed == p));  // parenthesised: doctest would find view::toString by ADL and misuse it
@@ -109,6 +110,13 @@ TEST_CASE("presets put the eye on the named side of the subject") {
   off = camera.eye() - kCenter;
   CHECK(off.x < 0.0f);
   CHECK(std::abs(off.z) < 1e-4f);
+
+  camera.setPreset(Preset::Oblique, kCenter, kRadius);  // behind and to the subject's left, raised
+  off = camera.eye() - kCenter;
+  CHECK(off.x > 0.0f);
+  CHECK(off.z < 0.0f);
+  CHECK(off.x == doctest::Approx(-off.z));
+  CHECK(off.y > 0.0f);
 
   camera.setPreset(Preset::Top, kCenter, kRadius);
   off = camera.eye() - kCenter;
