@@ -20,6 +20,7 @@ uniform mat3 u_viewRot;        // world -> view rotation (lights are fixed to th
 uniform float u_highlight;     // 0..1: saturation and glow of a target muscle
 uniform vec3 u_glowColor;
 uniform float u_fibres;        // 0..1 strength of the fibre striation
+uniform bool u_fibreUv;        // TEXCOORD_0.x is the distance across the fibres in metres
 uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
 uniform bool u_paint;          // draw the exercise's coverage map and contact glow on this mesh
 uniform vec4 u_contact;        // rest-space contact point, w = radius (0: no contact)
@@ -75,9 +76,10 @@ void main() {
     // Fibre striation: bands across the fibres in rest space, faded where they would alias.
     float stripe = 1.0;
     if (v_hasFibre > 0.5 && u_fibres > 0.0) {
-      float coord = dot(v_restPos, v_restAcross);
+      // Bands of constant distance across the fibres, about 2 mm apart.
+      float coord = u_fibreUv ? v_uv.x : dot(v_restPos, v_restAcross);
       float wobble = noise(v_restPos * 60.0);
-      float across = coord * 520.0 + wobble * 1.6;
+      float across = coord * 480.0 + wobble * 1.2;
       float aa = clamp(1.2 - fwidth(across) * 1.4, 0.0, 1.0);
       float band = 0.5 + 0.5 * sin(across * 6.2831853);
       float bundle = 0.5 + 0.5 * sin(coord * 95.0 + wobble * 3.0);

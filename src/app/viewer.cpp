@@ -447,7 +447,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   in.rendererInfo = rendererInfo;
   ui::UiIntents intents;
   ui::drawMainPanel(in, display_, intents);
-  if (display_.labels) drawLabels(pixelsPerPoint);
+  if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
 
   if (intents.preset) setPreset(*intents.preset);
   if (intents.frame) frameModel();
@@ -550,50 +550,26 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
 }
 
 void Viewer::updateLabelAnchors() {
-  // One label per target muscle and side, anchored at the posed vertex nearest the group's centroid among
-  // those facing away from the body axis (the outer surface).
+  // One label per target muscle and side, aimed at the group's centroid (world, posed).
   labelAnchors_.clear();
-  struct Acc {
-    scene::MuscleKind kind;
-    scene::Side side;
-    std::vector<std::pair<glm::vec3, int>> points;  // position, mesh
-  };
-  std::vector<Acc> groups;
-  for (size_t n = 0; n < model_.nodes.size(); ++n) {
-    const int mesh = model_.nodes[n].mesh;
-    if (mesh < 0 || !isTarget(mesh)) continue;
-    const auto& role = model_.roles[size_t(mesh)];
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const Acc& g) { return g.kind == role.muscle.kind && g.side == role.muscle.side; });
-    if (it == groups.end()) it = groups.insert(groups.end(), Acc{role.muscle.kind, role.muscle.side, {}});
-  }
+  std::vector<std::pair<glm::vec3, float>> sums;
   for (const auto& piece : posed().pieces) {
     if (!isTarget(piece.mesh)) continue;
     const auto& role = model_.roles[size_t(piece.mesh)];
-    auto it = std::find_if(groups.begin(), groups.end(),
-                           [&](const Acc& g) { return g.kind == role.muscle.kind && g.side == role.muscle.side; });
-    for (const glm::vec3& q : piece.positions) it->points.emplace_back(q, piece.mesh);
-  }
-  for (const auto& g : groups) {
-    if (g.points.empty()) continue;
-    glm::vec3 c(0.0f);
-    for (const auto& [q, m] : g.points) c += q;
-    c /= float(g.points.size());
-    // Outward direction: from the body's vertical axis toward the centroid.
-    glm::vec3 out = c - glm::vec3(center_.x, c.y, center_.z);
-    out = glm::length(out) > 1e-6f ? glm::normalize(out) : glm::vec3(0, 0, -1);
-    float best = -1e9f;
-    LabelAnchor a{g.kind, g.side, c, out, -1};
-    for (const auto& [q, m] : g.points) {
-      const float score = glm::dot(q - c, out) * 4.0f - glm::length(q - c);
-      if (score > best) {
-        best = score;
-        a.point = q;
-        a.mesh = m;
-      }
+    auto it = std::find_if(labelAnchors_.begin(), labelAnchors_.end(), [&](const LabelAnchor& a) {
+      return a.kind == role.muscle.kind && a.side == role.muscle.side;
+    });
+    if (it == labelAnchors_.end()) {
+      labelAnchors_.push_back({role.muscle.kind, role.muscle.side, glm::vec3(0.0f), glm::vec3(0.0f), piece.mesh});
+      sums.emplace_back(glm::vec3(0.0f), 0.0f);
+      it = labelAnchors_.end() - 1;
     }
-    labelAnchors_.push_back(a);
+    auto& sum = sums[size_t(it - labelAnchors_.begin())];
+    for (const glm::vec3& q : piece.positions) sum.first += q;
+    sum.second += float(piece.positions.size());
   }
+  for (size_t i = 0; i < labelAnchors_.size(); ++i)
+    labelAnchors_[i].centroid = sums[i].second > 0.0f ? sums[i].first / sums[i].second : glm::vec3(0.0f);
   labelViewKey_ = glm::mat4(0.0f);
 }
 
@@ -601,22 +577,27 @@ void Viewer::drawLabels(float pixelsPerPoint) {
   const float ppp = std::max(pixelsPerPoint, 1e-3f);
   const glm::mat4 viewKey = camera_.viewMatrix();
   if (viewKey != labelViewKey_) {
-    // Which anchors are seen (nothing but the faded skin in front): recomputed only when the view changes.
+    // Where each group is seen: the first surface of the group along the line of sight to its centroid, kept
+    // only when nothing but the faded skin lies in front. Recomputed only when the view changes.
     labelViewKey_ = viewKey;
     labelSeen_.assign(labelAnchors_.size(), false);
     const glm::vec3 eye = camera_.eye();
     for (size_t i = 0; i < labelAnchors_.size(); ++i) {
-      const auto& a = labelAnchors_[i];
-      if (!meshVisible(a.mesh) || !camera_.inFront(a.point) || glm::dot(a.normal, eye - a.point) <= 0.0f) continue;
-      const glm::vec3 dir = glm::normalize(a.point - eye);
-      auto skip = [&](int mesh) {
+      auto& a = labelAnchors_[i];
+      if (!camera_.inFront(a.centroid)) continue;
+      const glm::vec3 dir = glm::normalize(a.centroid - eye);
+      auto inGroup = [&](int mesh) {
         const auto& r = model_.roles[size_t(mesh)];
-        return !meshVisible(mesh) || r.tissue == scene::TissueKind::Skin || r.tissue == scene::TissueKind::Other;
+        return r.muscle.kind == a.kind && r.muscle.side == a.side;
       };
-      const auto hit = scene::pick(model_, posed(), {eye, dir}, skip);
-      labelSeen_[i] = !hit || hit->distance > glm::length(a.point - eye) - 0.006f ||
-                      (model_.roles[size_t(hit->mesh)].muscle.kind == a.kind &&
-                       model_.roles[size_t(hit->mesh)].muscle.side == a.side);
+      const auto hit = scene::pick(model_, posed(), {eye, dir}, [&](int m) { return !meshVisible(m) || !inGroup(m); });
+      if (!hit) continue;
+      const auto front = scene::pick(model_, posed(), {eye, dir}, [&](int m) {
+        const auto& r = model_.roles[size_t(m)];
+        return !meshVisible(m) || r.tissue == scene::TissueKind::Skin;
+      });
+      a.point = hit->point;
+      labelSeen_[i] = !front || inGroup(front->mesh) || front->distance >= hit->distance - 0.004f;
     }
   }
   struct Label {
@@ -626,10 +607,11 @@ void Viewer::drawLabels(float pixelsPerPoint) {
     float y;
   };
   std::vector<Label> labels;
-  const glm::vec2 modelCenter = camera_.project(center_) / ppp;
+  const glm::vec2 modelCenter = camera_.project(roiCenter_) / ppp;
   float halfWidth = 0.0f;
   for (const glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(0, 0, 1), glm::vec3(-1, 0, 0), glm::vec3(0, 0, -1)})
-    halfWidth = std::max(halfWidth, std::abs(camera_.project(center_ + d * radius_ * 0.42f).x / ppp - modelCenter.x));
+    halfWidth = std::max(halfWidth, std::abs(camera_.project(roiCenter_ + d * roiRadius_ * 0.55f).x / ppp -
+                                              modelCenter.x));
   for (size_t i = 0; i < labelAnchors_.size(); ++i) {
     if (i >= labelSeen_.size() || !labelSeen_[i]) continue;
     const auto& a = labelAnchors_[i];

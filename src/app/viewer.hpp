@@ -101,8 +101,8 @@ private:
   struct LabelAnchor {
     scene::MuscleKind kind;
     scene::Side side;
-    glm::vec3 point;
-    glm::vec3 normal;
+    glm::vec3 centroid;  ///< of the group's posed vertices
+    glm::vec3 point;     ///< where the line of sight meets the group (for the current view)
     int mesh;
   };
   std::vector<LabelAnchor> labelAnchors_;

@@ -152,6 +152,55 @@ Shape makeShape(const scene::Primitive& p) {
 
 glm::mat3 normalMatrix(const glm::mat4& m) { return glm::transpose(glm::inverse(glm::mat3(m))); }
 
+// FNV-1a over everything a frame depends on: equal keys give equal pictures, so the picture can be reused.
+struct FrameKey {
+  std::uint64_t h = 1469598103934665603ull;
+  template <typename T>
+  void add(const T& v) {
+    const auto* p = reinterpret_cast<const unsigned char*>(&v);
+    for (size_t i = 0; i < sizeof(T); ++i) h = (h ^ p[i]) * 1099511628211ull;
+  }
+};
+
+std::uint64_t frameKey(const FrameView& f, const void* target) {
+  FrameKey k;
+  k.add(target);
+  k.add(f.size);
+  k.add(f.view);
+  k.add(f.projection);
+  k.add(f.eye);
+  k.add(f.model);
+  k.add(f.poseVersion);
+  k.add(f.fibres);
+  k.add(f.floor);
+  k.add(f.floorCenter);
+  k.add(f.floorRadius);
+  k.add(f.samples);
+  for (const auto& m : f.meshes) {
+    k.add(m.visible);
+    k.add(m.look);
+    k.add(m.color);
+    k.add(m.highlight);
+    k.add(m.glowColor);
+    k.add(m.outline);
+    k.add(m.outlineColor);
+    k.add(m.paint);
+  }
+  for (const auto& s : f.shapes) {
+    k.add(s.kind);
+    k.add(s.transform);
+    k.add(s.color);
+  }
+  for (const auto& p : f.paint.coveredPath) k.add(p);
+  k.add(f.paint.coverRadius);
+  k.add(f.paint.contact.has_value());
+  if (f.paint.contact) k.add(*f.paint.contact);
+  k.add(f.paint.contactRadius);
+  k.add(f.outlineBounds.has_value());
+  if (f.outlineBounds) k.add(*f.outlineBounds);
+  return k.h;
+}
+
 // Unit solids for equipment and markers.
 scene::Primitive makeCylinder(int segments) {
   scene::Primitive p;
@@ -314,6 +363,27 @@ struct Renderer::Impl {
   Texture maskTex;
   Renderbuffer maskDepth;
   glm::ivec2 maskSize{0, 0};
+
+  // The last picture, kept single-sampled so that a frame where nothing changed is one copy.
+  Framebuffer cacheFbo;
+  Texture cacheTex;
+  glm::ivec2 cacheSize{0, 0};
+  std::uint64_t cacheKey = 0;
+  bool cacheValid = false;
+
+  void ensureCache(glm::ivec2 size) {
+    if (size == cacheSize && cacheFbo) return;
+    cacheSize = size;
+    cacheValid = false;
+    cacheFbo = makeFramebuffer();
+    cacheTex = makeTexture();
+    glBindTexture(GL_TEXTURE_2D, cacheTex.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glBindFramebuffer(GL_FRAMEBUFFER, cacheFbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cacheTex.get(), 0);
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw std::runtime_error("picture cache framebuffer incomplete");
+  }
 
   // Floor height map, seen from below; kept while nothing moves.
   Framebuffer heightFbo;
@@ -596,6 +666,7 @@ void Renderer::setModel(const scene::Model& model) {
   im.images.clear();
   im.materials = model.materials;
   im.modelChanged = true;
+  im.cacheValid = false;
   im.posedVersion = ~std::uint64_t(0);
   im.heightVersion = ~std::uint64_t(0);
   for (const auto& m : model.meshes) {
@@ -623,6 +694,22 @@ void Renderer::setModel(const scene::Model& model) {
 void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   auto& im = *impl_;
   const glm::ivec2 size = glm::max(f.size, glm::ivec2(1));
+  GLuint out = 0;
+  if (target != nullptr) {
+    target->resize(size);
+    out = target->impl_->fbo.get();
+  }
+  // Nothing changed since the last picture: copy it (the window redraws its panels every frame).
+  const std::uint64_t key = frameKey(f, target);
+  im.ensureCache(size);
+  if (im.cacheValid && key == im.cacheKey) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.cacheFbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, out);
+    glViewport(0, 0, size.x, size.y);
+    return;
+  }
   const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
                          im.meshes.size() == f.model->meshes.size();
   const glm::mat4 viewProj = f.projection * f.view;
@@ -714,6 +801,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
       }
       cullFor(src.material);
       im.setMaterial(d, src.material);
+      im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
       Impl::draw(pp.drawVao.get(), src.indexCount);
     });
   }
@@ -777,6 +865,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
       // Front faces only, so each pixel blends one layer of skin (the skin is a closed surface).
       glEnable(GL_CULL_FACE);
       im.setMaterial(d, src.material);
+      im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
       Impl::draw(pp.drawVao.get(), src.indexCount);
     });
     glDepthMask(GL_TRUE);
@@ -806,13 +895,13 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   }
   glBindVertexArray(0);
 
-  // Resolve into the output.
-  GLuint out = 0;
-  if (target != nullptr) {
-    target->resize(size);  // binds the target: set the read framebuffer afterwards
-    out = target->impl_->fbo.get();
-  }
+  // Resolve into the cache, then copy to the output.
   glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.cacheFbo.get());
+  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  im.cacheKey = key;
+  im.cacheValid = true;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.cacheFbo.get());
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
   glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
   glBindFramebuffer(GL_FRAMEBUFFER, out);

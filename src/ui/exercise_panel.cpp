@@ -52,8 +52,9 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   const float em = ImGui::GetFontSize();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
-  ImGui::SetNextWindowSize(ImVec2(em * 24.0f, std::min(display.y - em * 1.2f, em * 46.0f)), ImGuiCond_FirstUseEver);
-  ImGui::Begin("Exercise");
+  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, std::min(display.y - em * 1.2f, em * 46.0f)), ImGuiCond_FirstUseEver);
+  // Anatomy only: the window shrinks to its few lines.
+  ImGui::Begin("Exercise", nullptr, in.selected < 0 ? ImGuiWindowFlags_AlwaysAutoResize : 0);
 
   if (!in.exercises) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
@@ -73,15 +74,18 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   }
 
   if (in.selected < 0) {
+    ImGui::TextWrapped("Pick an exercise above to see the body on the equipment and follow the timer.");
     ImGui::Spacing();
     ImGui::TextWrapped("%s", set.general.rule.c_str());
-    ImGui::Spacing();
-    ImGui::TextDisabled("Why release the upper back");
-    bulletList(set.general.purposes);
-    ImGui::Spacing();
-    bulletList(set.general.summary);
+    if (ImGui::CollapsingHeader("Why release the upper back")) {
+      bulletList(set.general.purposes);
+      ImGui::Spacing();
+      bulletList(set.general.summary);
+    }
     ImGui::Separator();
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", set.general.disclaimer.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::End();
     return;
   }

@@ -20,7 +20,7 @@ void viewButtons(UiIntents& intents) {
   int i = 0;
   for (const auto& [label, preset] : presets) {
     if (i++ % 3 != 0) ImGui::SameLine();
-    if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 5.2f, 0))) intents.preset = preset;
+    if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 4.9f, 0))) intents.preset = preset;
   }
   if (ImGui::Button("Frame model (F)")) intents.frame = true;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
@@ -58,7 +58,8 @@ void displayControls(const PanelInput& input, DisplaySettings& d) {
 void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents) {
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver);
-  ImGui::SetNextWindowSize(ImVec2(em * 21.0f, em * 38.0f), ImGuiCond_FirstUseEver);
+  ImGui::SetNextWindowSize(ImVec2(em * 19.5f, std::min(ImGui::GetIO().DisplaySize.y - em * 1.2f, em * 40.0f)),
+                           ImGuiCond_FirstUseEver);
   ImGui::Begin("MyoRelease");
 
   if (input.error) {
