@@ -453,7 +453,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   if (intents.frame) frameModel();
   if (intents.openPath) tryLoad(*intents.openPath);
   if (intents.select) select(*intents.select);
-  if (intents.setVisible) hidden_[size_t(intents.setVisible->first)] = !intents.setVisible->second;
+  if (intents.setVisible) setMeshVisible(intents.setVisible->first, intents.setVisible->second);
   if (intents.showAll) {
     std::fill(hidden_.begin(), hidden_.end(), false);
     display_.isolate = false;
@@ -503,6 +503,10 @@ void Viewer::setPreset(view::Preset preset) {
 }
 
 void Viewer::frameModel() { camera_.frame(center_, radius_); }
+
+void Viewer::setMeshVisible(int mesh, bool visible) {
+  if (mesh >= 0 && mesh < int(hidden_.size())) hidden_[size_t(mesh)] = !visible;
+}
 
 void Viewer::select(int mesh) {
   selected_ = (mesh >= 0 && mesh < int(model_.meshes.size())) ? mesh : -1;

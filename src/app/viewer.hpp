@@ -77,6 +77,8 @@ public:
   // === Input (pixels, top-left origin)
   void pickAt(const glm::vec2& cursorPx, bool recenter);
   void select(int mesh);
+  /// Shows or hides one mesh (the muscle list's check boxes).
+  void setMeshVisible(int mesh, bool visible);
 
   const scene::Model& model() const { return model_; }
   const std::vector<glm::mat4>& world() const { return world_; }

@@ -163,3 +163,59 @@ TEST_CASE("the panels draw into the headless picture") {
   CHECK(p.r < 80);
   CHECK(isBackground(test::pixelAt(bare, 20, 60)));
 }
+
+TEST_CASE("in a posterior orthographic view without skin, the trapezius covers the rhomboids") {
+  const std::string model = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+  auto context = gfx::createHeadlessContext();
+  app::Viewer viewer;
+  viewer.loadInitial(model);
+  viewer.camera().setTransitionSeconds(0.0f);
+  const glm::ivec2 size{400, 400};
+  viewer.camera().setViewport(size.x, size.y);
+  viewer.camera().setOrthographic(true);
+  viewer.setPreset(view::Preset::Back);
+  viewer.camera().setPitch(0.0f);  // straight from behind
+  auto& d = viewer.display();
+  d.skin = ui::SkinMode::Hidden;
+  d.bones = false;
+  d.floor = false;
+  d.outlines = false;
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  const auto& m = viewer.model();
+
+  auto isKind = [&](size_t i, std::initializer_list<scene::MuscleKind> kinds) {
+    for (auto k : kinds)
+      if (m.roles[i].muscle.kind == k) return true;
+    return false;
+  };
+  auto renderOnly = [&](std::initializer_list<scene::MuscleKind> kinds) {
+    for (size_t i = 0; i < m.meshes.size(); ++i) viewer.setMeshVisible(int(i), isKind(i, kinds));
+    gfx::OffscreenTarget target;
+    viewer.render(size, &target);
+    return app::Picture{size.x, size.y, target.read()};
+  };
+  const auto background = renderOnly({});
+  const auto rhomboids = renderOnly({scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor});
+  const auto trapezius = renderOnly({scene::MuscleKind::Trapezius});
+  const auto both = renderOnly({scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
+                                scene::MuscleKind::Trapezius});
+  auto differs = [](const app::Picture& a, const app::Picture& b, size_t i) {
+    for (int c = 0; c < 3; ++c)
+      if (std::abs(int(a.rgba[i * 4 + size_t(c)]) - int(b.rgba[i * 4 + size_t(c)])) > 8) return true;
+    return false;
+  };
+  size_t rhomboidPixels = 0, covered = 0, trapeziusOnTop = 0;
+  for (size_t i = 0; i < size_t(size.x * size.y); ++i) {
+    if (!differs(rhomboids, background, i)) continue;
+    ++rhomboidPixels;
+    if (!differs(trapezius, background, i)) continue;
+    ++covered;
+    // Where both are drawn, the picture is the trapezius' own: it lies in front.
+    if (!differs(both, trapezius, i)) ++trapeziusOnTop;
+  }
+  INFO("rhomboid pixels " << rhomboidPixels << ", under the trapezius " << covered << ", trapezius in front "
+                          << trapeziusOnTop);
+  REQUIRE(rhomboidPixels > 500);
+  CHECK(double(covered) / double(rhomboidPixels) > 0.9);
+  CHECK(double(trapeziusOnTop) / double(covered) > 0.97);
+}
