@@ -48,13 +48,13 @@ ui::DisplaySettings displayFrom(const CliOptions& o) {
 // Sets up a viewer on the command line's model, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& o) {
   viewer.loadInitial(modelPath(o));
+  viewer.camera().setTransitionSeconds(0.0f);
+  viewer.camera().setViewport(o.width, o.height);
   const std::filesystem::path exercises =
       o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
   if (o.exercisesFile || o.exercise || std::filesystem::exists(exercises)) viewer.loadExercises(exercises);
   if (o.exercise) viewer.selectExercise(*o.exercise);
   if (o.time) viewer.setExerciseTime(*o.time);
-  viewer.camera().setTransitionSeconds(0.0f);
-  viewer.camera().setViewport(o.width, o.height);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
   if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
 }

@@ -193,11 +193,24 @@ void Viewer::updateMotion() {
 
 void Viewer::frameExercise() {
   if (!motion_) return;
-  // Frame the posed body and its equipment from the side, a little above: where the tool meets the back reads.
-  scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) {
-    return model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other;
-  });
-  for (const auto& tool : motion_->tools) b.add(glm::vec3(tool.transform[3]));
+  // Frame the posed body and its equipment over the first set's motion, from the side and a little above,
+  // so that where the tool meets the back reads and nothing leaves the picture while it moves.
+  auto notBody = [&](int mesh) { return model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other; };
+  scene::Bounds b;
+  const auto& plan = playback_->plan();
+  double workStart = 0.0, workEnd = plan.total;
+  for (const auto& segment : plan.segments)
+    if (segment.phase == exercise::Phase::Work) {
+      workStart = segment.start;
+      workEnd = segment.end();
+      break;
+    }
+  for (int i = 0; i <= 4; ++i) {
+    // Inside the phase: at its very edges the body may still be in the previous phase's pose.
+    const auto sample = playback_->at(workStart + 0.5 + (workEnd - workStart - 1.0) * double(i) / 4.0);
+    b.add(scene::modelBounds(model_, sample.world, notBody));
+    for (const auto& tool : sample.tools) b.add(glm::vec3(tool.transform[3]));
+  }
   const glm::vec3 focus = motion_->contact ? motion_->contact->worldPoint : b.center();
   // Look at the body's left side (its profile shows where the tool meets the back); when the body lies on
   // that side, look at its back instead.
@@ -217,7 +230,7 @@ void Viewer::frameExercise() {
   camera_.setTarget(glm::mix(b.center(), focus, 0.5f));
   camera_.setYaw(std::atan2(dir.x, dir.z));
   camera_.setPitch(glm::radians(20.0f));
-  camera_.setDistance(b.radius() * 2.6f);
+  camera_.setDistance(b.radius() * 2.3f);
 }
 
 void Viewer::rebuildPlan() {
