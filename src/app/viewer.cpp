@@ -593,7 +593,10 @@ void Viewer::updateLabelAnchors() {
 void Viewer::drawLabels(float pixelsPerPoint) {
   const float ppp = std::max(pixelsPerPoint, 1e-3f);
   const glm::mat4 viewKey = camera_.viewMatrix();
-  if (viewKey != labelViewKey_) {
+  // While the view moves, the labels keep their last anchors; once it rests for a frame they are recomputed.
+  const bool resting = viewKey == labelLastView_;
+  labelLastView_ = viewKey;
+  if (viewKey != labelViewKey_ && (resting || labelSeen_.size() != labelAnchors_.size())) {
     // Where each group is seen: the first surface of the group along the line of sight to its centroid, kept
     // only when nothing but the faded skin lies in front. Recomputed only when the view changes.
     labelViewKey_ = viewKey;

@@ -109,7 +109,8 @@ private:
   };
   std::vector<LabelAnchor> labelAnchors_;
   std::vector<bool> labelSeen_;
-  glm::mat4 labelViewKey_{0.0f};
+  glm::mat4 labelViewKey_{0.0f};   ///< the view the label visibility was computed for
+  glm::mat4 labelLastView_{0.0f};  ///< the previous frame's view
 
   scene::Model model_;
   std::filesystem::path modelPath_;
