@@ -20,6 +20,9 @@ struct TissueMesh {
   std::vector<glm::vec3> normals;         ///< unit, outward
   std::vector<glm::vec3> fibres;          ///< muscles only: unit fibre direction, origin -> insertion
   std::vector<float> tendon;              ///< muscles only: 0 fleshy belly .. 1 tendon / aponeurosis
+  /// Muscles only: (u, v) fibre coordinates. u is the distance across the fibres (metres, 0 at the sheet's
+  /// first edge, constant along a fibre); v runs 0..1 along the fibre from origin to insertion.
+  std::vector<glm::vec2> texcoords;
   std::vector<glm::u8vec4> joints;        ///< up to four joint indices (into AnatomyModel::joints)
   std::vector<glm::vec4> weights;         ///< matching weights, sum 1, sorted by decreasing weight
   std::vector<std::uint32_t> indices;     ///< triangle list, counter-clockwise seen from outside

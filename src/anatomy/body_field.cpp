@@ -262,6 +262,11 @@ float BodyField::trunkDistance(glm::vec3 p) const {
   return d;
 }
 
+float BodyField::chestWallDistance(glm::vec3 p) const {
+  glm::vec3 q{std::abs(p.x), p.y, p.z};
+  return torso(q);
+}
+
 BodyParts BodyField::parts(glm::vec3 p) const {
   glm::vec3 q{std::abs(p.x), p.y, p.z};
   BodyParts r;

@@ -39,6 +39,10 @@ public:
   /// sheet can jump across the gap between arm and chest.
   float trunkDistance(glm::vec3 p) const;
 
+  /// The chest wall alone: the trunk surface without the deltoid cap (metres). The latissimus is laid on it,
+  /// so its fibres cannot jump onto the cap on their way to the armpit.
+  float chestWallDistance(glm::vec3 p) const;
+
   /// The per-piece distances used to weight the rig.
   BodyParts parts(glm::vec3 p) const;
 

@@ -50,7 +50,9 @@ void followHumerus(TissueMesh& m) {
     for (std::size_t i = 0; i < m.positions.size(); ++i) {
       float d = 1e9f;
       for (std::size_t k = 0; k + 1 < ends.size(); ++k) d = std::min(d, sdf::segmentDistance(m.positions[i], ends[k], ends[k + 1]));
-      float t = sdf::smoothstep(0.08f, 0.025f, d);
+      // The latissimus reaches its insertion from under the armpit crease rather than over the shoulder cap;
+      // a shorter hand-over to the arm keeps the twist of its tendon to a few rows of faces.
+      float t = sdf::smoothstep(spec.name == "latissimus_dorsi" ? 0.05f : 0.08f, 0.025f, d);
       if (t <= 0.0f) continue;
       SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
       m.joints[i] = s.joints;

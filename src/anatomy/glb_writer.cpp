@@ -118,6 +118,10 @@ std::vector<std::uint8_t> encodeGlb(const AnatomyModel& model) {
     attributes["JOINTS_0"] = g.accessor(jv, kUnsignedByte, m.joints.size(), "VEC4");
     int wv = g.view(m.weights.data(), m.weights.size() * sizeof(glm::vec4), kArrayBuffer);
     attributes["WEIGHTS_0"] = g.accessor(wv, kFloat, m.weights.size(), "VEC4");
+    if (!m.texcoords.empty()) {
+      int uv = g.view(m.texcoords.data(), m.texcoords.size() * sizeof(glm::vec2), kArrayBuffer);
+      attributes["TEXCOORD_0"] = g.accessor(uv, kFloat, m.texcoords.size(), "VEC2");
+    }
     if (!m.fibres.empty()) attributes["_FIBRE"] = g.vec3(m.fibres, false);
     if (!m.tendon.empty()) {
       int tv = g.view(m.tendon.data(), m.tendon.size() * sizeof(float), kArrayBuffer);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include "anatomy/landmarks.hpp"
 #include "anatomy/sdf_util.hpp"
@@ -86,10 +87,80 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
   return std::clamp(t, 0.0f, 1.0f);
 }
 
+/// Pushes a sheet's mid-surface (nu x nv grid) deeper wherever its outer face, sampled at the grid points,
+/// the quad centres and the edge midpoints, would come closer than kSkinMargin to the skin, and lifts it
+/// where it lies deeper than kMaxDepth. Neighbouring
+/// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
+void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
+                    int nv, const std::function<float(float, float)>& thickness) {
+  constexpr float kSkinMargin = 0.0015f;
+  constexpr float kMaxDepth = 0.0285f;  ///< deepest allowed mid-surface point (metres)
+  const std::size_t count = mid.size();
+  std::vector<glm::vec3> normal(count), outer(count);
+  std::vector<float> push(count);
+  std::vector<glm::vec3> lift(count);
+  const DistanceField skinField = [&](glm::vec3 p) { return body.distance(p); };
+  auto skinNormal = [&](glm::vec3 p) { return fieldNormal(skinField, p); };
+  for (int round = 0; round < 8; ++round) {
+    parallelFor(nu, [&](int i) {
+      for (int j = 0; j < nv; ++j) {
+        std::size_t k = static_cast<std::size_t>(i) * nv + j;
+        normal[k] = fieldNormal(field, mid[k]);
+        lift[k] = glm::vec3(0.0f);
+        float t = thickness(static_cast<float>(i) / (nu - 1), static_cast<float>(j) / (nv - 1));
+        outer[k] = mid[k] + normal[k] * (0.5f * t);
+        float depth = -body.distance(mid[k]);
+        push[k] = std::max(0.0f, body.distance(outer[k]) + kSkinMargin);
+        // Tendons pulled toward an insertion deep on the humerus may not sink out of sight. The sheet's own
+        // field may be the trunk's while the point lies in the arm, so they are lifted along the skin's.
+        if (push[k] == 0.0f && depth > kMaxDepth) lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
+      }
+    });
+    // Each quad's worst sample deepens its four corners; rows are split by thread so writes stay private.
+    std::vector<float> quad(static_cast<std::size_t>(nu - 1) * (nv - 1), 0.0f);
+    parallelFor(nu - 1, [&](int i) {
+      for (int j = 0; j + 1 < nv; ++j) {
+        std::size_t a = static_cast<std::size_t>(i) * nv + j, b = a + nv, c = b + 1, d = a + 1;
+        const glm::vec3 samples[5] = {0.25f * (outer[a] + outer[b] + outer[c] + outer[d]), 0.5f * (outer[a] + outer[b]),
+                                      0.5f * (outer[b] + outer[c]), 0.5f * (outer[c] + outer[d]),
+                                      0.5f * (outer[d] + outer[a])};
+        float worst = 0.0f;
+        for (const glm::vec3& p : samples) worst = std::max(worst, body.distance(p) + kSkinMargin);
+        quad[static_cast<std::size_t>(i) * (nv - 1) + j] = worst;
+      }
+    });
+    bool moved = false;
+    for (int i = 0; i < nu; ++i) {
+      for (int j = 0; j < nv; ++j) {
+        std::size_t k = static_cast<std::size_t>(i) * nv + j;
+        float p = push[k];
+        for (int di = -1; di <= 0; ++di) {
+          for (int dj = -1; dj <= 0; ++dj) {
+            int qi = i + di, qj = j + dj;
+            if (qi >= 0 && qj >= 0 && qi < nu - 1 && qj < nv - 1) p = std::max(p, quad[static_cast<std::size_t>(qi) * (nv - 1) + qj]);
+          }
+        }
+        if (p > 0.0f) {
+          // A little extra so the next round does not stop a hair short.
+          mid[k] -= normal[k] * (p + 0.0002f);
+          moved = true;
+        } else if (lift[k] != glm::vec3(0.0f)) {
+          mid[k] += lift[k];
+          moved = true;
+        }
+      }
+    }
+    if (!moved) break;
+  }
+}
+
 TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   // The deltoid wraps the shoulder cap and arm; every other muscle lies on the trunk.
   const bool onArm = spec.name == "deltoid";
-  const DistanceField field = [&](glm::vec3 p) { return onArm ? body.distance(p) : body.trunkDistance(p); };
+  const bool chestWall = spec.name == "latissimus_dorsi";
+  const DistanceField field = [&](glm::vec3 p) {
+    return onArm ? body.distance(p) : (chestWall ? body.chestWallDistance(p) : body.trunkDistance(p));
+  };
   const std::vector<glm::vec3> origin = polyline(spec.origin);
   const std::vector<glm::vec3> insertion = polyline(spec.insertion);
   float fibreLen = 0.0f;
@@ -143,6 +214,30 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     }
   }
 
+  // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
+  auto lensThickness = [&](float u, float v) {
+    float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), 0.35f);
+    float along = std::pow(std::max(0.0f, std::sin(core::kPi * v)), 0.45f);
+    return spec.thickness * across * along;
+  };
+  keepInsideSkin(body, field, mid, nu, nv, lensThickness);
+
+  // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
+  // which a fan's wide end does not dominate), so bands of constant u follow the fibres at their typical
+  // spacing.
+  std::vector<float> across(static_cast<std::size_t>(nu), 0.0f);
+  std::vector<float> gaps(static_cast<std::size_t>(nv));
+  for (int i = 1; i < nu; ++i) {
+    for (int j = 0; j < nv; ++j) {
+      // Only the part across the fibre: neighbouring rows are sheared along it where the fibres fan out.
+      glm::vec3 fibre = glm::normalize(at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0)));
+      glm::vec3 gap = at(i, j) - at(i - 1, j);
+      gaps[j] = glm::length(gap - fibre * glm::dot(gap, fibre));
+    }
+    std::nth_element(gaps.begin(), gaps.begin() + nv / 2, gaps.end());
+    across[i] = across[i - 1] + gaps[nv / 2];
+  }
+
   TissueMesh mesh;
   mesh.name = spec.name;
   mesh.tissue = Tissue::Muscle;
@@ -155,6 +250,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   mesh.positions.resize(outerCount + static_cast<std::size_t>(nu - 2) * (nv - 2));
   mesh.fibres.resize(mesh.positions.size());
   mesh.tendon.resize(mesh.positions.size());
+  mesh.texcoords.resize(mesh.positions.size());
   for (int i = 0; i < nu; ++i) {
     float u = static_cast<float>(i) / (nu - 1);
     for (int j = 0; j < nv; ++j) {
@@ -163,19 +259,19 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
       glm::vec3 n = fieldNormal(field, p);
       glm::vec3 fibre = glm::normalize(at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0)));
       float tendon = tendonAt(spec, u, v, p);
-      // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
-      float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), 0.35f);
-      float along = std::pow(std::max(0.0f, std::sin(core::kPi * v)), 0.45f);
-      float t = spec.thickness * across * along * (1.0f - 0.7f * tendon);
+      float t = lensThickness(u, v) * (1.0f - 0.7f * tendon);
+      glm::vec2 uv{across[i], v};
       std::size_t o = static_cast<std::size_t>(i) * nv + j;
       mesh.positions[o] = p + n * (0.5f * t);
       mesh.fibres[o] = fibre;
       mesh.tendon[o] = tendon;
+      mesh.texcoords[o] = uv;
       if (!boundary(i, j)) {
         std::uint32_t k = innerIndex(i, j);
         mesh.positions[k] = p - n * (0.5f * t);
         mesh.fibres[k] = fibre;
         mesh.tendon[k] = tendon;
+        mesh.texcoords[k] = uv;
       }
     }
   }

@@ -230,6 +230,22 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
     }
     CHECK(highest < 0.0f);
     CHECK(deepest > -0.03f);
+    // Faces too, not only corners: a face spanning a crease of the skin (the armpit) can cut through it
+    // although its corners lie inside. The skin mesh's chords sit within a fraction of a millimetre of the
+    // surface, so faces keep at least 0.5 mm below it.
+    float worst = -1.0f;
+    glm::vec3 where{0.0f};
+    for (std::size_t f = 0; f < m.indices.size(); f += 3) {
+      glm::vec3 a = m.positions[m.indices[f]], b = m.positions[m.indices[f + 1]], c = m.positions[m.indices[f + 2]];
+      for (glm::vec3 p : {(a + b + c) / 3.0f, 0.5f * (a + b), 0.5f * (b + c), 0.5f * (c + a)}) {
+        float d = body().distance(p);
+        if (d > worst) {
+          worst = d;
+          where = p;
+        }
+      }
+    }
+    CHECK_MESSAGE(worst < -0.0005f, "face at (", where.x, ", ", where.y, ", ", where.z, ") is ", worst, " m from the skin");
   }
   // Independent of the field: a ray straight out of a muscle meets the skin mesh within 3 cm.
   const TissueMesh& skin = mesh("skin");
@@ -239,6 +255,65 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
     float t = rayHit(skin, rm.positions[i], n);
     CHECK(t > 0.0f);
     CHECK(t < 0.03f);
+  }
+}
+
+TEST_CASE("muscle texture coordinates: u across the fibres in metres, v along them from origin to insertion") {
+  for (const MuscleSpec& spec : muscleSpecs()) {
+    const TissueMesh& m = mesh(spec.name + "_L");
+    INFO(m.name);
+    REQUIRE(m.texcoords.size() == m.positions.size());
+    float uMax = 0.0f;
+    for (const glm::vec2& t : m.texcoords) {
+      CHECK(t.x >= 0.0f);
+      CHECK(t.y >= 0.0f);
+      CHECK(t.y <= 1.0f);
+      uMax = std::max(uMax, t.x);
+    }
+    // Across the whole sheet u spans about its width: at least the shorter attachment line.
+    float originLength = 0.0f;
+    for (std::size_t k = 1; k < spec.origin.size(); ++k)
+      originLength += glm::distance(restLandmark(spec.origin[k - 1]), restLandmark(spec.origin[k]));
+    CHECK(uMax > 0.01f);
+    CHECK(uMax < 2.0f * originLength + 0.05f);
+    // On each face, u changes across the fibre and hardly along it; its typical rate is one metre per metre
+    // (the fibres converge toward a narrow attachment, so the rate varies along the sheet).
+    int faces = 0, along = 0;
+    std::vector<float> rates;
+    for (std::size_t f = 0; f < m.indices.size(); f += 3) {
+      std::uint32_t ia = m.indices[f], ib = m.indices[f + 1], ic = m.indices[f + 2];
+      glm::vec3 e1 = m.positions[ib] - m.positions[ia], e2 = m.positions[ic] - m.positions[ia];
+      glm::vec3 n = glm::cross(e1, e2);
+      float area2 = glm::dot(n, n);
+      if (area2 < 1e-14f) continue;
+      float du1 = m.texcoords[ib].x - m.texcoords[ia].x, du2 = m.texcoords[ic].x - m.texcoords[ia].x;
+      // Gradient of a linear function on the triangle.
+      glm::vec3 grad = (du1 * glm::cross(e2, n) + du2 * glm::cross(n, e1)) / area2;
+      float rate = glm::length(grad);
+      glm::vec3 fibre = glm::normalize(m.fibres[ia] + m.fibres[ib] + m.fibres[ic]);
+      ++faces;
+      if (std::abs(glm::dot(grad, fibre)) < 0.35f * rate) ++along;
+      rates.push_back(rate);
+    }
+    REQUIRE(!rates.empty());
+    std::nth_element(rates.begin(), rates.begin() + rates.size() / 2, rates.end());
+    float median = rates[rates.size() / 2];
+    MESSAGE(m.name, ": u up to ", uMax, " m; faces with u level along the fibre ", along, " of ", faces,
+            ", median rate ", median);
+    CHECK(along > 0.85 * faces);
+    CHECK(median > 0.6f);
+    CHECK(median < 1.7f);
+    // v is 0 at the origin and 1 at the insertion.
+    auto vNear = [&](const std::string& id) {
+      glm::vec3 target = restLandmark(id);
+      std::size_t best = 0;
+      for (std::size_t i = 1; i < m.positions.size(); ++i) {
+        if (glm::distance(m.positions[i], target) < glm::distance(m.positions[best], target)) best = i;
+      }
+      return m.texcoords[best].y;
+    };
+    for (const std::string& id : spec.origin) CHECK_MESSAGE(vNear(id) < 0.25f, id);
+    for (const std::string& id : spec.insertion) CHECK_MESSAGE(vNear(id) > 0.75f, id);
   }
 }
 
@@ -322,6 +397,8 @@ TEST_CASE("the GLB names every mesh and node, skins every mesh and carries the m
   CHECK(trap["extras"]["side"] == "right");
   CHECK(trap["primitives"][0]["attributes"].contains("_FIBRE"));
   CHECK(trap["primitives"][0]["attributes"].contains("_TENDON"));
+  CHECK(trap["primitives"][0]["attributes"].contains("TEXCOORD_0"));
+  CHECK_FALSE(meshes["skin"]["primitives"][0]["attributes"].contains("TEXCOORD_0"));
   int meshNodes = 0;
   for (const auto& n : doc["nodes"]) {
     if (!n.contains("mesh")) {
