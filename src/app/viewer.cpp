@@ -104,6 +104,7 @@ void Viewer::updateOutlineBounds() {
 
 void Viewer::attachRenderer(std::unique_ptr<gfx::Renderer> renderer) {
   renderer_ = std::move(renderer);
+  insetRenderer_ = std::make_unique<gfx::Renderer>();
   uploaded_ = false;
 }
 
@@ -350,6 +351,8 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
                                                                     : gfx::ShapeDraw::Kind::Box;
       shape.transform = tool.transform;
       shape.color = tool.colour;
+      // The wall and the backrest stand where the worked muscle is: they are drawn see-through.
+      if (tool.role == "wall" || tool.role == "chair-back") shape.color.w = 0.35f;
       f.shapes.push_back(shape);
     }
     f.paint.coveredPath = motion_->coveredPath;
@@ -410,11 +413,45 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
   if (!renderer_) return;
   if (!uploaded_) {
     renderer_->setModel(model_);
+    if (insetRenderer_) insetRenderer_->setModel(model_);
     uploaded_ = true;
   }
   camera_.setViewport(size.x, size.y);
+  if (motion_ && insetRenderer_) renderInset();
   renderer_->render(frameView(size), target);
 }
+
+void Viewer::renderInset() {
+  // The target muscles standing, seen from behind, painted with this set's coverage: the worked area that the
+  // floor, the wall or the backrest hide in the main view.
+  if (restWorld_.size() != model_.nodes.size())
+    restWorld_ = scene::worldTransforms(model_, scene::localTransforms(model_));
+  const glm::ivec2 size = insetSize();
+  view::OrbitCamera cam;
+  cam.setViewport(size.x, size.y);
+  const scene::Bounds b = scene::modelBounds(model_, restWorld_, [&](int mesh) { return !isTarget(mesh); });
+  if (b.empty()) return;
+  cam.setSceneBounds(b.center(), b.radius() * 3.0f);
+  cam.setPreset(view::Preset::Back, b.center(), b.radius() * 0.9f);
+  gfx::FrameView f = frameView(size);
+  f.view = cam.viewMatrix();
+  f.projection = cam.projectionMatrix();
+  f.eye = cam.eye();
+  f.world = &restWorld_;
+  f.poseVersion = 0;
+  f.shapes.clear();
+  f.floor = false;
+  f.samples = 2;
+  f.outlineBounds = std::make_pair(b.min, b.max);
+  for (size_t i = 0; i < f.meshes.size(); ++i) {
+    auto& d = f.meshes[i];
+    const auto tissue = model_.roles[i].tissue;
+    if (tissue == scene::TissueKind::Skin) d.visible = false;
+  }
+  insetRenderer_->render(f, &inset_);
+}
+
+glm::ivec2 Viewer::insetSize() const { return {220, 240}; }
 
 ui::PanelInput Viewer::panelInput() const {
   ui::PanelInput in;
@@ -488,6 +525,10 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.sets = overrides_.sets.value_or(pr.sets);
   }
   if (motion_) {
+    if (insetRenderer_ && inset_.size().x > 0) {
+      ein.insetTexture = inset_.textureId();
+      ein.insetSize = glm::vec2(inset_.size());
+    }
     if (motion_->timer.phase == exercise::Phase::Work) ein.coverage = motion_->coverage;
     if (motion_->contact && motion_->contact->pressed)
       for (int m : motion_->contact->meshes) ein.contactMuscles.push_back(scene::muscleDisplayName(model_.roles[size_t(m)].muscle));

@@ -139,6 +139,12 @@ private:
   view::OrbitCamera camera_;
   std::unique_ptr<gfx::Renderer> renderer_;
   bool uploaded_ = false;
+  // The "worked this set" inset: its own renderer, so its rest pose stays cached beside the exercise pose.
+  std::unique_ptr<gfx::Renderer> insetRenderer_;
+  gfx::OffscreenTarget inset_;
+  std::vector<glm::mat4> restWorld_;
+  void renderInset();
+  glm::ivec2 insetSize() const;
 
   // Exercise session.
   std::optional<exercise::ExerciseSet> exercises_;

@@ -308,6 +308,8 @@ void OffscreenTarget::resize(glm::ivec2 size) {
     throw std::runtime_error("offscreen framebuffer incomplete");
 }
 
+unsigned OffscreenTarget::textureId() const { return impl_->color.get(); }
+
 void OffscreenTarget::bind() const {
   glBindFramebuffer(GL_FRAMEBUFFER, impl_->fbo.get());
   glViewport(0, 0, size_.x, size_.y);
@@ -496,6 +498,8 @@ struct Renderer::Impl {
       modelChanged = false;
     }
     pose.use();
+    // The binding point is context state shared by every renderer: claim it for this one's joints.
+    glBindBufferBase(GL_UNIFORM_BUFFER, kJointsBinding, jointsUbo.get());
     // Draws need a complete framebuffer even with rasterisation off (an EGL context may have none).
     glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
     glEnable(GL_RASTERIZER_DISCARD);
@@ -809,18 +813,22 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
 
   // Equipment and markers.
   im.mesh.set("u_paint", 0);
-  for (const auto& s : f.shapes) {
-    im.mesh.set("u_model", s.transform);
-    im.mesh.set("u_normalMatrix", normalMatrix(s.transform));
-    im.mesh.set("u_look", int(Look::Material));
-    im.mesh.set("u_baseColor", s.color);
-    im.mesh.set("u_hasTexture", 0);
-    im.mesh.set("u_highlight", 0.0f);
-    const Shape& shape = im.shapeOf(s.kind);
-    Impl::draw(shape.vao.get(), shape.source.indexCount);
-  }
-  im.mesh.set("u_model", glm::mat4(1.0f));
-  im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
+  auto drawShapes = [&](bool translucentPass) {
+    for (const auto& s : f.shapes) {
+      if ((s.color.w < 0.999f) != translucentPass) continue;
+      im.mesh.set("u_model", s.transform);
+      im.mesh.set("u_normalMatrix", normalMatrix(s.transform));
+      im.mesh.set("u_look", int(Look::Material));
+      im.mesh.set("u_baseColor", s.color);
+      im.mesh.set("u_hasTexture", 0);
+      im.mesh.set("u_highlight", 0.0f);
+      const Shape& shape = im.shapeOf(s.kind);
+      Impl::draw(shape.vao.get(), shape.source.indexCount);
+    }
+    im.mesh.set("u_model", glm::mat4(1.0f));
+    im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
+  };
+  drawShapes(false);
 
   // Outline mask: the highlighted meshes drawn flat, first everywhere (hidden, alpha 0.5), then depth-tested
   // against the opaque scene (seen, alpha 1). The faded skin is not in the depth yet, so what shows through it
@@ -868,6 +876,20 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
       im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
       Impl::draw(pp.drawVao.get(), src.indexCount);
     });
+    glDepthMask(GL_TRUE);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
+  }
+
+  // See-through equipment (a wall or a backrest in front of the worked muscle), front faces only.
+  if (std::any_of(f.shapes.begin(), f.shapes.end(), [](const ShapeDraw& s) { return s.color.w < 0.999f; })) {
+    im.mesh.use();
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+    glEnable(GL_CULL_FACE);
+    glDepthMask(GL_FALSE);
+    im.mesh.set("u_paint", 0);
+    drawShapes(true);
     glDepthMask(GL_TRUE);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);

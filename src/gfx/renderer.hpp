@@ -97,6 +97,8 @@ public:
   void resize(glm::ivec2 size);
   glm::ivec2 size() const { return size_; }
   void bind() const;
+  /// The colour texture's name, as an opaque handle for the UI to show the picture (ImGui::Image).
+  unsigned textureId() const;
   /// RGBA8 pixels, rows top to bottom.
   std::vector<unsigned char> read() const;
 

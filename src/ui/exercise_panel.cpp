@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 
 namespace myo::ui {
@@ -107,8 +108,19 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   ImGui::TextUnformatted(line.c_str());
   const double phaseLength = st.phaseElapsed + st.phaseRemaining;
   ImGui::ProgressBar(phaseLength > 0 ? float(st.phaseElapsed / phaseLength) : 1.0f, ImVec2(-1, em * 0.5f), "");
-  if (in.coverage)
+  if (in.insetTexture != 0 && st.phase == exercise::Phase::Work) {
+    // Rows of the texture run bottom to top: flip it.
+    const float scale = std::min(1.0f, (ImGui::GetContentRegionAvail().x * 0.55f) / std::max(in.insetSize.x, 1.0f));
+    ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(in.insetTexture)),
+                 ImVec2(in.insetSize.x * scale, in.insetSize.y * scale), ImVec2(0, 1), ImVec2(1, 0));
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    ImGui::TextWrapped("Worked this set, seen from behind: blue where the tool has been, gold under it now.");
+    if (in.coverage) ImGui::Text("Covered: %d %%", int(std::round(*in.coverage * 100.0)));
+    ImGui::EndGroup();
+  } else if (in.coverage) {
     ImGui::Text("Target covered this set: %d %%", int(std::round(*in.coverage * 100.0)));
+  }
   if (!in.contactMuscles.empty()) {
     std::string names;
     for (const auto& n : in.contactMuscles) names += (names.empty() ? "" : ", ") + n;

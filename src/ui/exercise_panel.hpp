@@ -8,6 +8,8 @@
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
 
+#include <glm/glm.hpp>
+
 namespace myo::ui {
 
 struct ExercisePanelInput {
@@ -21,6 +23,8 @@ struct ExercisePanelInput {
   std::optional<double> coverage;                    ///< share of the target covered in this set, when known
   std::vector<std::string> contactMuscles;           ///< names of the muscles under the tool
   bool audio = false;
+  unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
+  glm::vec2 insetSize{0.0f};
 };
 
 struct ExerciseIntents {
