@@ -134,8 +134,8 @@ void main() {
 
   if (u_highlight > 0.0) {
     float pulse = pow(1.0 - ndv, 2.0);
-    color = mix(color, color * 1.15 + u_glowColor * 0.10, u_highlight);
-    color += u_glowColor * pulse * 0.45 * u_highlight;
+    color = mix(color, color * 1.06 + u_glowColor * 0.03, u_highlight);
+    color += u_glowColor * pulse * 0.30 * u_highlight;
   }
 
   float alpha = base.a;

@@ -26,10 +26,10 @@ namespace myo::app {
 
 /// Colours of the atlas look (linear-ish RGB).
 struct Palette {
-  glm::vec3 skin{0.89f, 0.71f, 0.60f};
+  glm::vec3 skin{0.90f, 0.68f, 0.55f};
   glm::vec3 bone{0.90f, 0.86f, 0.76f};
-  glm::vec3 muscleTarget{0.74f, 0.17f, 0.13f};
-  glm::vec3 muscleContext{0.62f, 0.36f, 0.32f};
+  glm::vec3 muscleTarget{0.66f, 0.14f, 0.12f};
+  glm::vec3 muscleContext{0.55f, 0.29f, 0.26f};
   glm::vec3 outlineTarget{1.0f, 0.80f, 0.28f};
   glm::vec3 outlineSelected{0.30f, 0.82f, 1.0f};
 };
