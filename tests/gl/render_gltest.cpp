@@ -219,3 +219,40 @@ TEST_CASE("in a posterior orthographic view without skin, the trapezius covers t
   CHECK(double(covered) / double(rhomboidPixels) > 0.9);
   CHECK(double(trapeziusOnTop) / double(covered) > 0.97);
 }
+
+TEST_CASE("each exercise renders at several moments with its equipment in the picture") {
+  struct Case {
+    const char* id;
+    test::Rgba tool;  // the equipment's colour, roughly (lit)
+    std::vector<double> times;
+  };
+  // Roller blue, ball orange, chair near black; moments in the lead-in, early and late in the first work phase.
+  const std::vector<Case> cases{{"trapezius-foam-roller", {40, 90, 160, 255}, {2.0, 8.0, 30.0}},
+                                {"rhomboid-massage-ball", {215, 110, 40, 255}, {2.0, 8.0, 30.0}},
+                                {"latissimus-foam-roller", {40, 90, 160, 255}, {2.0, 9.0, 15.0}},
+                                {"massage-chair", {55, 50, 48, 255}, {2.0, 20.0, 150.0}}};
+  for (const auto& c : cases) {
+    std::vector<app::Picture> pictures;
+    for (double t : c.times) {
+      auto o = shot(std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb", 320, 240);
+      o.exercise = c.id;
+      o.time = t;
+      pictures.push_back(app::renderScreenshot(o));
+      const auto& pic = pictures.back();
+      size_t toolPixels = 0, bodyPixels = 0;
+      for (int y = 0; y < pic.height; ++y)
+        for (int x = 0; x < pic.width; ++x) {
+          const auto p = test::pixelAt(pic, x, y);
+          if (std::abs(p.r - c.tool.r) < 45 && std::abs(p.g - c.tool.g) < 45 && std::abs(p.b - c.tool.b) < 45)
+            ++toolPixels;
+          if (p.r > p.g + 40 && p.r > p.b + 40) ++bodyPixels;  // muscle red
+        }
+      INFO(std::string(c.id) << " at " << t << " s: tool pixels " << toolPixels << ", muscle pixels " << bodyPixels);
+      CHECK(toolPixels > 30);
+      CHECK(bodyPixels > 30);
+    }
+    // The tool moves over the muscle during the work phase: its two moments differ.
+    INFO(std::string(c.id));
+    CHECK(changedShare(pictures[1], pictures[2]) > 0.002);
+  }
+}
