@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
 
@@ -61,6 +62,7 @@ bool Viewer::tryLoad(const std::filesystem::path& path) {
   } catch (const std::exception& e) {
     error_ = core::errorLine(core::Error(path.string(), e.what()));
   }
+  std::fprintf(stderr, "%s\n", error_->c_str());
   return false;
 }
 

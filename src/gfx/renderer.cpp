@@ -796,18 +796,24 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     else glEnable(GL_CULL_FACE);
   };
   if (haveModel) {
-    im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
-      const MeshDraw& d = f.meshes[m];
-      anyOutline = anyOutline || d.outline;
-      if (translucent(d)) {
-        anyTranslucent = anyTranslucent || d.color.w > 0.0f;
-        return;
-      }
-      cullFor(src.material);
-      im.setMaterial(d, src.material);
-      im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
-      Impl::draw(pp.drawVao.get(), src.indexCount);
-    });
+    // Outer layers first (muscles, then everything else, bones last), so that the depth test spares the
+    // shading of what they hide.
+    const Look order[] = {Look::Muscle, Look::Material, Look::Skin, Look::Bone};
+    for (const Look look : order) {
+      im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
+        const MeshDraw& d = f.meshes[m];
+        if (d.look != look) return;
+        anyOutline = anyOutline || d.outline;
+        if (translucent(d)) {
+          anyTranslucent = anyTranslucent || d.color.w > 0.0f;
+          return;
+        }
+        cullFor(src.material);
+        im.setMaterial(d, src.material);
+        im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+        Impl::draw(pp.drawVao.get(), src.indexCount);
+      });
+    }
   }
   glDisable(GL_CULL_FACE);
 
