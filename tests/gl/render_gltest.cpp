@@ -256,3 +256,18 @@ TEST_CASE("each exercise renders at several moments with its equipment in the pi
     CHECK(changedShare(pictures[1], pictures[2]) > 0.002);
   }
 }
+
+TEST_CASE("a model that fails to load leaves the previous one in place, with the error shown") {
+  app::Viewer viewer;
+  viewer.loadInitial(sample("Box.gltf"));
+  const size_t meshes = viewer.model().meshes.size();
+  const std::string bad = std::string(MYO_TEST_DATA_DIR) + "/malformed/node_cycle.gltf";
+  REQUIRE(std::filesystem::exists(bad));
+  CHECK_FALSE(viewer.tryLoad(bad));
+  CHECK(viewer.model().meshes.size() == meshes);
+  REQUIRE(viewer.error().has_value());
+  CHECK(viewer.error()->rfind("myorelease: error: " + bad + ": ", 0) == 0);
+  CHECK(viewer.panelInput().error == viewer.error());
+  CHECK(viewer.tryLoad(sample("CesiumMan.gltf")));
+  CHECK_FALSE(viewer.error().has_value());
+}
