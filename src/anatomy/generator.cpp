@@ -47,6 +47,18 @@ void followHumerus(TissueMesh& m) {
     }
     if (!(ends[0].y < 1.40f && std::abs(ends[0].x) > 0.18f)) return;
     int shoulder = jointIndex(right ? "shoulder_R" : "shoulder_L");
+    if (spec.name == "deltoid") {
+      // The deltoid caps the joint: all but its origin moves with the humerus. Handing over along the
+      // fibres (v) rather than by the skin above keeps its thick inner face, which lies nearer the armpit
+      // folds than the cap's skin, from being torn between arm and chest.
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        float t = sdf::smoothstep(0.0f, 0.45f, m.texcoords[i].y);
+        SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
+        m.joints[i] = s.joints;
+        m.weights[i] = s.weights;
+      }
+      return;
+    }
     for (std::size_t i = 0; i < m.positions.size(); ++i) {
       float d = 1e9f;
       for (std::size_t k = 0; k + 1 < ends.size(); ++k) d = std::min(d, sdf::segmentDistance(m.positions[i], ends[k], ends[k + 1]));

@@ -166,8 +166,9 @@ const std::vector<MuscleSpec>& muscleSpecs() {
     m.origin = {"CLAV_ANT_67_L", "CLAV_ANT_85_L", "CLAV_ANT_100_L", "ACROMION_ANT_TIP_L", "ACROMION_L",
                 "ACROMIAL_ANGLE_L", "SPINE_INF_80_L", "SPINE_INF_50_L", "SPINE_INF_30_L"};
     m.insertion = {"DT_ANT_L", "DT_APEX_L", "DT_POST_L"};
-    m.thickness = 0.018f;
-    m.layer = {kSuperficial, kSuperficial + 0.018f};
+    m.thickness = 0.022f;
+    m.layer = {kSuperficial, kSuperficial + 0.022f};
+    m.insertionDepth = 0.019f;
     m.originText = "Outer third of the clavicle, the acromion and the lower lip of the spine of the scapula.";
     m.insertionText = "Deltoid tuberosity on the outer side of the humeral shaft.";
     m.action = "Its middle part lifts the arm sideways (abduction); the front part lifts it forward and turns "

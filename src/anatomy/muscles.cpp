@@ -51,7 +51,18 @@ glm::vec3 sampleArc(const std::vector<glm::vec3>& p, float t) {
 /// How a sheet is pushed off the straight fibre line before it is laid on its layer, so it lands on the
 /// right face of the body (back, chest or shoulder cap). Scaled by sin(pi v).
 glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
-  if (m.name == "deltoid") return glm::normalize(chord - landmark("GH_CENTRE_L")) * 0.05f;
+  if (m.name == "deltoid") {
+    // Away from the humeral shaft's axis and toward the outside of the arm: pushed only away from the
+    // shaft, the front and back fibres would land on the chest and back beside the armpit folds and the
+    // muscle would hang like a cape instead of capping the joint.
+    static const glm::vec3 gh = restLandmark("GH_CENTRE_L");
+    static const glm::vec3 axis = glm::normalize(restLandmark("ELBOW_CENTRE_L") - gh);
+    glm::vec3 radial = chord - gh - axis * glm::dot(chord - gh, axis);
+    glm::vec3 lateral = glm::normalize(glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), axis));
+    if (lateral.x < 0.0f) lateral = -lateral;
+    glm::vec3 dir = glm::length(radial) > 1e-5f ? glm::normalize(radial) : lateral;
+    return glm::normalize(dir + 0.4f * lateral) * 0.05f;
+  }
   if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
   if (m.name == "latissimus_dorsi") return {0.02f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
   if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
@@ -89,10 +100,10 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 
 /// Pushes a sheet's mid-surface (nu x nv grid) deeper wherever its outer face, sampled at the grid points,
 /// the quad centres and the edge midpoints, would come closer than kSkinMargin to the skin, and lifts it
-/// where it lies deeper than kMaxDepth. Neighbouring
+/// where it lies deeper than kMaxDepth or its inner face deeper than maxInnerDepth. Neighbouring
 /// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
 void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
-                    int nv, const std::function<float(float, float)>& thickness) {
+                    int nv, const std::function<float(float, float)>& thickness, float maxInnerDepth = 1.0f) {
   constexpr float kSkinMargin = 0.0015f;
   constexpr float kMaxDepth = 0.0285f;  ///< deepest allowed mid-surface point (metres)
   const std::size_t count = mid.size();
@@ -113,7 +124,8 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
         push[k] = std::max(0.0f, body.distance(outer[k]) + kSkinMargin);
         // Tendons pulled toward an insertion deep on the humerus may not sink out of sight. The sheet's own
         // field may be the trunk's while the point lies in the arm, so they are lifted along the skin's.
-        if (push[k] == 0.0f && depth > kMaxDepth) lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
+        float excess = std::max(depth - kMaxDepth, depth + 0.5f * t - maxInnerDepth);
+        if (push[k] == 0.0f && excess > 0.0f) lift[k] = skinNormal(mid[k]) * excess;
       }
     });
     // Each quad's worst sample deepens its four corners; rows are split by thread so writes stay private.
@@ -168,18 +180,32 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   const int nu = std::clamp(static_cast<int>(std::max(length(origin), length(insertion)) / kSpacing) + 1, 12, 120);
   const int nv = std::clamp(static_cast<int>(fibreLen / kSpacing) + 1, 12, 80);
   const float midDepth = 0.5f * (spec.layer.outer + spec.layer.inner);
+  // Depth of the mid-surface along the fibres: the layer's, or sinking toward a deep insertion.
+  auto depthAt = [&](float v) {
+    if (spec.insertionDepth <= 0.0f) return midDepth;
+    return midDepth + (spec.insertionDepth - midDepth) * smoothstep(0.45f, 1.0f, v);
+  };
+  // The deltoid's tuberosity lies on the humeral shaft, near the arm's axis, where the direction to the
+  // nearest skin is ill-defined; its fibres aim at the shaft's outer face, so they converge on the tuberosity
+  // instead of spreading round the arm.
+  glm::vec3 insertionShift{0.0f};
+  if (onArm) {
+    glm::vec3 armDir = glm::normalize(restLandmark("DT_APEX_L") - restLandmark("GH_CENTRE_L"));
+    insertionShift = glm::normalize(glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), armDir)) * 0.012f;
+    if (insertionShift.x < 0.0f) insertionShift = -insertionShift;
+  }
 
   // Mid-surface on the layer's level set, then pulled toward the attachment landmarks at both ends.
   std::vector<glm::vec3> mid(static_cast<std::size_t>(nu) * nv);
   auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
   parallelFor(nu, [&](int i) {
     float u = static_cast<float>(i) / (nu - 1);
-    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
+    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u) + insertionShift;
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
       glm::vec3 chord = glm::mix(o, e, v);
       glm::vec3 start = chord + fibreBias(spec, chord, u) * std::sin(core::kPi * v);
-      at(i, j) = projectToLevel(field, start, -midDepth, 10);
+      at(i, j) = projectToLevel(field, start, -depthAt(v), 10);
     }
   });
   // Two rounds of smoothing across the grid and back onto the level set remove kinks where the nearest
@@ -194,33 +220,41 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     }
     mid = smooth;
     parallelFor(nu, [&](int i) {
-      for (int j = 0; j < nv; ++j) at(i, j) = projectToLevel(field, at(i, j), -midDepth, 3);
+      for (int j = 0; j < nv; ++j) at(i, j) = projectToLevel(field, at(i, j), -depthAt(static_cast<float>(j) / (nv - 1)), 3);
     });
   }
   for (int i = 0; i < nu; ++i) {
     float u = static_cast<float>(i) / (nu - 1);
     glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
-    auto reach = [](glm::vec3 landmarkPos, glm::vec3 end) {
+    auto reach = [](glm::vec3 landmarkPos, glm::vec3 end, float within) {
       glm::vec3 d = end - landmarkPos;
       float l = glm::length(d);
-      const float kReach = 0.017f;  // sheet ends no further than this from its bony attachment
-      return l > kReach ? landmarkPos + d * (kReach / l) : end;
+      return l > within ? landmarkPos + d * (within / l) : end;
     };
-    glm::vec3 shiftO = reach(o, at(i, 0)) - at(i, 0);
-    glm::vec3 shiftE = reach(e, at(i, nv - 1)) - at(i, nv - 1);
+    // Sheet ends lie no further than 1.7 cm from their bony attachment. The deltoid's fibres converge on
+    // the tuberosity over their distal half, so the muscle narrows to its V-shaped insertion.
+    constexpr float kReach = 0.017f;
+    const float insertionReach = onArm ? 0.004f : kReach;
+    const float convergeFrom = onArm ? 0.35f : 0.75f;
+    glm::vec3 shiftO = reach(o, at(i, 0), kReach) - at(i, 0);
+    glm::vec3 shiftE = reach(e + insertionShift, at(i, nv - 1), insertionReach) - at(i, nv - 1);
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
-      at(i, j) += shiftO * smoothstep(0.25f, 0.0f, v) + shiftE * smoothstep(0.75f, 1.0f, v);
+      at(i, j) += shiftO * smoothstep(0.25f, 0.0f, v) + shiftE * smoothstep(convergeFrom, 1.0f, v);
     }
   }
 
   // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
   auto lensThickness = [&](float u, float v) {
-    float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), 0.35f);
-    float along = std::pow(std::max(0.0f, std::sin(core::kPi * v)), 0.45f);
+    // The deltoid's front and back borders are rounded bellies, not thin edges.
+    float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), onArm ? 0.2f : 0.35f);
+    // The deltoid is thickest over the humeral head and tapers along its distal half into the tendon.
+    float along = std::pow(std::max(0.0f, std::sin(core::kPi * (onArm ? std::pow(v, 0.75f) : v))), 0.45f);
     return spec.thickness * across * along;
   };
-  keepInsideSkin(body, field, mid, nu, nv, lensThickness);
+  // The deltoid's thick belly sinks toward a tuberosity 3.5 cm under the skin; its inner face stays within
+  // reach of the surface.
+  keepInsideSkin(body, field, mid, nu, nv, lensThickness, onArm ? 0.0285f : 1.0f);
 
   // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
   // which a fan's wide end does not dominate), so bands of constant u follow the fibres at their typical

@@ -26,6 +26,9 @@ struct MuscleSpec {
   std::vector<std::string> guides;      ///< landmarks the sheet passes over (mid-fibre)
   float thickness = 0.005f;             ///< nominal belly thickness (metres)
   MuscleLayer layer;
+  /// Depth of the mid-surface under the skin at the insertion (metres); 0 keeps the layer's depth. A muscle
+  /// whose tendon dives onto a bone deep in a limb (the deltoid) sinks toward it over the distal half.
+  float insertionDepth = 0.0f;
   std::string originText, insertionText, action, innervation, bloodSupply;
 };
 
