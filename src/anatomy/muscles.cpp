@@ -191,7 +191,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   glm::vec3 insertionShift{0.0f};
   if (onArm) {
     glm::vec3 armDir = glm::normalize(restLandmark("DT_APEX_L") - restLandmark("GH_CENTRE_L"));
-    insertionShift = glm::normalize(glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), armDir)) * 0.012f;
+    insertionShift = glm::normalize(glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), armDir)) * 0.007f;
     if (insertionShift.x < 0.0f) insertionShift = -insertionShift;
   }
 
