@@ -7,6 +7,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "scene/picking.hpp"
 #include "scene/skinning.hpp"
 
 namespace myo::exercise {
@@ -15,26 +16,11 @@ namespace {
 
 constexpr int kLeafSize = 4;
 
-struct TriHit {
-  float t = 0.0f, u = 0.0f, v = 0.0f;
-};
+using TriHit = scene::TriangleHit;
 
 std::optional<TriHit> hitTriangle(const glm::vec3& o, const glm::vec3& d, const glm::vec3& a, const glm::vec3& b,
                                   const glm::vec3& c) {
-  const glm::vec3 e1 = b - a, e2 = c - a;
-  const glm::vec3 p = glm::cross(d, e2);
-  const float det = glm::dot(e1, p);
-  if (std::abs(det) < 1e-12f) return std::nullopt;
-  const float inv = 1.0f / det;
-  const glm::vec3 s = o - a;
-  const float u = glm::dot(s, p) * inv;
-  if (u < 0.0f || u > 1.0f) return std::nullopt;
-  const glm::vec3 q = glm::cross(s, e1);
-  const float v = glm::dot(d, q) * inv;
-  if (v < 0.0f || u + v > 1.0f) return std::nullopt;
-  const float t = glm::dot(e2, q) * inv;
-  if (t <= 0.0f) return std::nullopt;
-  return TriHit{t, u, v};
+  return scene::intersectTriangleUv(o, d, a, b, c);
 }
 
 bool hitBox(const glm::vec3& o, const glm::vec3& invD, const glm::vec3& lo, const glm::vec3& hi, float maxT) {

@@ -9,8 +9,8 @@
 
 namespace myo::scene {
 
-std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction,
-                                       const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+std::optional<TriangleHit> intersectTriangleUv(const glm::vec3& origin, const glm::vec3& direction,
+                                               const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
   const glm::vec3 e1 = b - a;
   const glm::vec3 e2 = c - a;
   const glm::vec3 p = glm::cross(direction, e2);
@@ -27,7 +27,13 @@ std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3&
   if (v < 0.0f || u + v > 1.0f) return std::nullopt;
   const float t = glm::dot(e2, q) * inv;
   if (!(t > 0.0f)) return std::nullopt;
-  return t;
+  return TriangleHit{t, u, v};
+}
+
+std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction, const glm::vec3& a,
+                                       const glm::vec3& b, const glm::vec3& c) {
+  if (const auto hit = intersectTriangleUv(origin, direction, a, b, c)) return hit->t;
+  return std::nullopt;
 }
 
 PosedGeometry poseGeometry(const Model& model, const std::vector<glm::mat4>& world) {

@@ -28,6 +28,17 @@ struct PickHit {
 
 /// Möller-Trumbore ray/triangle test, both faces. Returns the ray parameter t (hit = origin + t * direction)
 /// when the ray hits at t > 0.
+/// Where a ray meets a triangle: distance t along the (unit) direction and barycentric u, v (weights of b and c).
+struct TriangleHit {
+  float t = 0.0f;
+  float u = 0.0f;
+  float v = 0.0f;
+};
+
+/// Moller-Trumbore; both faces count; grazing rays and degenerate triangles give no hit.
+std::optional<TriangleHit> intersectTriangleUv(const glm::vec3& origin, const glm::vec3& direction,
+                                               const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
+
 std::optional<float> intersectTriangle(const glm::vec3& origin, const glm::vec3& direction,
                                        const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
 
