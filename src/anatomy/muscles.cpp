@@ -68,7 +68,7 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
   // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
   // covers most of rhomboid major.
-  if (m.name == "trapezius_ascending") return {0.03f * u, 0.0f, -0.03f};
+  if (m.name == "trapezius_ascending") return {0.042f * std::pow(u, 0.6f), 0.0f, -0.03f};
   return {0.0f, 0.0f, -0.03f};
 }
 
