@@ -235,7 +235,8 @@ TissueMesh scapula(float cell) {
     d = smin(d, sdf::roundCone(p, coracoidBase, coracoidTip, 0.0065f, 0.005f), 0.006f);
     return d;
   };
-  return polygonizeBone("bone_scapula_L", field, box, cell);
+  // The blade is thinner than the bone grid: sampled at that grid it would come out full of holes.
+  return polygonizeBone("bone_scapula_L", field, box, cell * 0.6f);
 }
 
 TissueMesh clavicle(float cell) {

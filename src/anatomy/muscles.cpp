@@ -246,8 +246,9 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
 
   // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
   auto lensThickness = [&](float u, float v) {
-    // The deltoid's front and back borders are rounded bellies, not thin edges.
-    float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), onArm ? 0.2f : 0.35f);
+    // The deltoid's front border is a rounded belly; its back part thins toward the spine of the scapula,
+    // where it arises by a flat aponeurosis.
+    float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), onArm ? 0.2f + 0.6f * u * u : 0.35f);
     // The deltoid is thickest over the humeral head and tapers along its distal half into the tendon.
     float along = std::pow(std::max(0.0f, std::sin(core::kPi * (onArm ? std::pow(v, 0.75f) : v))), 0.45f);
     return spec.thickness * across * along;
