@@ -203,13 +203,17 @@ TissueMesh pelvis(float cell) {
 
 TissueMesh scapula(float cell) {
   auto L = [](const char* id) { return landmark(std::string(id) + "_L"); };
-  const glm::vec3 sa = L("SCAP_SUP_ANGLE"), ai = L("SCAP_INF_ANGLE"), ig = L("INFRAGLENOID"), notch = L("SUPRASCAPULAR_NOTCH");
+  // The superior angle lies under the trapezius and levator scapulae; the figure puts it only 1.2 cm under
+  // the skin, where the blade's rim would break through a 7 mm trapezius, so it sits 8 mm further forward.
+  const glm::vec3 kSupAngleShift{0.0f, 0.0f, 0.008f};
+  const glm::vec3 sa = L("SCAP_SUP_ANGLE") + kSupAngleShift, ai = L("SCAP_INF_ANGLE"), ig = L("INFRAGLENOID"), notch = L("SUPRASCAPULAR_NOTCH");
   const glm::vec3 glenoid = L("GLENOID_CENTRE");
   std::vector<glm::vec3> medial, lateral{ai, L("SCAP_LAT_BORDER_MID"), ig};
   for (const char* id : {"SCAP_SUP_ANGLE", "SCAP_MB_1", "SCAP_MB_RM", "SCAP_ROOT_SPINE", "SCAP_MB_TSB", "SCAP_MB_2",
                          "SCAP_MB_3", "SCAP_INF_ANGLE"}) {
     medial.push_back(L(id));
   }
+  medial.front() = sa;
   std::vector<glm::vec3> spine{L("SCAP_ROOT_SPINE")};
   for (const char* pct : {"15", "30", "50", "80"}) {
     spine.push_back(0.5f * (L((std::string("SPINE_SUP_") + pct).c_str()) + L((std::string("SPINE_INF_") + pct).c_str())));
