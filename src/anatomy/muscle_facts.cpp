@@ -30,13 +30,16 @@ const std::vector<MuscleSpec>& muscleSpecs() {
     m.part = "descending";
     m.origin = {"SNL_2_L", "SNL_1_L", "INION", "NUCHAL_C1", "NUCHAL_C2", "NUCHAL_C3", "NUCHAL_C4", "NUCHAL_C5",
                 "NUCHAL_C6", "MID:NUCHAL_C6:SP_C7"};
-    m.insertion = {"CLAV_POST_67_L", "CLAV_POST_85_L", "CLAV_POST_100_L"};
+    // Its lowest fibres reach the acromion's medial edge, where the transverse part begins, so the two
+    // parts meet over the top of the shoulder without a gap.
+    m.insertion = {"CLAV_POST_67_L", "CLAV_POST_85_L", "CLAV_POST_100_L", "ACROMION_MED_POST_L"};
     m.guides = {"NECK_BASE_LAT_L"};
     m.thickness = 0.008f;
     m.layer = {kSuperficial, kSuperficial + 0.008f};
     m.originText = "Inner third of the superior nuchal line, the external occipital protuberance and the nuchal "
                    "ligament down to the sixth cervical vertebra.";
-    m.insertionText = "Back edge of the outer third of the clavicle.";
+    m.insertionText = "Back edge of the outer third of the clavicle; its lowest fibres reach the inner edge "
+                      "of the acromion.";
     m.action = "Lifts the shoulder girdle (elevates the scapula) and, together with the lower part, swings the "
                "socket of the shoulder upward. With the shoulder fixed it draws the head back, tilts it to the "
                "same side and turns the face away.";

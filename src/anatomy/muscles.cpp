@@ -65,7 +65,9 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   }
   if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
   if (m.name == "latissimus_dorsi") return {0.02f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
-  if (m.name == "trapezius_descending") return {0.0f, 0.02f, -0.04f};
+  // Its lowest fibre shares the transverse part's first fibre line, so it takes the same push there and
+  // the two parts meet edge to edge.
+  if (m.name == "trapezius_descending") return glm::mix(glm::vec3(0.0f, 0.02f, -0.04f), glm::vec3(0.0f, 0.0f, -0.03f), smoothstep(0.6f, 1.0f, u));
   // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
   // covers most of rhomboid major.
   if (m.name == "trapezius_ascending") return {0.042f * std::pow(u, 0.6f), 0.0f, -0.03f};
