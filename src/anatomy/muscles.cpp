@@ -61,7 +61,7 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
     glm::vec3 lateral = glm::normalize(glm::cross(glm::vec3(0.0f, 0.0f, 1.0f), axis));
     if (lateral.x < 0.0f) lateral = -lateral;
     glm::vec3 dir = glm::length(radial) > 1e-5f ? glm::normalize(radial) : lateral;
-    return glm::normalize(dir + 0.4f * lateral) * 0.05f;
+    return glm::normalize(dir + (0.4f - 0.25f * u) * lateral) * 0.05f;
   }
   if (m.name == "pectoralis_major") return {0.0f, 0.0f, 0.05f};
   if (m.name == "latissimus_dorsi") return {0.02f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
