@@ -198,7 +198,12 @@ void Viewer::frameExercise() {
   if (!motion_) return;
   // Frame the posed body and its equipment over the first set's motion, from the side and a little above,
   // so that where the tool meets the back reads and nothing leaves the picture while it moves.
-  auto notBody = [&](int mesh) { return model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other; };
+  // The body's tissues, or every mesh of a model without recognised anatomy.
+  const bool anatomy = std::any_of(model_.roles.begin(), model_.roles.end(),
+                                   [](const scene::MeshRole& r) { return r.tissue != scene::TissueKind::Other; });
+  auto notBody = [&](int mesh) {
+    return anatomy && model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other;
+  };
   scene::Bounds b;
   const auto& plan = playback_->plan();
   double workStart = 0.0, workEnd = plan.total;
@@ -527,6 +532,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.sets = overrides_.sets.value_or(pr.sets);
   }
   if (motion_) {
+    ein.noTargets = motion_->targetMeshes.empty();
     if (insetRenderer_ && inset_.size().x > 0) {
       ein.insetTexture = inset_.textureId();
       ein.insetSize = glm::vec2(inset_.size());

@@ -108,7 +108,10 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   ImGui::TextUnformatted(line.c_str());
   const double phaseLength = st.phaseElapsed + st.phaseRemaining;
   ImGui::ProgressBar(phaseLength > 0 ? float(st.phaseElapsed / phaseLength) : 1.0f, ImVec2(-1, em * 0.5f), "");
-  if (in.insetTexture != 0 && st.phase == exercise::Phase::Work) {
+  if (in.noTargets) {
+    ImGui::TextWrapped("This model has none of the exercise's target muscles: the timer runs, but the tool has "
+                       "nothing to work on.");
+  } else if (in.insetTexture != 0 && st.phase == exercise::Phase::Work) {
     // Rows of the texture run bottom to top: flip it.
     const float scale = std::min(1.0f, (ImGui::GetContentRegionAvail().x * 0.55f) / std::max(in.insetSize.x, 1.0f));
     ImGui::Image(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(in.insetTexture)),

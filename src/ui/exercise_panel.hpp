@@ -23,6 +23,7 @@ struct ExercisePanelInput {
   std::optional<double> coverage;                    ///< share of the target covered in this set, when known
   std::vector<std::string> contactMuscles;           ///< names of the muscles under the tool
   bool audio = false;
+  bool noTargets = false;                            ///< the model has none of the exercise's target muscles
   unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
   glm::vec2 insetSize{0.0f};
 };
