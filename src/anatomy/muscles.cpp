@@ -18,6 +18,7 @@ using sdf::smoothstep;
 namespace {
 
 constexpr float kSpacing = 0.0068f;  ///< target distance between sheet vertices (metres)
+constexpr float kMaxInnerDepth = 0.0285f;  ///< deepest inner face of the deltoid (metres)
 
 std::vector<glm::vec3> polyline(const std::vector<std::string>& ids) {
   std::vector<glm::vec3> p;
@@ -102,10 +103,10 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 
 /// Pushes a sheet's mid-surface (nu x nv grid) deeper wherever its outer face, sampled at the grid points,
 /// the quad centres and the edge midpoints, would come closer than kSkinMargin to the skin, and lifts it
-/// where it lies deeper than kMaxDepth or its inner face deeper than maxInnerDepth. Neighbouring
+/// where it lies deeper than kMaxDepth. Neighbouring
 /// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
 void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
-                    int nv, const std::function<float(float, float)>& thickness, float maxInnerDepth = 1.0f) {
+                    int nv, const std::function<float(float, float)>& thickness) {
   constexpr float kSkinMargin = 0.0015f;
   constexpr float kMaxDepth = 0.0285f;  ///< deepest allowed mid-surface point (metres)
   const std::size_t count = mid.size();
@@ -126,8 +127,7 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
         push[k] = std::max(0.0f, body.distance(outer[k]) + kSkinMargin);
         // Tendons pulled toward an insertion deep on the humerus may not sink out of sight. The sheet's own
         // field may be the trunk's while the point lies in the arm, so they are lifted along the skin's.
-        float excess = std::max(depth - kMaxDepth, depth + 0.5f * t - maxInnerDepth);
-        if (push[k] == 0.0f && excess > 0.0f) lift[k] = skinNormal(mid[k]) * excess;
+        if (push[k] == 0.0f && depth > kMaxDepth) lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
       }
     });
     // Each quad's worst sample deepens its four corners; rows are split by thread so writes stay private.
@@ -255,9 +255,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     float along = std::pow(std::max(0.0f, std::sin(core::kPi * (onArm ? std::pow(v, 0.75f) : v))), 0.45f);
     return spec.thickness * across * along;
   };
-  // The deltoid's thick belly sinks toward a tuberosity 3.5 cm under the skin; its inner face stays within
-  // reach of the surface.
-  keepInsideSkin(body, field, mid, nu, nv, lensThickness, onArm ? 0.0285f : 1.0f);
+  keepInsideSkin(body, field, mid, nu, nv, lensThickness);
 
   // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
   // which a fan's wide end does not dominate), so bands of constant u follow the fibres at their typical
@@ -297,6 +295,9 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
       glm::vec3 fibre = glm::normalize(at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0)));
       float tendon = tendonAt(spec, u, v, p);
       float t = lensThickness(u, v) * (1.0f - 0.7f * tendon);
+      // The deltoid sinks toward a tuberosity 3.5 cm under the skin: it thins as it dives so its inner face
+      // stays within 2.85 cm of the surface.
+      if (onArm) t = std::min(t, std::max(0.0f, 2.0f * (kMaxInnerDepth + body.distance(p))));
       glm::vec2 uv{across[i], v};
       std::size_t o = static_cast<std::size_t>(i) * nv + j;
       mesh.positions[o] = p + n * (0.5f * t);
