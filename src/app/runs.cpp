@@ -158,6 +158,7 @@ void onKey(GLFWwindow* w, int key, int, int action, int mods) {
       v.display().skin = static_cast<ui::SkinMode>((static_cast<int>(v.display().skin) + 1) % 3);
       break;
     case GLFW_KEY_ESCAPE: v.select(-1); break;
+    case GLFW_KEY_SPACE: v.startPauseTimer(); break;
     case GLFW_KEY_Q:
       if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(w, GLFW_TRUE);
       break;

@@ -258,6 +258,18 @@ void Viewer::setExerciseTime(double seconds) {
   updateMotion();
 }
 
+void Viewer::startPauseTimer() {
+  if (!timer_) return;
+  if (timer_->running()) {
+    timer_->pause();
+  } else if (timer_->done() || timer_->elapsed() <= 0.0) {
+    timer_->restart();
+    timer_->start();
+  } else {
+    timer_->resume();
+  }
+}
+
 void Viewer::enableTones() {
   if (!tones_) tones_ = std::make_unique<Tones>();
 }
@@ -269,11 +281,7 @@ const exercise::TimerState Viewer::exerciseState() const {
 void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
   if (in.select) selectExercise(*in.select);
   if (!timer_) return;
-  if (in.startPause) {
-    if (timer_->running()) timer_->pause();
-    else if (timer_->done() || timer_->elapsed() <= 0.0) timer_->restart(), timer_->start();
-    else timer_->resume();
-  }
+  if (in.startPause) startPauseTimer();
   if (in.skip) timer_->skip();
   if (in.restart) timer_->restart();
   if (in.scrub) timer_->scrub(*in.scrub);

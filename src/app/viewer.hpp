@@ -54,6 +54,8 @@ public:
   void selectExercise(int index);
   /// Puts the exercise clock at t seconds (paused), as --time does.
   void setExerciseTime(double seconds);
+  /// Starts, pauses or resumes the exercise timer (the panel's button, or the space bar).
+  void startPauseTimer();
   /// Turns the timer's tones on (the window does; pictures and tests stay silent).
   void enableTones();
   const exercise::TimerState exerciseState() const;
