@@ -271,3 +271,31 @@ TEST_CASE("a model that fails to load leaves the previous one in place, with the
   CHECK(viewer.tryLoad(sample("CesiumMan.gltf")));
   CHECK_FALSE(viewer.error().has_value());
 }
+
+TEST_CASE("the viewer's timer runs a whole protocol, moving the tool as it goes") {
+  app::Viewer viewer;
+  viewer.loadInitial(std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb");
+  viewer.loadExercises(std::string(MYO_SOURCE_DIR) + "/assets/exercises.json");
+  viewer.selectExercise("trapezius-foam-roller");
+  CHECK(viewer.exerciseState().phase == exercise::Phase::LeadIn);
+  CHECK_FALSE(viewer.exerciseState().running);
+  viewer.startPauseTimer();
+  std::vector<exercise::Phase> seen;
+  std::vector<glm::mat4> pelvisWorld;
+  for (int frame = 0; frame < 200 * 60 && viewer.exerciseState().phase != exercise::Phase::Done; ++frame) {
+    viewer.update(1.0f / 60.0f);
+    const auto phase = viewer.exerciseState().phase;
+    if (seen.empty() || seen.back() != phase) seen.push_back(phase);
+    if (frame % 60 == 0) pelvisWorld.push_back(viewer.world().front());
+  }
+  const auto st = viewer.exerciseState();
+  CHECK(st.phase == exercise::Phase::Done);
+  CHECK(st.elapsed == doctest::Approx(st.total));
+  using P = exercise::Phase;
+  const std::vector<P> expected{P::LeadIn, P::Work, P::Stretch, P::Work, P::Stretch, P::Work, P::Done};
+  CHECK(seen == expected);
+  // The body moved over the roller: its root transform changed during the run.
+  bool moved = false;
+  for (const auto& m : pelvisWorld) moved = moved || m != pelvisWorld.front();
+  CHECK(moved);
+}
