@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <string>
 
 #include "anatomy/body_field.hpp"
@@ -35,7 +36,7 @@ TissueMesh buildSkin(const BodyField& body, float cell) {
 
 /// The tendons that insert on the humerus (deltoid, pectoralis major, latissimus dorsi) move with the arm
 /// near their insertion, fading back to the skin's weights over a few centimetres.
-void followHumerus(TissueMesh& m) {
+void followHumerus(const BodyField& body, TissueMesh& m) {
   if (m.tissue != Tissue::Muscle) return;
   for (const MuscleSpec& spec : muscleSpecs()) {
     if (!m.name.starts_with(spec.name)) continue;
@@ -48,11 +49,24 @@ void followHumerus(TissueMesh& m) {
     if (!(ends[0].y < 1.40f && std::abs(ends[0].x) > 0.18f)) return;
     int shoulder = jointIndex(right ? "shoulder_R" : "shoulder_L");
     if (spec.name == "deltoid") {
-      // The deltoid caps the joint: all but its origin moves with the humerus. Handing over along the
-      // fibres (v) rather than by the skin above keeps its thick inner face, which lies nearer the armpit
-      // folds than the cap's skin, from being torn between arm and chest.
+      // The deltoid is thick and its inner face lies nearer the armpit folds than the cap's skin: each
+      // inner vertex takes the weights of the outer vertex with the same fibre coordinates, so the muscle
+      // follows the skin over it without being torn between arm and chest. Along its fibres it then hands
+      // over to the humerus (fully from v = 0.6): the skin over the cap blends trunk and arm, which would
+      // stretch the muscle's edges far more than the skin's when the arm goes overhead.
+      std::map<std::pair<float, float>, std::size_t> outer;
       for (std::size_t i = 0; i < m.positions.size(); ++i) {
-        float t = sdf::smoothstep(0.0f, 0.45f, m.texcoords[i].y);
+        auto key = std::make_pair(m.texcoords[i].x, m.texcoords[i].y);
+        auto [it, fresh] = outer.try_emplace(key, i);
+        if (!fresh && body.distance(m.positions[i]) > body.distance(m.positions[it->second])) it->second = i;
+      }
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        std::size_t o = outer[std::make_pair(m.texcoords[i].x, m.texcoords[i].y)];
+        m.joints[i] = m.joints[o];
+        m.weights[i] = m.weights[o];
+      }
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        float t = sdf::smoothstep(0.1f, 0.6f, m.texcoords[i].y);
         SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
         m.joints[i] = s.joints;
         m.weights[i] = s.weights;
@@ -89,7 +103,7 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   for (TissueMesh& m : model.meshes) {
     if (m.tissue != Tissue::Bone) {
       assignSkinWeights(body, m);
-      followHumerus(m);
+      followHumerus(body, m);
     } else if (m.name.starts_with("bone_scapula") || m.name.starts_with("bone_clavicle")) {
       // The shoulder girdle moves as one piece with the clavicle joint.
       assignRigid(m, jointIndex(std::string("clavicle") + m.name.substr(m.name.size() - 2)));
