@@ -206,7 +206,8 @@ TissueMesh scapula(float cell) {
   // The superior angle lies under the trapezius and levator scapulae; the figure puts it only 1.2 cm under
   // the skin, where the blade's rim would break through a 7 mm trapezius, so it sits 8 mm further forward.
   const glm::vec3 kSupAngleShift{0.0f, 0.0f, 0.008f};
-  const glm::vec3 sa = L("SCAP_SUP_ANGLE") + kSupAngleShift, ai = L("SCAP_INF_ANGLE"), ig = L("INFRAGLENOID"), notch = L("SUPRASCAPULAR_NOTCH");
+  const glm::vec3 sa = L("SCAP_SUP_ANGLE") + kSupAngleShift, ai = L("SCAP_INF_ANGLE");
+  const glm::vec3 ig = L("INFRAGLENOID"), notch = L("SUPRASCAPULAR_NOTCH");
   const glm::vec3 glenoid = L("GLENOID_CENTRE");
   std::vector<glm::vec3> medial, lateral{ai, L("SCAP_LAT_BORDER_MID"), ig};
   for (const char* id : {"SCAP_SUP_ANGLE", "SCAP_MB_1", "SCAP_MB_RM", "SCAP_ROOT_SPINE", "SCAP_MB_TSB", "SCAP_MB_2",

@@ -68,7 +68,9 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "latissimus_dorsi") return {0.02f * u, 0.0f, -0.07f * (1.0f - 0.6f * u)};
   // Its lowest fibre shares the transverse part's first fibre line, so it takes the same push there and
   // the two parts meet edge to edge.
-  if (m.name == "trapezius_descending") return glm::mix(glm::vec3(0.0f, 0.02f, -0.04f), glm::vec3(0.0f, 0.0f, -0.03f), smoothstep(0.6f, 1.0f, u));
+  if (m.name == "trapezius_descending") {
+    return glm::mix(glm::vec3(0.0f, 0.02f, -0.04f), glm::vec3(0.0f, 0.0f, -0.03f), smoothstep(0.6f, 1.0f, u));
+  }
   // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
   // covers most of rhomboid major.
   if (m.name == "trapezius_ascending") return {0.042f * std::pow(u, 0.6f), 0.0f, -0.03f};
@@ -222,7 +224,9 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     }
     mid = smooth;
     parallelFor(nu, [&](int i) {
-      for (int j = 0; j < nv; ++j) at(i, j) = projectToLevel(field, at(i, j), -depthAt(static_cast<float>(j) / (nv - 1)), 3);
+      for (int j = 0; j < nv; ++j) {
+        at(i, j) = projectToLevel(field, at(i, j), -depthAt(static_cast<float>(j) / (nv - 1)), 3);
+      }
     });
   }
   for (int i = 0; i < nu; ++i) {
