@@ -106,7 +106,7 @@ void Viewer::updateOutlineBounds() {
 
 void Viewer::attachRenderer(std::unique_ptr<gfx::Renderer> renderer) {
   renderer_ = std::move(renderer);
-  insetRenderer_ = std::make_unique<gfx::Renderer>();
+  insetRenderer_.reset();
   uploaded_ = false;
 }
 
@@ -428,11 +428,18 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
   if (!renderer_) return;
   if (!uploaded_) {
     renderer_->setModel(model_);
-    if (insetRenderer_) insetRenderer_->setModel(model_);
+    insetRenderer_.reset();
     uploaded_ = true;
   }
   camera_.setViewport(size.x, size.y);
-  if (motion_ && insetRenderer_) renderInset();
+  if (motion_) {
+    // The inset's own renderer is made the first time an exercise is shown.
+    if (!insetRenderer_) {
+      insetRenderer_ = std::make_unique<gfx::Renderer>();
+      insetRenderer_->setModel(model_);
+    }
+    renderInset();
+  }
   renderer_->render(frameView(size), target);
 }
 
