@@ -176,11 +176,13 @@ void Viewer::selectExercise(int index) {
 void Viewer::updateMotion() {
   if (!playback_ || !timer_) {
     if (motion_) {
-      // Back to the model as loaded.
+      // Back to the model as loaded, seen from behind.
       motion_.reset();
       updatePose();
       updateOutlineBounds();
       updateLabelAnchors();
+      camera_.setSceneBounds(center_, radius_ * 3.0f);
+      setPreset(view::Preset::Back);
     }
     return;
   }
