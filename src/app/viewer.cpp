@@ -434,8 +434,8 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
     uploaded_ = true;
   }
   camera_.setViewport(size.x, size.y);
-  if (motion_) {
-    // The inset's own renderer is made the first time an exercise is shown.
+  if (motion_ && insetWanted_) {
+    // The inset's own renderer is made the first time an exercise is shown with the panels.
     if (!insetRenderer_) {
       insetRenderer_ = std::make_unique<gfx::Renderer>();
       insetRenderer_->setModel(model_);
@@ -548,6 +548,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.workS = overrides_.workS.value_or(pr.workS);
     ein.sets = overrides_.sets.value_or(pr.sets);
   }
+  insetWanted_ = motion_.has_value();  // pictures without panels skip the inset
   if (motion_) {
     ein.noTargets = motion_->targetMeshes.empty();
     if (insetRenderer_ && inset_.size().x > 0) {

@@ -145,6 +145,7 @@ private:
   std::unique_ptr<gfx::Renderer> insetRenderer_;
   gfx::OffscreenTarget inset_;
   std::vector<glm::mat4> restWorld_;
+  bool insetWanted_ = false;  ///< the panels showed the inset in the last frame
   void renderInset();
   glm::ivec2 insetSize() const;
 
