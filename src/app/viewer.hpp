@@ -149,7 +149,7 @@ private:
   void renderInset();
   glm::ivec2 insetSize() const;
 
-  // Exercise session.
+  // The exercise being shown: its data, timer and motion.
   std::optional<exercise::ExerciseSet> exercises_;
   std::optional<std::string> exercisesError_;
   int exercise_ = -1;
