@@ -70,6 +70,7 @@ void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   model_ = std::move(model);
   modelPath_ = std::move(path);
   hidden_.assign(model_.meshes.size(), false);
+  restWorld_.clear();
   selected_ = -1;
   animTime_ = 0.0f;
   triangles_ = 0;
@@ -308,9 +309,10 @@ void Viewer::update(float dt) {
     }
     updateMotion();
   }
-  if (!model_.animations.empty() && display_.playAnimation) {
+  if (!model_.animations.empty() && display_.playAnimation && !motion_) {
     animTime_ += dt;
     updatePose();
+    targetBounds_ = scene::Bounds{};  // the pose changes every frame: no outline box to confine the pass to
   }
 }
 
@@ -448,12 +450,10 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
 void Viewer::renderInset() {
   // The target muscles standing, seen from behind, painted with this set's coverage: the worked area that the
   // floor, the wall or the backrest hide in the main view.
-  if (restWorld_.size() != model_.nodes.size())
-    restWorld_ = scene::worldTransforms(model_, scene::localTransforms(model_));
   const glm::ivec2 size = insetSize();
   view::OrbitCamera cam;
   cam.setViewport(size.x, size.y);
-  const scene::Bounds b = scene::modelBounds(model_, restWorld_, [&](int mesh) { return !isTarget(mesh); });
+  const scene::Bounds b = scene::modelBounds(model_, restWorld(), [&](int mesh) { return !isTarget(mesh); });
   if (b.empty()) return;
   cam.setSceneBounds(b.center(), b.radius() * 3.0f);
   cam.setPreset(view::Preset::Back, b.center(), b.radius() * 0.9f);
@@ -476,6 +476,12 @@ void Viewer::renderInset() {
 }
 
 glm::ivec2 Viewer::insetSize() const { return {220, 240}; }
+
+const std::vector<glm::mat4>& Viewer::restWorld() {
+  if (restWorld_.size() != model_.nodes.size())
+    restWorld_ = scene::worldTransforms(model_, scene::localTransforms(model_));
+  return restWorld_;
+}
 
 ui::PanelInput Viewer::panelInput() const {
   ui::PanelInput in;
@@ -624,7 +630,7 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
       const std::uint32_t v = prim.indices[size_t(hit->triangle) * 3 + size_t(k)];
       if (glm::length(piece.positions[v] - hit->point) < glm::length(piece.positions[best] - hit->point)) best = v;
     }
-    const glm::vec3 rest = glm::vec3(scene::worldTransforms(model_, scene::localTransforms(model_))[size_t(hit->node)] *
+    const glm::vec3 rest = glm::vec3(restWorld()[size_t(hit->node)] *
                                      glm::vec4(prim.positions[best], 1.0f));
     playback_->setTriggerPoint(rest);
     motionTime_ = -1.0;

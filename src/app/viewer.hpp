@@ -144,7 +144,8 @@ private:
   // The "worked this set" inset: its own renderer, so its rest pose stays cached beside the exercise pose.
   std::unique_ptr<gfx::Renderer> insetRenderer_;
   gfx::OffscreenTarget inset_;
-  std::vector<glm::mat4> restWorld_;
+  std::vector<glm::mat4> restWorld_;  ///< node transforms as loaded (cached; cleared with a new model)
+  const std::vector<glm::mat4>& restWorld();
   bool insetWanted_ = false;  ///< the panels showed the inset in the last frame
   void renderInset();
   glm::ivec2 insetSize() const;

@@ -7,6 +7,7 @@
 
 #include "exercise/playback.hpp"
 #include "exercise/state_json.hpp"
+#include "exercise_test_support.hpp"
 #include "scene/gltf_loader.hpp"
 #include "scene/picking.hpp"
 
@@ -22,25 +23,9 @@ const scene::Model& shipped() {
   return model;
 }
 
-const ExerciseSet& exercises() {
-  static const ExerciseSet set = loadExercises(std::string(MYO_SOURCE_DIR) + "/assets/exercises.json");
-  return set;
-}
-
-std::vector<int> meshesNamed(const scene::Model& m, std::initializer_list<std::string_view> prefixes) {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < m.meshes.size(); ++i)
-    for (auto p : prefixes)
-      if (m.meshes[i].name.rfind(p, 0) == 0) out.push_back(int(i));
-  return out;
-}
-
-std::vector<const Segment*> workSegments(const TimerPlan& plan) {
-  std::vector<const Segment*> out;
-  for (const Segment& s : plan.segments)
-    if (s.phase == Phase::Work) out.push_back(&s);
-  return out;
-}
+const ExerciseSet& exercises() { return test::shippedExercises(); }
+using test::meshesNamed;
+using test::workSegments;
 
 /// Outward normal of the outer surface at `p`, from the triangle that a ray from `outside` meets there.
 glm::vec3 surfaceNormal(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p,

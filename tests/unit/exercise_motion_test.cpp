@@ -9,6 +9,7 @@
 
 #include "exercise/playback.hpp"
 #include "exercise/state_json.hpp"
+#include "exercise_test_support.hpp"
 #include "scene/muscle_names.hpp"
 #include "scene/picking.hpp"
 
@@ -147,25 +148,9 @@ scene::Model builtModel(bool rig = true, bool muscles = true) {
   return m;
 }
 
-const ExerciseSet& exercises() {
-  static const ExerciseSet set = loadExercises(std::string(MYO_SOURCE_DIR) + "/assets/exercises.json");
-  return set;
-}
-
-std::vector<int> meshesNamed(const scene::Model& m, std::initializer_list<std::string_view> prefixes) {
-  std::vector<int> out;
-  for (std::size_t i = 0; i < m.meshes.size(); ++i)
-    for (auto p : prefixes)
-      if (m.meshes[i].name.rfind(p, 0) == 0) out.push_back(int(i));
-  return out;
-}
-
-std::vector<const Segment*> workSegments(const TimerPlan& plan) {
-  std::vector<const Segment*> out;
-  for (const Segment& s : plan.segments)
-    if (s.phase == Phase::Work) out.push_back(&s);
-  return out;
-}
+const ExerciseSet& exercises() { return test::shippedExercises(); }
+using test::meshesNamed;
+using test::workSegments;
 
 /// Whether a ray from just outside `p` going along `-normal` meets one of `meshes` within 8 cm.
 bool underneath(const scene::Model& m, const glm::vec3& p, const glm::vec3& normal, const std::vector<int>& meshes) {
