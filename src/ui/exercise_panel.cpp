@@ -54,6 +54,8 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver, ImVec2(1.0f, 0.0f));
   ImGui::SetNextWindowSize(ImVec2(em * 21.0f, std::min(display.y - em * 1.2f, em * 46.0f)), ImGuiCond_FirstUseEver);
+  // In a narrow window the two panels would overlap: this one starts folded.
+  if (display.x < em * 50.0f) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   // Anatomy only: the window shrinks to its few lines.
   ImGui::Begin("Exercise", nullptr, in.selected < 0 ? ImGuiWindowFlags_AlwaysAutoResize : 0);
 
