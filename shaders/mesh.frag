@@ -11,7 +11,7 @@ in vec3 v_restAcross;
 in float v_tendon;
 in float v_hasFibre;
 
-uniform int u_look;            // 0 material, 1 skin, 2 bone, 3 muscle, 4 flat colour (outline, picking)
+uniform int u_look;            // 0 material, 1 skin, 2 bone, 3 muscle
 uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
 uniform bool u_hasTexture;
 uniform sampler2D t_baseColor;
@@ -54,10 +54,6 @@ float noise(vec3 x) {
 
 void main() {
   vec4 base = u_baseColor;
-  if (u_look == 4) {
-    o_color = base;
-    return;
-  }
   if (u_look == 0) {
     base *= v_color;
     if (u_hasTexture) base *= texture(t_baseColor, v_uv);

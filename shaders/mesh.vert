@@ -15,6 +15,8 @@ layout(location = 9) in vec3 a_restNormal;
 uniform mat4 u_model;
 uniform mat3 u_normalMatrix;
 uniform mat4 u_viewProj;
+uniform vec3 u_eye;
+uniform float u_towardEye;  // metres to move toward the eye: along the view ray, so only the depth changes
 
 out vec3 v_worldPos;
 out vec3 v_normal;
@@ -28,6 +30,7 @@ out float v_hasFibre;
 void main() {
   vec4 world = u_model * vec4(a_position, 1.0);
   v_worldPos = world.xyz;
+  if (u_towardEye > 0.0) world.xyz += normalize(u_eye - world.xyz) * u_towardEye;
   v_normal = u_normalMatrix * a_normal;
   v_uv = a_uv;
   v_color = a_color;

@@ -357,6 +357,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
   f.floor = display_.floor;
   f.floorCenter = glm::vec3(center_.x, floorY_, center_.z);
   f.floorRadius = radius_ * 2.2f;
+  f.modelRadius = radius_;
   const bool deepTarget =
       motion_ && std::find(targets.begin(), targets.end(), scene::MuscleKind::Trapezius) == targets.end();
   if (motion_) {
@@ -428,13 +429,39 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
   return f;
 }
 
-void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
+void Viewer::takeCoarseLists(bool wait) {
+  if (!coarseLists_.valid() || !renderer_) return;
+  if (!wait && coarseLists_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+  renderer_->setCoarseLists(coarseLists_.get());
+}
+
+void Viewer::waitForCoarseLists() { takeCoarseLists(true); }
+
+void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interactive) {
   if (!renderer_) return;
   if (!uploaded_) {
     renderer_->setModel(model_);
     insetRenderer_.reset();
     uploaded_ = true;
+    coarseStarted_ = false;
+    coarseLists_ = {};  // an older model's lists (waits for them if still being built)
   }
+  if (interactive && display_.coarseWhileMoving && !coarseStarted_) {
+    coarseStarted_ = true;
+    // The simplifier needs positions and triangles only, and works on its own copy of them.
+    scene::Model shape;
+    shape.roles = model_.roles;
+    for (const auto& m : model_.meshes) {
+      auto& copy = shape.meshes.emplace_back();
+      for (const auto& p : m.primitives) {
+        auto& q = copy.primitives.emplace_back();
+        q.positions = p.positions;
+        q.indices = p.indices;
+      }
+    }
+    coarseLists_ = std::async(std::launch::async, [shape = std::move(shape)] { return scene::buildLod(shape); });
+  }
+  takeCoarseLists(false);
   camera_.setViewport(size.x, size.y);
   if (motion_ && insetWanted_) {
     // The inset's own renderer is made the first time an exercise is shown with the panels.
@@ -444,7 +471,10 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target) {
     }
     renderInset();
   }
-  renderer_->render(frameView(size), target);
+  gfx::FrameView f = frameView(size);
+  f.interaction = interaction_;
+  f.interaction.allowed = interactive && display_.coarseWhileMoving;
+  renderer_->render(f, target);
 }
 
 void Viewer::renderInset() {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
 #include "scene/bounds.hpp"
+#include "scene/lod.hpp"
 #include "scene/model.hpp"
 #include "scene/picking.hpp"
 #include "ui/exercise_panel.hpp"
@@ -65,8 +67,17 @@ public:
   /// Puts the model's animation clock at t seconds.
   void setAnimationTime(float seconds);
 
-  /// Renders the 3D view (into target, or the default framebuffer when nullptr).
-  void render(glm::ivec2 size, gfx::OffscreenTarget* target);
+  /// Waits until the current model's coarse lists are built and handed to the renderer (the benchmark does).
+  void waitForCoarseLists();
+  bool lastFrameCoarse() const { return renderer_ && renderer_->lastFrameCoarse(); }
+  /// How interactive pictures may lose detail (budget, scale, rest time); `allowed` is set per render.
+  gfx::Interaction& interaction() { return interaction_; }
+
+  /// Renders the 3D view (into target, or the default framebuffer when nullptr). `interactive` (the window's
+  /// view, the benchmark) lets the picture lose detail while things move when full pictures are slow
+  /// (gfx::Interaction, the "coarse while moving" setting); the first such call for a model starts building its
+  /// coarse triangle lists in the background. Saved pictures are never interactive.
+  void render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interactive = false);
   /// Adds the panels and labels to the current ImGui frame and applies what the user asked for.
   /// pixelsPerPoint: framebuffer pixels per ImGui unit (the HiDPI ratio; 1 when headless).
   void drawUi(float fps, const std::string& rendererInfo, float pixelsPerPoint = 1.0f);
@@ -141,6 +152,10 @@ private:
   view::OrbitCamera camera_;
   std::unique_ptr<gfx::Renderer> renderer_;
   bool uploaded_ = false;
+  gfx::Interaction interaction_;
+  bool coarseStarted_ = false;                ///< the uploaded model's coarse lists are built or being built
+  std::future<scene::ModelLod> coarseLists_;  ///< being built for the uploaded model
+  void takeCoarseLists(bool wait);
   // The "worked this set" inset: its own renderer, so its rest pose stays cached beside the exercise pose.
   std::unique_ptr<gfx::Renderer> insetRenderer_;
   gfx::OffscreenTarget inset_;

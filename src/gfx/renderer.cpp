@@ -2,10 +2,13 @@
 // feedback), so every later pass is a cheap draw of world-space geometry. Order: floor height map (seen from
 // below, cached per pose), background, floor, opaque tissues and shapes, outline mask, blended skin (front faces
 // only), outlines (bright where seen, faint where hidden), then the multisampled image is resolved into the output.
+// While things move on a slow renderer (FrameView::interaction) the same passes draw a coarse picture: coarse
+// triangle lists, one sample, fewer pixels, stretched to the output; a full picture follows once the view rests.
 #include "gfx/renderer.hpp"
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <stdexcept>
 
@@ -22,6 +25,8 @@ namespace {
 constexpr int kMaxJoints = 128;
 constexpr int kHeightMapSize = 512;
 constexpr int kMaxCoverPoints = 64;
+// How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
+constexpr float kCoarseSkinLift = 0.02f;
 constexpr GLuint kJointsBinding = 0;
 
 // Attribute locations, shared with shaders/pose.vert and shaders/mesh.vert.
@@ -44,6 +49,7 @@ struct SourcePrimitive {
   Layout layout;
   GLsizei vertexCount = 0;
   GLsizei indexCount = 0;
+  GLsizei coarseCount = 0;    // the coarse list, stored after the full one in `indices` (0: none)
   int material = -1;
 };
 
@@ -335,10 +341,71 @@ std::vector<unsigned char> OffscreenTarget::read() const {
 
 // === Renderer
 
+// The scene's multisampled target and the outline mask, resized on demand.
+struct PassTargets {
+  Framebuffer msFbo;
+  Renderbuffer msColor, msDepth;
+  glm::ivec2 msSize{0, 0};
+  int msSamples = 0;
+
+  // Outline mask (single-sampled): colour + depth copied from the scene.
+  Framebuffer maskFbo;
+  Texture maskTex;
+  Renderbuffer maskDepth;
+  glm::ivec2 maskSize{0, 0};
+
+
+  void ensureMsTarget(glm::ivec2 size, int samples) {
+    GLint maxSamples = 1;
+    glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+    samples = std::clamp(samples, 1, std::max(1, int(maxSamples)));
+    if (size == msSize && samples == msSamples && msFbo) return;
+    msSize = size;
+    msSamples = samples;
+    msFbo = makeFramebuffer();
+    msColor = makeRenderbuffer();
+    msDepth = makeRenderbuffer();
+    // One sample is an ordinary target (a multisampled one of one sample could not be scaled when copied).
+    const GLsizei storeSamples = samples > 1 ? samples : 0;
+    glBindRenderbuffer(GL_RENDERBUFFER, msColor.get());
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, storeSamples, GL_RGBA8, size.x, size.y);
+    glBindRenderbuffer(GL_RENDERBUFFER, msDepth.get());
+    glRenderbufferStorageMultisample(GL_RENDERBUFFER, storeSamples, GL_DEPTH24_STENCIL8, size.x, size.y);
+    glBindFramebuffer(GL_FRAMEBUFFER, msFbo.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msColor.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msDepth.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw std::runtime_error("multisampled framebuffer incomplete");
+  }
+
+  void ensureMask(glm::ivec2 size) {
+    if (size == maskSize && maskFbo) return;
+    maskSize = size;
+    maskFbo = makeFramebuffer();
+    maskTex = makeTexture();
+    maskDepth = makeRenderbuffer();
+    glBindTexture(GL_TEXTURE_2D, maskTex.get());
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glBindRenderbuffer(GL_RENDERBUFFER, maskDepth.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
+    glBindFramebuffer(GL_FRAMEBUFFER, maskFbo.get());
+    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, maskTex.get(), 0);
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, maskDepth.get());
+    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+      throw std::runtime_error("outline mask framebuffer incomplete");
+  }
+};
+
+
 struct Renderer::Impl {
   Program pose{"pose.vert", shaders::pose_vert, {"tf_position", "tf_normal"}};
   Program mesh{"mesh.vert", shaders::mesh_vert, "mesh.frag", shaders::mesh_frag};
   Program depth{"mesh.vert", shaders::mesh_vert, "depth.frag", shaders::depth_frag};
+  Program flat{"mesh.vert", shaders::mesh_vert, "flat.frag", shaders::flat_frag};
   Program background{"background.vert", shaders::background_vert, "background.frag", shaders::background_frag};
   Program floor{"floor.vert", shaders::floor_vert, "floor.frag", shaders::floor_frag};
   Program outline{"background.vert", shaders::background_vert, "outline.frag", shaders::outline_frag};
@@ -354,22 +421,16 @@ struct Renderer::Impl {
   bool modelChanged = true;
   Shape cylinder, sphere, box;
 
-  // Multisampled scene target, resized on demand.
-  Framebuffer msFbo;
-  Renderbuffer msColor, msDepth;
-  glm::ivec2 msSize{0, 0};
-  int msSamples = 0;
-
-  // Outline mask (single-sampled): colour + depth copied from the scene.
-  Framebuffer maskFbo;
-  Texture maskTex;
-  Renderbuffer maskDepth;
-  glm::ivec2 maskSize{0, 0};
+  // Full pictures and coarse ones (drawn while things move) keep their own targets, so switching between them
+  // reallocates nothing.
+  PassTargets fullTargets, coarseTargets;
 
   // The last picture, kept single-sampled so that a frame where nothing changed is one copy.
   Framebuffer cacheFbo;
   Texture cacheTex;
   glm::ivec2 cacheSize{0, 0};
+  glm::ivec2 cacheUsed{0, 0};  // the picture's size (smaller for a coarse one)
+  GLuint kept = 0;             // where the picture is: cacheFbo, or the coarse pass's own target
   std::uint64_t cacheKey = 0;
   bool cacheValid = false;
 
@@ -396,6 +457,12 @@ struct Renderer::Impl {
   glm::mat4 heightViewProj{1.0f};
   float heightRange = 3.0f;
   glm::vec4 heightKey{0.0f};
+  bool heightCoarse = false;
+
+  // Quality while things move (FrameView::interaction).
+  double fullFrameMs = 0.0;                 // the last full picture's cost, measured when interaction is allowed
+  bool cacheFull = true;                    // the kept picture is a full one
+  std::chrono::steady_clock::time_point lastChange{};
 
   Impl() {
     pose.bindBlock("Joints", kJointsBinding);
@@ -431,48 +498,6 @@ struct Renderer::Impl {
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, shadowTex.get(), 0);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("renderer setup");
-  }
-
-  void ensureMsTarget(glm::ivec2 size, int samples) {
-    GLint maxSamples = 1;
-    glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
-    samples = std::clamp(samples, 1, std::max(1, int(maxSamples)));
-    if (size == msSize && samples == msSamples && msFbo) return;
-    msSize = size;
-    msSamples = samples;
-    msFbo = makeFramebuffer();
-    msColor = makeRenderbuffer();
-    msDepth = makeRenderbuffer();
-    glBindRenderbuffer(GL_RENDERBUFFER, msColor.get());
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_RGBA8, size.x, size.y);
-    glBindRenderbuffer(GL_RENDERBUFFER, msDepth.get());
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, samples, GL_DEPTH24_STENCIL8, size.x, size.y);
-    glBindFramebuffer(GL_FRAMEBUFFER, msFbo.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msColor.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msDepth.get());
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      throw std::runtime_error("multisampled framebuffer incomplete");
-  }
-
-  void ensureMask(glm::ivec2 size) {
-    if (size == maskSize && maskFbo) return;
-    maskSize = size;
-    maskFbo = makeFramebuffer();
-    maskTex = makeTexture();
-    maskDepth = makeRenderbuffer();
-    glBindTexture(GL_TEXTURE_2D, maskTex.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindRenderbuffer(GL_RENDERBUFFER, maskDepth.get());
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
-    glBindFramebuffer(GL_FRAMEBUFFER, maskFbo.get());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, maskTex.get(), 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, maskDepth.get());
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      throw std::runtime_error("outline mask framebuffer incomplete");
   }
 
   // Re-poses every mesh node's vertices into its posed buffers (transform feedback, no rasterisation).
@@ -555,6 +580,16 @@ struct Renderer::Impl {
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
   }
 
+  // A posed primitive, with its coarse triangle list when asked for and present.
+  static void drawPosed(const PosedPrimitive& pp, const SourcePrimitive& src, bool coarse) {
+    glBindVertexArray(pp.drawVao.get());
+    if (coarse && src.coarseCount > 0)
+      glDrawElements(GL_TRIANGLES, src.coarseCount, GL_UNSIGNED_INT,
+                     reinterpret_cast<const void*>(size_t(src.indexCount) * sizeof(std::uint32_t)));
+    else
+      glDrawElements(GL_TRIANGLES, src.indexCount, GL_UNSIGNED_INT, nullptr);
+  }
+
   const Shape& shapeOf(ShapeDraw::Kind k) const {
     switch (k) {
       case ShapeDraw::Kind::Cylinder: return cylinder;
@@ -563,14 +598,15 @@ struct Renderer::Impl {
     }
   }
 
-  void renderHeightMap(const FrameView& f) {
+  void renderHeightMap(const FrameView& f, bool coarse) {
     const float r = f.floorRadius;
     const glm::vec3 c = f.floorCenter;
     const glm::vec4 key(c, r);
-    // Cached while the pose, the floor and the equipment stay put.
-    if (heightVersion == f.poseVersion && key == heightKey && f.shapes.empty()) return;
+    // Cached while the pose, the floor and the equipment stay put (a coarse one until a full picture is drawn).
+    if (heightVersion == f.poseVersion && key == heightKey && f.shapes.empty() && (coarse || !heightCoarse)) return;
     heightVersion = f.poseVersion;
     heightKey = key;
+    heightCoarse = coarse;
     const float below = 0.01f;
     heightRange = 3.0f;
     const glm::mat4 view = glm::lookAt(glm::vec3(c.x, c.y - below, c.z), glm::vec3(c.x, c.y + 1.0f, c.z),
@@ -588,7 +624,7 @@ struct Renderer::Impl {
     depth.set("u_model", glm::mat4(1.0f));
     depth.set("u_normalMatrix", glm::mat3(1.0f));
     forEachVisible(f, [&](size_t, const PosedPrimitive& pp, const SourcePrimitive& src) {
-      draw(pp.drawVao.get(), src.indexCount);
+      drawPosed(pp, src, coarse);
     });
     for (const auto& s : f.shapes) {
       depth.set("u_model", s.transform);
@@ -695,25 +731,69 @@ void Renderer::setModel(const scene::Model& model) {
   checkGl("model upload");
 }
 
+void Renderer::setCoarseLists(const scene::ModelLod& lod) {
+  auto& im = *impl_;
+  if (lod.indices.size() != im.meshes.size()) return;
+  // Each primitive's element buffer becomes its full list followed by its coarse one.
+  glBindVertexArray(0);
+  std::vector<std::uint32_t> both;
+  for (size_t m = 0; m < im.meshes.size(); ++m) {
+    if (lod.indices[m].size() != im.meshes[m].size()) continue;
+    for (size_t p = 0; p < im.meshes[m].size(); ++p) {
+      SourcePrimitive& src = im.meshes[m][p];
+      const auto& coarse = lod.indices[m][p];
+      const bool valid = !coarse.empty() && coarse.size() % 3 == 0 &&
+                         std::all_of(coarse.begin(), coarse.end(),
+                                     [&](std::uint32_t i) { return i < std::uint32_t(src.vertexCount); });
+      if (!valid || GLsizei(coarse.size()) >= src.indexCount) continue;
+      both.resize(size_t(src.indexCount) + coarse.size());
+      glBindBuffer(GL_COPY_READ_BUFFER, src.indices.get());
+      glGetBufferSubData(GL_COPY_READ_BUFFER, 0, GLsizeiptr(size_t(src.indexCount) * sizeof(std::uint32_t)),
+                         both.data());
+      std::copy(coarse.begin(), coarse.end(), both.begin() + src.indexCount);
+      glBufferData(GL_COPY_READ_BUFFER, GLsizeiptr(both.size() * sizeof(std::uint32_t)), both.data(), GL_STATIC_DRAW);
+      src.coarseCount = GLsizei(coarse.size());
+    }
+  }
+  glBindBuffer(GL_COPY_READ_BUFFER, 0);
+  checkGl("coarse lists");
+}
+
+bool Renderer::lastFrameCoarse() const { return !impl_->cacheFull; }
+
 void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   auto& im = *impl_;
-  const glm::ivec2 size = glm::max(f.size, glm::ivec2(1));
+  using Clock = std::chrono::steady_clock;
+  const glm::ivec2 outSize = glm::max(f.size, glm::ivec2(1));
   GLuint out = 0;
   if (target != nullptr) {
-    target->resize(size);
+    target->resize(outSize);
     out = target->impl_->fbo.get();
   }
-  // Nothing changed since the last picture: copy it (the window redraws its panels every frame).
+  // Nothing changed since the last picture: copy it (the window redraws its panels every frame). While things
+  // move on a slow renderer the pictures are coarse; once the view has rested a moment a full one replaces them.
   const std::uint64_t key = frameKey(f, target);
-  im.ensureCache(size);
-  if (im.cacheValid && key == im.cacheKey) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.cacheFbo.get());
+  const Interaction& ia = f.interaction;
+  const auto now = Clock::now();
+  im.ensureCache(outSize);
+  const bool same = im.cacheValid && key == im.cacheKey;
+  if (!same) im.lastChange = now;
+  const bool rested = std::chrono::duration<double>(now - im.lastChange).count() >= ia.restSeconds;
+  if (same && (im.cacheFull || (ia.allowed && !rested))) {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.kept);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
-    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBlitFramebuffer(0, 0, im.cacheUsed.x, im.cacheUsed.y, 0, 0, outSize.x, outSize.y, GL_COLOR_BUFFER_BIT,
+                      im.cacheUsed == outSize ? GL_NEAREST : GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, out);
-    glViewport(0, 0, size.x, size.y);
+    glViewport(0, 0, outSize.x, outSize.y);
     return;
   }
+  const bool coarse = ia.allowed && !same && im.fullFrameMs > ia.budgetMs;
+  const auto started = Clock::now();
+  const float scale =
+      coarse ? std::clamp(std::max(ia.scale, float(ia.leastRows) / float(outSize.y)), 0.05f, 1.0f) : 1.0f;
+  // Every pass draws at this size; the picture is scaled to the output at the end.
+  const glm::ivec2 size = glm::max(glm::ivec2(glm::round(glm::vec2(outSize) * scale)), glm::ivec2(1));
   const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
                          im.meshes.size() == f.model->meshes.size();
   const glm::mat4 viewProj = f.projection * f.view;
@@ -724,10 +804,11 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.posedVersion = f.poseVersion;
     im.heightVersion = ~std::uint64_t(0);
   }
-  if (haveModel && f.floor) im.renderHeightMap(f);
+  if (haveModel && f.floor) im.renderHeightMap(f, coarse);
 
-  im.ensureMsTarget(size, f.samples);
-  glBindFramebuffer(GL_FRAMEBUFFER, im.msFbo.get());
+  PassTargets& passes = coarse ? im.coarseTargets : im.fullTargets;
+  passes.ensureMsTarget(size, coarse ? 1 : f.samples);
+  glBindFramebuffer(GL_FRAMEBUFFER, passes.msFbo.get());
   glViewport(0, 0, size.x, size.y);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_STENCIL_TEST);
@@ -776,6 +857,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   im.mesh.set("u_model", glm::mat4(1.0f));
   im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
   im.mesh.set("u_eye", f.eye);
+  im.mesh.set("u_towardEye", 0.0f);
   im.mesh.set("u_viewRot", viewRot);
   im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
   im.mesh.set("u_fresnelAlpha", 0.55f);
@@ -811,7 +893,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
         cullFor(src.material);
         im.setMaterial(d, src.material);
         im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
-        Impl::draw(pp.drawVao.get(), src.indexCount);
+        Impl::drawPosed(pp, src, coarse);
       });
     }
   }
@@ -843,33 +925,37 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   if (f.outlineBounds) outlineRect = Impl::screenRect(*f.outlineBounds, viewProj, size, float(size.y) / 60.0f);
   anyOutline = anyOutline && outlineRect.z > 0 && outlineRect.w > 0;
   if (haveModel && anyOutline) {
-    im.ensureMask(size);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.maskFbo.get());
+    passes.ensureMask(size);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, passes.msFbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, passes.maskFbo.get());
     glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, im.maskFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, passes.maskFbo.get());
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     glDepthMask(GL_FALSE);
-    im.mesh.set("u_look", 4);
+    im.flat.use();
+    im.flat.set("u_viewProj", viewProj);
+    im.flat.set("u_model", glm::mat4(1.0f));
+    im.flat.set("u_normalMatrix", glm::mat3(1.0f));
     for (int seen = 0; seen < 2; ++seen) {
       glDepthFunc(seen ? GL_LEQUAL : GL_ALWAYS);
       im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
         const MeshDraw& d = f.meshes[m];
         if (!d.outline) return;
-        im.mesh.set("u_baseColor", glm::vec4(d.outlineColor, seen ? 1.0f : 0.5f));
+        im.flat.set("u_baseColor", glm::vec4(d.outlineColor, seen ? 1.0f : 0.5f));
         cullFor(src.material);
-        Impl::draw(pp.drawVao.get(), src.indexCount);
+        Impl::drawPosed(pp, src, coarse);
       });
     }
     glDisable(GL_CULL_FACE);
     glDepthFunc(GL_LEQUAL);
     glDepthMask(GL_TRUE);
-    glBindFramebuffer(GL_FRAMEBUFFER, im.msFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, passes.msFbo.get());
   }
 
   // The faded skin: front faces only (a closed surface), blended over what lies beneath.
   if (haveModel && anyTranslucent) {
+    im.mesh.use();
     glEnable(GL_BLEND);
     glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
     glDepthMask(GL_FALSE);
@@ -880,8 +966,12 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
       glEnable(GL_CULL_FACE);
       im.setMaterial(d, src.material);
       im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
-      Impl::draw(pp.drawVao.get(), src.indexCount);
+      // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as if
+      // nearer the eye, which decides the depth test for it but does not move it on screen.
+      im.mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
+      Impl::drawPosed(pp, src, coarse);
     });
+    im.mesh.set("u_towardEye", 0.0f);
     glDepthMask(GL_TRUE);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
@@ -912,8 +1002,9 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.outline.set("t_mask", 2);
     im.outline.set("u_texel", 1.0f / glm::vec2(size));
     im.outline.set("u_radius", std::max(2.0f, float(size.y) / 300.0f));
+    im.outline.set("u_taps", coarse ? 8 : 16);
     glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, im.maskTex.get());
+    glBindTexture(GL_TEXTURE_2D, passes.maskTex.get());
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(im.emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -923,18 +1014,31 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   }
   glBindVertexArray(0);
 
-  // Resolve into the cache, then copy to the output.
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.msFbo.get());
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.cacheFbo.get());
-  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  // Resolve into the cache (a coarse picture is single-sampled: its own target is kept), then copy to the output.
+  if (coarse) {
+    im.kept = passes.msFbo.get();
+  } else {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, passes.msFbo.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.cacheFbo.get());
+    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    im.kept = im.cacheFbo.get();
+  }
   im.cacheKey = key;
   im.cacheValid = true;
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.cacheFbo.get());
+  im.cacheFull = !coarse;
+  im.cacheUsed = size;
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.kept);
   glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
-  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, outSize.x, outSize.y, GL_COLOR_BUFFER_BIT,
+                    size == outSize ? GL_NEAREST : GL_LINEAR);
   glBindFramebuffer(GL_FRAMEBUFFER, out);
-  glViewport(0, 0, size.x, size.y);
+  glViewport(0, 0, outSize.x, outSize.y);
   checkGl("render");
+  if (ia.allowed && !coarse) {
+    // What a full picture costs decides whether moving pictures are coarse (a fast GPU never needs them).
+    glFinish();
+    im.fullFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+  }
 }
 
 }  // namespace myo::gfx

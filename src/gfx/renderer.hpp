@@ -9,6 +9,7 @@
 
 #include <glm/glm.hpp>
 
+#include "scene/lod.hpp"
 #include "scene/model.hpp"
 
 namespace myo::gfx {
@@ -44,6 +45,19 @@ struct ShapeDraw {
   bool stripes = false;           ///< bands along the cylinder so rolling reads
 };
 
+/// How pictures may lose detail while things move, so that a slow renderer (a software one) keeps up with the
+/// hand. When allowed, and a full picture has cost more than budgetMs, a picture that differs from the last one
+/// is drawn coarse: the coarse triangle lists (Renderer::setCoarseLists), no multisampling, and `scale` times
+/// the rows and columns (but at least `leastRows` rows), stretched to the output. Once nothing has changed for
+/// restSeconds, a full picture replaces it.
+struct Interaction {
+  bool allowed = false;
+  double budgetMs = 40.0;
+  float scale = 0.35f;
+  int leastRows = 378;
+  double restSeconds = 0.25;
+};
+
 /// Everything the renderer reads for one frame. It never writes scene state.
 struct FrameView {
   glm::ivec2 size{1280, 720};
@@ -59,10 +73,12 @@ struct FrameView {
   bool floor = true;
   glm::vec3 floorCenter{0.0f};
   float floorRadius = 2.0f;
+  float modelRadius = 1.0f;       ///< the model's bounding radius (scales depth biases)
   int samples = 4;                ///< MSAA samples
   PaintView paint;
   /// World-space box around the outlined meshes (limits the outline pass), when known.
   std::optional<std::pair<glm::vec3, glm::vec3>> outlineBounds;
+  Interaction interaction;
 };
 
 class OffscreenTarget;
@@ -77,6 +93,13 @@ public:
 
   /// Uploads the model's meshes and images (replacing the previous model's).
   void setModel(const scene::Model& model);
+
+  /// Coarse triangle lists for the current model's primitives (scene::buildLod on the same model), drawn while
+  /// things move (FrameView::interaction). Lists that do not fit their primitive are ignored.
+  void setCoarseLists(const scene::ModelLod& lod);
+
+  /// Whether the last rendered picture was a coarse one.
+  bool lastFrameCoarse() const;
 
   /// Renders into `target`, or into the default framebuffer when target is nullptr. Leaves that framebuffer bound
   /// so that the UI can draw on top.

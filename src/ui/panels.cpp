@@ -51,6 +51,10 @@ void displayControls(const PanelInput& input, DisplaySettings& d) {
   ImGui::SameLine();
   ImGui::Checkbox("labels", &d.labels);
   if (input.hasAnimation) ImGui::Checkbox("play the model's animation", &d.playAnimation);
+  ImGui::Checkbox("coarse while moving", &d.coarseWhileMoving);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("When full pictures are slow (a software renderer), moving pictures use fewer triangles\n"
+                      "and pixels; the full picture returns as soon as the view rests.");
 }
 
 }  // namespace

@@ -24,6 +24,7 @@ struct DisplaySettings {
   bool labels = true;
   bool isolate = false;          ///< show only the selected muscle (plus bones for orientation)
   bool playAnimation = true;     ///< the model's own animation, when it has one
+  bool coarseWhileMoving = true; ///< on a slow renderer, coarse pictures while the view or the body moves
 };
 
 struct MuscleRow {

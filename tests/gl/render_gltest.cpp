@@ -1,6 +1,7 @@
 // tests/gl/render_gltest.cpp: offscreen renders through EGL checked on pixels and against golden images.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/runs.hpp"
@@ -298,4 +299,48 @@ TEST_CASE("the viewer's timer runs a whole protocol, moving the tool as it goes"
   bool moved = false;
   for (const auto& m : pelvisWorld) moved = moved || m != pelvisWorld.front();
   CHECK(moved);
+}
+
+TEST_CASE("while the view turns the pictures are coarse and close to the full one, which returns at rest") {
+  const std::string model = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+  auto context = gfx::createHeadlessContext();
+  app::Viewer viewer;
+  viewer.loadInitial(model);
+  viewer.camera().setTransitionSeconds(0.0f);
+  const glm::ivec2 size{480, 360};
+  viewer.camera().setViewport(size.x, size.y);
+  viewer.setPreset(view::Preset::Back);
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  // Coarse whenever something moves, whatever this machine's speed; no rest delay.
+  viewer.interaction().budgetMs = 0.0;
+  viewer.interaction().restSeconds = 0.0;
+  gfx::OffscreenTarget target;
+  auto picture = [&] { return app::Picture{size.x, size.y, target.read()}; };
+
+  viewer.render(size, &target, true);  // the first picture is full (and timed); coarse lists start building
+  CHECK_FALSE(viewer.lastFrameCoarse());
+  viewer.waitForCoarseLists();
+  viewer.camera().orbit(15.0f, 0.0f);
+  viewer.update(0.0f);
+  viewer.render(size, &target, true);
+  CHECK(viewer.lastFrameCoarse());
+  const auto coarse = picture();
+
+  // Nothing moved since: the full picture replaces the coarse one.
+  viewer.render(size, &target, true);
+  CHECK_FALSE(viewer.lastFrameCoarse());
+  const auto rested = picture();
+  viewer.render(size, &target);  // a saved picture is always full, and equal
+  CHECK_FALSE(viewer.lastFrameCoarse());
+  CHECK(changedShare(rested, picture()) == 0.0);
+
+  // Coarse differs from full at edges (fewer pixels, stretched) and in detail, not in what is where.
+  const double share = changedShare(coarse, rested);
+  MESSAGE("coarse vs full: ", share * 100.0, " % of pixels differ by more than 24");
+  CHECK(share > 0.0);
+  CHECK(share < 0.08);
+  if (const char* dir = std::getenv("MYO_TEST_PICTURES")) {
+    gfx::writePng(std::string(dir) + "/coarse.png", size, coarse.rgba);
+    gfx::writePng(std::string(dir) + "/full.png", size, rested.rgba);
+  }
 }
