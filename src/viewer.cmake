@@ -16,7 +16,7 @@ file(GLOB MYO_GFX_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/gfx/*.cpp)
 add_library(myo_gfx STATIC ${MYO_GFX_SRC} ${MYO_SHADER_HEADER})
 target_include_directories(myo_gfx PUBLIC ${CMAKE_CURRENT_SOURCE_DIR} ${CMAKE_BINARY_DIR}/generated)
 target_compile_options(myo_gfx PRIVATE ${MYO_WARNINGS})
-target_link_libraries(myo_gfx PUBLIC myo_scene glad glfw PkgConfig::STB)
+target_link_libraries(myo_gfx PUBLIC myo_scene glad glfw PkgConfig::SPNG)
 
 file(GLOB MYO_UI_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/ui/*.cpp)
 add_library(myo_ui STATIC ${MYO_UI_SRC})

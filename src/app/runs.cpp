@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
+#include <future>
 #include <numeric>
 
 #include "app/imgui_host.hpp"
@@ -230,12 +231,21 @@ int runWindow(const CliOptions& o) {
 
 Picture renderScreenshot(const CliOptions& o) {
   Viewer viewer(displayFrom(o));
-  prepare(viewer, o);
-  std::unique_ptr<gfx::Context> context = o.headless ? gfx::createHeadlessContext()
-                                                     : gfx::createWindowContext({.width = o.width,
-                                                                                 .height = o.height,
-                                                                                 .visible = false});
-  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  // The model loads on a second thread while this one starts OpenGL and compiles the shaders.
+  auto loading = std::async(std::launch::async, [&] { prepare(viewer, o); });
+  std::unique_ptr<gfx::Context> context;
+  std::unique_ptr<gfx::Renderer> renderer;
+  std::exception_ptr gpuError;
+  try {
+    context = o.headless ? gfx::createHeadlessContext()
+                         : gfx::createWindowContext({.width = o.width, .height = o.height, .visible = false});
+    renderer = std::make_unique<gfx::Renderer>();
+  } catch (...) {
+    gpuError = std::current_exception();
+  }
+  loading.get();  // a bad model is the error reported, before any trouble with OpenGL
+  if (gpuError) std::rethrow_exception(gpuError);
+  viewer.attachRenderer(std::move(renderer));
   const glm::ivec2 size{o.width, o.height};
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;

@@ -56,9 +56,16 @@ struct SourcePrimitive {
 // A primitive as drawn by one node: world-space positions and normals, plus a VAO that reads them together
 // with the source's other attributes.
 struct PosedPrimitive {
-  Buffer posed;
+  Buffer posed;          // empty while the pose leaves the primitive where it was loaded
   VertexArray drawVao;
 };
+
+bool nearIdentity(const glm::mat4& m) {
+  for (int c = 0; c < 4; ++c)
+    for (int r = 0; r < 4; ++r)
+      if (std::abs(m[c][r] - (c == r ? 1.0f : 0.0f)) > 1e-6f) return false;
+  return true;
+}
 
 template <typename T>
 void appendBlock(std::vector<unsigned char>& bytes, const std::vector<T>& values, size_t& offset) {
@@ -512,11 +519,7 @@ struct Renderer::Impl {
         if (m < 0 || m >= int(meshes.size())) continue;
         for (const auto& src : meshes[size_t(m)]) {
           PosedPrimitive pp;
-          pp.posed = makeBuffer();
-          glBindBuffer(GL_ARRAY_BUFFER, pp.posed.get());
-          glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(size_t(src.vertexCount) * 6 * sizeof(float)), nullptr,
-                       GL_DYNAMIC_COPY);
-          pp.drawVao = makeDrawVao(src, pp.posed.get());
+          pp.drawVao = makeDrawVao(src, 0);
           posedNodes[n].push_back(std::move(pp));
         }
       }
@@ -545,11 +548,31 @@ struct Renderer::Impl {
         skinned = true;
       }
       const glm::mat4 m = skinned ? glm::mat4(1.0f) : world[n];
+      // A primitive the pose leaves where it was loaded (a model at rest) is drawn from its own vertices.
+      bool unmoved = nearIdentity(m);
+      if (skinned)
+        for (size_t j = 0; j < std::min(model.skins[size_t(node.skin)].joints.size(), size_t(kMaxJoints)); ++j)
+          unmoved = unmoved && nearIdentity(joints[j]);
       pose.set("u_model", m);
       pose.set("u_normalMatrix", normalMatrix(m));
       const auto& sources = meshes[size_t(node.mesh)];
       for (size_t p = 0; p < sources.size(); ++p) {
         const auto& src = sources[p];
+        PosedPrimitive& pp = posedNodes[n][p];
+        if (unmoved) {
+          if (pp.posed) {
+            pp.posed = {};
+            pp.drawVao = makeDrawVao(src, 0);
+          }
+          continue;
+        }
+        if (!pp.posed) {
+          pp.posed = makeBuffer();
+          glBindBuffer(GL_ARRAY_BUFFER, pp.posed.get());
+          glBufferData(GL_ARRAY_BUFFER, GLsizeiptr(size_t(src.vertexCount) * 6 * sizeof(float)), nullptr,
+                       GL_DYNAMIC_COPY);
+          pp.drawVao = makeDrawVao(src, pp.posed.get());
+        }
         pose.set("u_skinned", int(skinned && src.layout.skinned));
         glBindVertexArray(src.poseVao.get());
         glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, posedNodes[n][p].posed.get());
