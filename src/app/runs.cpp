@@ -283,6 +283,8 @@ int runBench(const CliOptions& o) {
   gfx::finish();
   const double firstMs = msSince(tFirst);
 
+  // With an exercise, its timer runs: the body and the tool move every frame, as when following it.
+  if (o.exercise) viewer.startPauseTimer();
   // The camera turns, so every frame is real work. First full pictures, as a saved picture or a fast GPU gets
   // them, then the window's own frames (coarse while moving when full pictures are slow).
   auto turningFrames = [&](bool interactive, int* coarse) {
@@ -332,6 +334,7 @@ int runBench(const CliOptions& o) {
   fmt::print("model: {} ({} triangles)\n", modelPath(o).string(), triangles);
   fmt::print("renderer: {}\n", context->description());
   fmt::print("size: {}x{}, frames: {}, ui: {}\n", o.width, o.height, o.frames, o.noUi ? "off" : "on");
+  if (o.exercise) fmt::print("exercise: {}, timer running from {:.1f} s\n", *o.exercise, o.time.value_or(0.0));
   fmt::print("load: {:.1f} ms\n", loadMs);
   fmt::print("first frame: {:.1f} ms\n", firstMs);
   fmt::print("frame mean: {:.2f} ms ({:.1f} fps), median: {:.2f} ms, p95: {:.2f} ms ({} of {} coarse while moving)\n",

@@ -464,6 +464,7 @@ struct Renderer::Impl {
   glm::mat4 heightViewProj{1.0f};
   float heightRange = 3.0f;
   glm::vec4 heightKey{0.0f};
+  std::uint64_t heightShapes = 0;
   bool heightCoarse = false;
 
   // Quality while things move (FrameView::interaction).
@@ -625,10 +626,18 @@ struct Renderer::Impl {
     const float r = f.floorRadius;
     const glm::vec3 c = f.floorCenter;
     const glm::vec4 key(c, r);
+    FrameKey shapesKey;
+    for (const auto& s : f.shapes) {
+      shapesKey.add(s.kind);
+      shapesKey.add(s.transform);
+    }
     // Cached while the pose, the floor and the equipment stay put (a coarse one until a full picture is drawn).
-    if (heightVersion == f.poseVersion && key == heightKey && f.shapes.empty() && (coarse || !heightCoarse)) return;
+    if (heightVersion == f.poseVersion && key == heightKey && shapesKey.h == heightShapes &&
+        (coarse || !heightCoarse))
+      return;
     heightVersion = f.poseVersion;
     heightKey = key;
+    heightShapes = shapesKey.h;
     heightCoarse = coarse;
     const float below = 0.01f;
     heightRange = 3.0f;
