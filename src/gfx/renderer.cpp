@@ -468,7 +468,8 @@ struct Renderer::Impl {
   bool heightCoarse = false;
 
   // Quality while things move (FrameView::interaction).
-  double fullFrameMs = 0.0;                 // the last full picture's cost, measured when interaction is allowed
+  double fullFrameMs = 0.0;                 // a recent full picture's cost, measured when interaction is allowed
+  std::chrono::steady_clock::time_point lastTimed{};
   bool cacheFull = true;                    // the kept picture is a full one
   std::chrono::steady_clock::time_point lastChange{};
 
@@ -1066,10 +1067,12 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   glBindFramebuffer(GL_FRAMEBUFFER, out);
   glViewport(0, 0, outSize.x, outSize.y);
   checkGl("render");
-  if (ia.allowed && !coarse) {
-    // What a full picture costs decides whether moving pictures are coarse (a fast GPU never needs them).
+  // What a full picture costs decides whether moving pictures are coarse (a fast GPU never needs them). Timing
+  // it waits for the GPU, so it is done about once a second.
+  if (ia.allowed && !coarse && (im.fullFrameMs <= 0.0 || started - im.lastTimed > std::chrono::seconds(1))) {
     glFinish();
-    im.fullFrameMs = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    im.lastTimed = Clock::now();
+    im.fullFrameMs = std::chrono::duration<double, std::milli>(im.lastTimed - started).count();
   }
 }
 
