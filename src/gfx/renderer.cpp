@@ -361,7 +361,6 @@ struct PassTargets {
   Renderbuffer maskDepth;
   glm::ivec2 maskSize{0, 0};
 
-
   void ensureMsTarget(glm::ivec2 size, int samples) {
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
@@ -406,7 +405,6 @@ struct PassTargets {
       throw std::runtime_error("outline mask framebuffer incomplete");
   }
 };
-
 
 struct Renderer::Impl {
   Program pose{"pose.vert", shaders::pose_vert, {"tf_position", "tf_normal"}};
