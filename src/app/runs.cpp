@@ -379,24 +379,28 @@ int runState(const CliOptions& o) {
 }
 
 int runValidate(const CliOptions& o) {
+  // Every problem of both files, one line each (a broken primitive or exercise does not hide the next one's).
   const std::filesystem::path path = modelPath(o);
   int problems = 0;
-  try {
+  auto report = [&](const std::vector<core::Error>& found) {
+    for (const core::Error& e : found) std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+    problems += int(found.size());
+    return found.empty();
+  };
+  if (report(scene::gltfProblems(path))) {
     const scene::Model model = scene::loadGltf(path);
     int muscles = 0;
     for (const auto& r : model.roles) muscles += r.muscle.valid() ? 1 : 0;
     fmt::print("{}: ok, {} meshes, {} recognised muscles\n", path.string(), model.meshes.size(), muscles);
-  } catch (const core::Error& e) {
-    std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
-    ++problems;
   }
-  try {
-    const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
-    if (o.exercise) set.find(*o.exercise);
-    fmt::print("{}: ok, {} exercises\n", exercisesPath(o).string(), set.exercises.size());
-  } catch (const core::Error& e) {
-    std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
-    ++problems;
+  if (report(exercise::exerciseProblems(exercisesPath(o)))) {
+    try {
+      const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+      if (o.exercise) set.find(*o.exercise);
+      fmt::print("{}: ok, {} exercises\n", exercisesPath(o).string(), set.exercises.size());
+    } catch (const core::Error& e) {
+      report({e});
+    }
   }
   return problems == 0 ? 0 : 2;
 }

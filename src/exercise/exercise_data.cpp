@@ -573,7 +573,26 @@ std::vector<std::string> ExerciseSet::ids() const {
   return out;
 }
 
-ExerciseSet loadExercisesFromString(std::string_view text, const std::string& where) {
+namespace {
+
+/// Runs one independent part of the file's reading. Collecting, its failure is recorded and false returned;
+/// otherwise it is thrown.
+template <typename Fn>
+bool attempt(std::vector<core::Error>* problems, Fn&& fn) {
+  if (problems == nullptr) {
+    fn();
+    return true;
+  }
+  try {
+    fn();
+    return true;
+  } catch (const core::Error& e) {
+    problems->push_back(e);
+    return false;
+  }
+}
+
+ExerciseSet parseExercises(std::string_view text, const std::string& where, std::vector<core::Error>* problems) {
   const Ctx top(where, "");
   json doc;
   try {
@@ -582,31 +601,55 @@ ExerciseSet loadExercisesFromString(std::string_view text, const std::string& wh
     top.fail("", jsonErrorText(text, e));
   }
   if (!doc.is_object()) top.fail("", "the top level must be an object, got " + describe(doc));
-  checkKeys(top, doc, "", {"version", "conventions", "general", "exercises"});
+  attempt(problems, [&] { checkKeys(top, doc, "", {"version", "conventions", "general", "exercises"}); });
 
   ExerciseSet set;
   set.file = where;
-  const json& version = need(top, doc, "version", "");
-  if (!version.is_number_integer() || version.get<std::int64_t>() != kExercisesVersion)
-    top.fail("version", fmt::format("must be {}, got {}", kExercisesVersion, describe(version)));
+  attempt(problems, [&] {
+    const json& version = need(top, doc, "version", "");
+    if (!version.is_number_integer() || version.get<std::int64_t>() != kExercisesVersion)
+      top.fail("version", fmt::format("must be {}, got {}", kExercisesVersion, describe(version)));
+  });
   set.version = kExercisesVersion;
-  if (doc.contains("conventions")) {
-    checkObject(top, doc["conventions"], "conventions");
-    for (const auto& [key, value] : doc["conventions"].items())
-      textValue(top, value, join("conventions", key));
-  }
-  set.general = readGeneral(top, need(top, doc, "general", ""));
+  attempt(problems, [&] {
+    if (doc.contains("conventions")) {
+      checkObject(top, doc["conventions"], "conventions");
+      for (const auto& [key, value] : doc["conventions"].items())
+        textValue(top, value, join("conventions", key));
+    }
+  });
+  attempt(problems, [&] { set.general = readGeneral(top, need(top, doc, "general", "")); });
 
-  const json& list = getArray(top, doc, "exercises", "", 1, kMaxExercises);
+  const json* list = nullptr;
+  attempt(problems, [&] { list = &getArray(top, doc, "exercises", "", 1, kMaxExercises); });
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    Exercise e = readExercise(where, list[i], i);
-    if (!seen.insert(e.id).second)
-      Ctx(where, "exercise '" + e.id + "'")
-          .fail("id", fmt::format("duplicate id (exercise #{} repeats it)", i + 1));
-    set.exercises.push_back(std::move(e));
+  for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
+    attempt(problems, [&] {
+      Exercise e = readExercise(where, (*list)[i], i);
+      if (!seen.insert(e.id).second)
+        Ctx(where, "exercise '" + e.id + "'")
+            .fail("id", fmt::format("duplicate id (exercise #{} repeats it)", i + 1));
+      set.exercises.push_back(std::move(e));
+    });
   }
   return set;
+}
+
+}  // namespace
+
+ExerciseSet loadExercisesFromString(std::string_view text, const std::string& where) {
+  return parseExercises(text, where, nullptr);
+}
+
+std::vector<core::Error> exerciseProblems(const std::filesystem::path& path) {
+  std::vector<core::Error> problems;
+  try {
+    const std::string text = core::readTextFile(path, kMaxExercisesFileBytes);
+    parseExercises(text, path.string(), &problems);
+  } catch (const core::Error& e) {
+    problems.push_back(e);  // unreadable, or not JSON: nothing further to check
+  }
+  return problems;
 }
 
 ExerciseSet loadExercises(const std::filesystem::path& path) {

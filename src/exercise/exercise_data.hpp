@@ -11,6 +11,7 @@
 
 #include <glm/glm.hpp>
 
+#include "core/error.hpp"
 #include "scene/model.hpp"
 
 namespace myo::exercise {
@@ -189,5 +190,9 @@ ExerciseSet loadExercises(const std::filesystem::path& path);
 
 /// Same from text; `where` names the source in errors.
 ExerciseSet loadExercisesFromString(std::string_view text, const std::string& where);
+
+/// Every problem loadExercises would find, in file order: a broken exercise does not hide the next one's
+/// problems. A file that cannot be read or is not JSON gives one problem. Empty when loadExercises succeeds.
+std::vector<core::Error> exerciseProblems(const std::filesystem::path& path);
 
 }  // namespace myo::exercise

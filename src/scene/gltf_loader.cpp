@@ -395,11 +395,35 @@ struct AccessorView {
 /// Converts a tinygltf model into ours, validating every index and range on the way.
 class Converter {
 public:
-  Converter(tinygltf::Model& in, const LoadContext& ctx) : in_(in), ctx_(ctx) {}
+  /// With `problems`, every problem found is added there and the conversion goes on where it can;
+  /// without, the first one is thrown.
+  Converter(tinygltf::Model& in, const LoadContext& ctx, std::vector<core::Error>* problems = nullptr)
+      : in_(in), ctx_(ctx), problems_(problems) {}
 
   Model run();
 
 private:
+  /// Runs one independent part of the conversion (an image, a material, a primitive ...). When collecting,
+  /// its failure is recorded and false returned; otherwise it is thrown.
+  template <typename Fn>
+  bool attempt(Fn&& fn) const {
+    if (problems_ == nullptr) {
+      fn();
+      return true;
+    }
+    try {
+      fn();
+      return true;
+    } catch (const core::Error& e) {
+      problems_->push_back(e);
+      return false;
+    } catch (const AlreadyReported&) {
+      return false;
+    }
+  }
+  /// Thrown, when collecting, by a part that cannot go on because of a problem already recorded.
+  struct AlreadyReported {};
+
   [[noreturn]] void fail(const std::string& why) const { throw core::Error(ctx_.where, why); }
 
   void checkIndex(int index, std::size_t size, const std::string& owner, const char* what) const {
@@ -407,7 +431,7 @@ private:
       fail(owner + " refers to " + what + " " + std::to_string(index) + ", which does not exist");
   }
 
-  void checkBufferViews() const;
+  void checkBufferViews();
   /// A view of accessor `index` for `use`; `types` and `componentTypes` list what the use accepts.
   AccessorView view(int index, const std::string& use, std::initializer_list<int> types,
                     std::initializer_list<int> componentTypes) const;
@@ -435,6 +459,7 @@ private:
 
   void convertImages(Model& out);
   void convertMaterials(Model& out) const;
+  void convertMaterial(std::size_t i, const std::vector<bool>& textureOk, Model& out) const;
   void convertMeshes(Model& out) const;
   Primitive convertPrimitive(const tinygltf::Primitive& p, const std::string& owner, bool& drawable) const;
   void convertNodes(Model& out) const;
@@ -445,18 +470,23 @@ private:
 
   tinygltf::Model& in_;
   const LoadContext& ctx_;
+  std::vector<core::Error>* problems_ = nullptr;
+  std::vector<bool> viewOk_;  ///< per buffer view: passed checkBufferViews (a collecting run goes on past one)
 };
 
-void Converter::checkBufferViews() const {
+void Converter::checkBufferViews() {
+  viewOk_.assign(in_.bufferViews.size(), false);
   for (std::size_t i = 0; i < in_.bufferViews.size(); ++i) {
-    const tinygltf::BufferView& v = in_.bufferViews[i];
-    const std::string owner = "buffer view " + std::to_string(i);
-    checkIndex(v.buffer, in_.buffers.size(), owner, "buffer");
-    std::uint64_t end = 0;
-    if (addOver(v.byteOffset, v.byteLength, end) || end > in_.buffers[std::size_t(v.buffer)].data.size())
-      fail(owner + " reaches past the end of buffer " + std::to_string(v.buffer));
-    if (v.byteStride != 0 && (v.byteStride < 4 || v.byteStride > 252 || v.byteStride % 4 != 0))
-      fail(owner + " has an invalid byteStride " + std::to_string(v.byteStride));
+    viewOk_[i] = attempt([&] {
+      const tinygltf::BufferView& v = in_.bufferViews[i];
+      const std::string owner = "buffer view " + std::to_string(i);
+      checkIndex(v.buffer, in_.buffers.size(), owner, "buffer");
+      std::uint64_t end = 0;
+      if (addOver(v.byteOffset, v.byteLength, end) || end > in_.buffers[std::size_t(v.buffer)].data.size())
+        fail(owner + " reaches past the end of buffer " + std::to_string(v.buffer));
+      if (v.byteStride != 0 && (v.byteStride < 4 || v.byteStride > 252 || v.byteStride % 4 != 0))
+        fail(owner + " has an invalid byteStride " + std::to_string(v.byteStride));
+    });
   }
 }
 
@@ -477,6 +507,7 @@ AccessorView Converter::rawView(int bufferView, std::size_t byteOffset, std::siz
     return v;  // zeros
   }
   checkIndex(bufferView, in_.bufferViews.size(), what, "buffer view");
+  if (!viewOk_[std::size_t(bufferView)]) throw AlreadyReported{};  // the view's own problem says it
   const tinygltf::BufferView& bv = in_.bufferViews[std::size_t(bufferView)];
   const std::uint64_t stride = bv.byteStride != 0 ? bv.byteStride : elementBytes;
   if (stride < elementBytes) fail(what + " has elements larger than the byteStride of its buffer view");
@@ -597,8 +628,13 @@ void Converter::convertImages(Model& out) {
   out.images.reserve(in_.images.size());
   for (std::size_t i = 0; i < in_.images.size(); ++i) {
     tinygltf::Image& src = in_.images[i];
-    if (src.image.empty()) fail("image " + std::to_string(i) + " could not be loaded");
     Image img;
+    if (!attempt([&] {
+          if (src.image.empty()) fail("image " + std::to_string(i) + " could not be loaded");
+        })) {
+      out.images.push_back(std::move(img));  // keeps the later images' numbers
+      continue;
+    }
     img.name = src.name;
     img.width = src.width;
     img.height = src.height;
@@ -608,38 +644,47 @@ void Converter::convertImages(Model& out) {
 }
 
 void Converter::convertMaterials(Model& out) const {
+  std::vector<bool> textureOk(in_.textures.size(), false);
   for (std::size_t i = 0; i < in_.textures.size(); ++i) {
-    const int source = in_.textures[i].source;
-    if (source != -1) checkIndex(source, in_.images.size(), "texture " + std::to_string(i), "image");
-    if (in_.textures[i].sampler != -1)
-      checkIndex(in_.textures[i].sampler, in_.samplers.size(), "texture " + std::to_string(i), "sampler");
+    textureOk[i] = attempt([&] {
+      const int source = in_.textures[i].source;
+      if (source != -1) checkIndex(source, in_.images.size(), "texture " + std::to_string(i), "image");
+      if (in_.textures[i].sampler != -1)
+        checkIndex(in_.textures[i].sampler, in_.samplers.size(), "texture " + std::to_string(i), "sampler");
+    });
   }
   out.materials.reserve(in_.materials.size());
   for (std::size_t i = 0; i < in_.materials.size(); ++i) {
-    const tinygltf::Material& src = in_.materials[i];
-    const std::string owner = "material " + std::to_string(i);
-    Material m;
-    m.name = src.name;
-    const auto& pbr = src.pbrMetallicRoughness;
-    if (pbr.baseColorFactor.size() == 4)
-      m.baseColorFactor = glm::vec4(float(pbr.baseColorFactor[0]), float(pbr.baseColorFactor[1]),
-                                    float(pbr.baseColorFactor[2]), float(pbr.baseColorFactor[3]));
-    if (pbr.baseColorTexture.index != -1) {
-      checkIndex(pbr.baseColorTexture.index, in_.textures.size(), owner, "texture");
-      m.baseColorImage = in_.textures[std::size_t(pbr.baseColorTexture.index)].source;
-    }
-    for (const auto* info : {&src.normalTexture.index, &src.occlusionTexture.index,
-                             &src.emissiveTexture.index, &pbr.metallicRoughnessTexture.index})
-      if (*info != -1) checkIndex(*info, in_.textures.size(), owner, "texture");
-    m.metallic = float(pbr.metallicFactor);
-    m.roughness = float(pbr.roughnessFactor);
-    m.doubleSided = src.doubleSided;
-    m.blend = src.alphaMode == "BLEND";
-    if (!core::allFinite(m.baseColorFactor.x, m.baseColorFactor.y, m.baseColorFactor.z, m.baseColorFactor.w,
-                         m.metallic, m.roughness))
-      fail(owner + " has a factor that is not a finite number");
-    out.materials.push_back(std::move(m));
+    if (!attempt([&] { convertMaterial(i, textureOk, out); }))
+      out.materials.emplace_back();  // keeps the later materials' numbers
   }
+}
+
+void Converter::convertMaterial(std::size_t i, const std::vector<bool>& textureOk, Model& out) const {
+  const tinygltf::Material& src = in_.materials[i];
+  const std::string owner = "material " + std::to_string(i);
+  Material m;
+  m.name = src.name;
+  const auto& pbr = src.pbrMetallicRoughness;
+  if (pbr.baseColorFactor.size() == 4)
+    m.baseColorFactor = glm::vec4(float(pbr.baseColorFactor[0]), float(pbr.baseColorFactor[1]),
+                                  float(pbr.baseColorFactor[2]), float(pbr.baseColorFactor[3]));
+  if (pbr.baseColorTexture.index != -1) {
+    checkIndex(pbr.baseColorTexture.index, in_.textures.size(), owner, "texture");
+    if (textureOk[std::size_t(pbr.baseColorTexture.index)])
+      m.baseColorImage = in_.textures[std::size_t(pbr.baseColorTexture.index)].source;
+  }
+  for (const auto* info : {&src.normalTexture.index, &src.occlusionTexture.index,
+                           &src.emissiveTexture.index, &pbr.metallicRoughnessTexture.index})
+    if (*info != -1) checkIndex(*info, in_.textures.size(), owner, "texture");
+  m.metallic = float(pbr.metallicFactor);
+  m.roughness = float(pbr.roughnessFactor);
+  m.doubleSided = src.doubleSided;
+  m.blend = src.alphaMode == "BLEND";
+  if (!core::allFinite(m.baseColorFactor.x, m.baseColorFactor.y, m.baseColorFactor.z, m.baseColorFactor.w,
+                       m.metallic, m.roughness))
+    fail(owner + " has a factor that is not a finite number");
+  out.materials.push_back(std::move(m));
 }
 
 Primitive Converter::convertPrimitive(const tinygltf::Primitive& p, const std::string& owner,
@@ -770,10 +815,12 @@ void Converter::convertMeshes(Model& out) const {
     mesh.name = src.name;
     mesh.extras = stringExtras(src.extras);
     for (std::size_t i = 0; i < src.primitives.size(); ++i) {
-      bool drawable = false;
-      Primitive prim = convertPrimitive(
-          src.primitives[i], "primitive " + std::to_string(i) + " of mesh " + std::to_string(m), drawable);
-      if (drawable) mesh.primitives.push_back(std::move(prim));
+      attempt([&] {
+        bool drawable = false;
+        Primitive prim = convertPrimitive(
+            src.primitives[i], "primitive " + std::to_string(i) + " of mesh " + std::to_string(m), drawable);
+        if (drawable) mesh.primitives.push_back(std::move(prim));
+      });
     }
     out.meshes.push_back(std::move(mesh));
   }
@@ -978,11 +1025,12 @@ Model Converter::run() {
   convertImages(out);
   convertMaterials(out);
   convertMeshes(out);
-  convertNodes(out);
-  convertScene(out);
-  convertSkins(out);
-  convertAnimations(out);
-  checkJoints(out);
+  // The node graph, then what hangs on it: each step needs the ones before it whole, so a collecting run
+  // stops at the first that fails.
+  attempt([&] { convertNodes(out); }) && attempt([&] { convertScene(out); }) &&
+      attempt([&] { convertSkins(out); }) && attempt([&] { convertAnimations(out); }) &&
+      attempt([&] { checkJoints(out); });
+  if (problems_ != nullptr && !problems_->empty()) return out;
   // Joint slots with zero weight may hold any number; point them at joint 0 so a shader never indexes past
   // the joint array.
   for (Node& node : out.nodes) {
@@ -1017,7 +1065,7 @@ std::string oneLine(std::string text) {
   return text;
 }
 
-Model loadChecked(const fs::path& file, const LoadLimits& limits) {
+Model loadChecked(const fs::path& file, const LoadLimits& limits, std::vector<core::Error>* problems) {
   LoadContext ctx;
   ctx.where = file.string();
   ctx.limits = limits;
@@ -1062,20 +1110,33 @@ Model loadChecked(const fs::path& file, const LoadLimits& limits) {
     throw core::Error(ctx.where,
                       "glTF parser: " + (first.empty() ? std::string("failed without a reason") : first));
   }
-  return Converter(parsed, ctx).run();
+  return Converter(parsed, ctx, problems).run();
 }
 
 }  // namespace
 
 Model loadGltf(const std::filesystem::path& file, const LoadLimits& limits) {
   try {
-    return loadChecked(file, limits);
+    return loadChecked(file, limits, nullptr);
   } catch (const core::Error& e) {
     // Reasons may quote file content; keep the promise of one line per error.
     throw core::Error(file.string(), oneLine(e.message()));
   } catch (const std::bad_alloc&) {
     throw core::Error(file.string(), "out of memory while loading");
   }
+}
+
+std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits) {
+  std::vector<core::Error> problems;
+  try {
+    loadChecked(file, limits, &problems);
+  } catch (const core::Error& e) {
+    problems.push_back(e);  // the file could not be read or parsed: nothing further to check
+  } catch (const std::bad_alloc&) {
+    problems.emplace_back(file.string(), "out of memory while loading");
+  }
+  for (core::Error& e : problems) e = core::Error(file.string(), oneLine(e.message()));
+  return problems;
 }
 
 }  // namespace myo::scene

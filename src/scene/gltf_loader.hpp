@@ -4,6 +4,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <vector>
+
+#include "core/error.hpp"
 
 #include "scene/model.hpp"
 
@@ -28,5 +31,10 @@ struct LoadLimits {
 ///
 /// Throws core::Error(file as given, reason) for any file it cannot use; never crashes on bad input.
 Model loadGltf(const std::filesystem::path& file, const LoadLimits& limits = {});
+
+/// Every problem loadGltf would find, in file order, each as core::Error(file, reason): problems in one image,
+/// material or primitive do not hide those in the next. A file that cannot be read or parsed gives one problem.
+/// Empty when loadGltf succeeds.
+std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits = {});
 
 }  // namespace myo::scene

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes tests/data/malformed/: glTF and GLB files that each break one rule the loader must enforce, plus
-control/ with the valid files they are derived from. Run from anywhere: python3 tests/data/make_malformed.py"""
+control/ with the valid files they are derived from, and tests/data/several_problems/ with one file that breaks
+four. Run from anywhere: python3 tests/data/make_malformed.py"""
 
 import base64
 import copy
@@ -302,6 +303,22 @@ def main():
     gltf("image_truncated_png.gltf", image_doc(data_uri(png_header(4, 4)[:20], "image/png")))
     gltf("image_corrupt_png.gltf", image_doc(data_uri(png_header(4, 4) + b"\0" * 40, "image/png")))
     gltf("image_escape.gltf", image_doc("../secret.png"))
+
+    # --- several problems in one file (tests/data/several_problems/, outside the one-problem corpus):
+    # --validate reports each of them
+    def several(d):
+        d["bufferViews"].append({"buffer": 7, "byteOffset": 0, "byteLength": 4})
+        d["materials"].append({"pbrMetallicRoughness": {"baseColorTexture": {"index": 5}}})
+        d["meshes"].append({"name": "broken", "primitives": [{"attributes": {"POSITION": 99}}]})
+        d["nodes"].append({"name": "lost", "mesh": 9})
+
+    several_dir = os.path.join(HERE, "several_problems")
+    shutil.rmtree(several_dir, ignore_errors=True)
+    os.makedirs(several_dir)
+    d = copy.deepcopy(doc)
+    several(d)
+    with open(os.path.join(several_dir, "four_problems.gltf"), "wb") as f:
+        f.write(gltf_text(d, buf))
 
 
 if __name__ == "__main__":

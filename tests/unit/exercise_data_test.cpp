@@ -5,7 +5,10 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
 #include "exercise/exercise_data.hpp"
@@ -279,4 +282,33 @@ TEST_CASE("text errors name the source given") {
                        doctest::Contains("inline: invalid JSON at line 1, column"), myo::core::Error);
   CHECK_THROWS_WITH_AS(loadExercisesFromString("", "empty.json"),
                        doctest::Contains("empty.json: invalid JSON"), myo::core::Error);
+}
+
+TEST_CASE("exerciseProblems reports a problem in every broken exercise, not just the first") {
+  std::ifstream in(kShipped);
+  std::stringstream text;
+  text << in.rdbuf();
+  auto doc = nlohmann::json::parse(text.str());
+  doc["exercises"][0]["id"] = "Not An Id";
+  doc["exercises"][2]["protocol"]["sets"] = 99;
+  doc["exercises"][3]["title"] = "";
+  const fs::path file = fs::temp_directory_path() / "myorelease_three_problems.json";
+  std::ofstream(file) << doc.dump(2);
+
+  const std::vector<myo::core::Error> problems = exerciseProblems(file);
+  REQUIRE(problems.size() == 3);
+  for (const auto& p : problems) CHECK(p.where() == file.string());
+  CHECK(problems[0].message().find("Not An Id") != std::string::npos);
+  CHECK(problems[1].message().find("sets") != std::string::npos);
+  CHECK(problems[2].message().find("title") != std::string::npos);
+  // The loader stops at the first of them.
+  try {
+    loadExercises(file);
+    FAIL("the broken file loaded");
+  } catch (const myo::core::Error& e) {
+    CHECK(e.message() == problems[0].message());
+  }
+  CHECK(exerciseProblems(kShipped).empty());
+  CHECK(exerciseProblems(fs::temp_directory_path() / "myorelease_no_such_file.json").size() == 1);
+  fs::remove(file);
 }

@@ -317,3 +317,41 @@ TEST_CASE("malformed: random mutations of the controls give a model or a core::E
   MESSAGE(loaded << " mutated files loaded, " << rejected << " rejected");
   CHECK(rejected > 0);
 }
+
+TEST_CASE("gltfProblems reports every broken part, each once, and the loader the first of them") {
+  std::ifstream in(kCorpus / "control" / "valid.gltf");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto doc = nlohmann::json::parse(text.str());
+  // Four independent problems: a buffer view past its buffer's list, a material naming a missing texture, a
+  // second mesh whose positions name a missing accessor, and a node naming a missing mesh.
+  doc["bufferViews"].push_back({{"buffer", 7}, {"byteOffset", 0}, {"byteLength", 4}});
+  doc["materials"].push_back({{"pbrMetallicRoughness", {{"baseColorTexture", {{"index", 5}}}}}});
+  doc["meshes"].push_back({{"name", "broken"}, {"primitives", {{{"attributes", {{"POSITION", 99}}}}}}});
+  doc["nodes"].push_back({{"name", "lost"}, {"mesh", 9}});
+  const fs::path dir = fs::temp_directory_path() / "myorelease_problems";
+  fs::create_directories(dir);
+  const fs::path file = dir / "four_problems.gltf";
+  std::ofstream(file) << doc.dump();
+
+  const std::vector<core::Error> problems = scene::gltfProblems(file);
+  REQUIRE(problems.size() == 4);
+  for (const auto& p : problems) CHECK(p.where() == file.string());
+  CHECK(problems[0].message().find("buffer view 7") != std::string::npos);
+  CHECK(problems[1].message().find("material 1") != std::string::npos);
+  CHECK(problems[2].message().find("mesh 1") != std::string::npos);
+  CHECK(problems[3].message().find("node 2") != std::string::npos);
+  CHECK(loadError(file) == problems[0].message());
+
+  // A view that is broken is reported once, not again by each accessor that reads it.
+  doc = nlohmann::json::parse(text.str());
+  doc["bufferViews"][0]["byteLength"] = 1000;
+  std::ofstream(file) << doc.dump();
+  const auto once = scene::gltfProblems(file);
+  REQUIRE(once.size() == 1);
+  CHECK(once[0].message().find("buffer view 0") != std::string::npos);
+
+  CHECK(scene::gltfProblems(kCorpus / "control" / "valid.gltf").empty());
+  CHECK(scene::gltfProblems(kCorpus / "invalid_json.gltf").size() == 1);
+  fs::remove_all(dir);
+}
