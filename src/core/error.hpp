@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace myo::core {
 
@@ -23,5 +24,22 @@ private:
 
 /// The one-line form used on stderr and in the UI.
 inline std::string errorLine(const Error& e) { return "myorelease: error: " + e.where() + ": " + e.message(); }
+
+/// Runs one independent part of a check. With `problems` (a run that reports every problem), an Error it throws
+/// is added there and false returned, so the caller goes on with the next part; without, the Error propagates.
+template <typename Fn>
+bool collectError(std::vector<Error>* problems, Fn&& fn) {
+  if (problems == nullptr) {
+    fn();
+    return true;
+  }
+  try {
+    fn();
+    return true;
+  } catch (const Error& e) {
+    problems->push_back(e);
+    return false;
+  }
+}
 
 }  // namespace myo::core

@@ -575,23 +575,8 @@ std::vector<std::string> ExerciseSet::ids() const {
 
 namespace {
 
-/// Runs one independent part of the file's reading. Collecting, its failure is recorded and false returned;
-/// otherwise it is thrown.
-template <typename Fn>
-bool attempt(std::vector<core::Error>* problems, Fn&& fn) {
-  if (problems == nullptr) {
-    fn();
-    return true;
-  }
-  try {
-    fn();
-    return true;
-  } catch (const core::Error& e) {
-    problems->push_back(e);
-    return false;
-  }
-}
-
+// Reads the file's text; with `problems`, every broken part (a section, an exercise) is recorded there and the
+// next one read, otherwise the first problem is thrown.
 ExerciseSet parseExercises(std::string_view text, const std::string& where, std::vector<core::Error>* problems) {
   const Ctx top(where, "");
   json doc;
@@ -601,30 +586,31 @@ ExerciseSet parseExercises(std::string_view text, const std::string& where, std:
     top.fail("", jsonErrorText(text, e));
   }
   if (!doc.is_object()) top.fail("", "the top level must be an object, got " + describe(doc));
-  attempt(problems, [&] { checkKeys(top, doc, "", {"version", "conventions", "general", "exercises"}); });
+  core::collectError(problems,
+                     [&] { checkKeys(top, doc, "", {"version", "conventions", "general", "exercises"}); });
 
   ExerciseSet set;
   set.file = where;
-  attempt(problems, [&] {
+  core::collectError(problems, [&] {
     const json& version = need(top, doc, "version", "");
     if (!version.is_number_integer() || version.get<std::int64_t>() != kExercisesVersion)
       top.fail("version", fmt::format("must be {}, got {}", kExercisesVersion, describe(version)));
   });
   set.version = kExercisesVersion;
-  attempt(problems, [&] {
+  core::collectError(problems, [&] {
     if (doc.contains("conventions")) {
       checkObject(top, doc["conventions"], "conventions");
       for (const auto& [key, value] : doc["conventions"].items())
         textValue(top, value, join("conventions", key));
     }
   });
-  attempt(problems, [&] { set.general = readGeneral(top, need(top, doc, "general", "")); });
+  core::collectError(problems, [&] { set.general = readGeneral(top, need(top, doc, "general", "")); });
 
   const json* list = nullptr;
-  attempt(problems, [&] { list = &getArray(top, doc, "exercises", "", 1, kMaxExercises); });
+  core::collectError(problems, [&] { list = &getArray(top, doc, "exercises", "", 1, kMaxExercises); });
   std::set<std::string> seen;
   for (std::size_t i = 0; list != nullptr && i < list->size(); ++i) {
-    attempt(problems, [&] {
+    core::collectError(problems, [&] {
       Exercise e = readExercise(where, (*list)[i], i);
       if (!seen.insert(e.id).second)
         Ctx(where, "exercise '" + e.id + "'")

@@ -407,16 +407,8 @@ private:
   /// its failure is recorded and false returned; otherwise it is thrown.
   template <typename Fn>
   bool attempt(Fn&& fn) const {
-    if (problems_ == nullptr) {
-      fn();
-      return true;
-    }
     try {
-      fn();
-      return true;
-    } catch (const core::Error& e) {
-      problems_->push_back(e);
-      return false;
+      return core::collectError(problems_, std::forward<Fn>(fn));
     } catch (const AlreadyReported&) {
       return false;
     }
