@@ -14,6 +14,7 @@ in float v_hasFibre;
 uniform int u_look;            // 0 material, 1 skin, 2 bone, 3 muscle
 uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
 uniform bool u_hasTexture;
+uniform bool u_stripes;        // a foam roller: ribs along its length, so its turning shows
 uniform sampler2D t_baseColor;
 uniform vec3 u_eye;
 uniform mat3 u_viewRot;        // world -> view rotation (lights are fixed to the camera)
@@ -57,6 +58,11 @@ void main() {
   if (u_look == 0) {
     base *= v_color;
     if (u_hasTexture) base *= texture(t_baseColor, v_uv);
+    if (u_stripes) {
+      // The unit cylinder's own frame (rest position): its axis is y, so the angle about it picks the rib.
+      float rib = sin(atan(v_restPos.z, v_restPos.x) * 8.0);
+      base.rgb *= mix(0.72, 1.0, smoothstep(-0.2, 0.2, rib));
+    }
   }
 
   vec3 n = normalize(v_normal);

@@ -203,6 +203,7 @@ std::uint64_t frameKey(const FrameView& f, const void* target) {
     k.add(s.kind);
     k.add(s.transform);
     k.add(s.color);
+    k.add(s.stripes);
   }
   for (const auto& p : f.paint.coveredPath) k.add(p);
   k.add(f.paint.coverRadius);
@@ -889,6 +890,7 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
   im.mesh.set("u_eye", f.eye);
   im.mesh.set("u_towardEye", 0.0f);
+  im.mesh.set("u_stripes", 0);
   im.mesh.set("u_viewRot", viewRot);
   im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
   im.mesh.set("u_fresnelAlpha", 0.55f);
@@ -940,12 +942,14 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
       im.mesh.set("u_look", int(Look::Material));
       im.mesh.set("u_baseColor", s.color);
       im.mesh.set("u_hasTexture", 0);
+      im.mesh.set("u_stripes", int(s.stripes && s.kind == ShapeDraw::Kind::Cylinder));
       im.mesh.set("u_highlight", 0.0f);
       const Shape& shape = im.shapeOf(s.kind);
       Impl::draw(shape.vao.get(), shape.source.indexCount);
     }
     im.mesh.set("u_model", glm::mat4(1.0f));
     im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
+    im.mesh.set("u_stripes", 0);
   };
   drawShapes(false);
 
