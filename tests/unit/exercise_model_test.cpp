@@ -27,27 +27,8 @@ const ExerciseSet& exercises() { return test::shippedExercises(); }
 using test::meshesNamed;
 using test::workSegments;
 
-/// Outward normal of the outer surface at `p`, from the triangle that a ray from `outside` meets there.
-glm::vec3 surfaceNormal(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p,
-                        const glm::vec3& outside) {
-  const auto hit = scene::pick(m, rest, {outside, p - outside});
-  REQUIRE(hit);
-  CHECK(glm::distance(hit->point, p) < 0.005f);
-  const auto& prim = m.meshes[std::size_t(hit->mesh)].primitives[std::size_t(hit->primitive)];
-  const auto i = std::size_t(hit->triangle) * 3;
-  const glm::vec3 a = prim.positions[prim.indices[i]], b = prim.positions[prim.indices[i + 1]],
-                  c = prim.positions[prim.indices[i + 2]];
-  glm::vec3 n = glm::normalize(glm::cross(b - a, c - a));
-  return glm::dot(n, outside - p) < 0.0f ? -n : n;
-}
-
-/// Whether a ray from `p` into the body along -normal meets one of `meshes` within 8 cm.
-bool over(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p, const glm::vec3& normal,
-          const std::vector<int>& meshes) {
-  const auto hidden = [&](int mesh) { return std::find(meshes.begin(), meshes.end(), mesh) == meshes.end(); };
-  const auto hit = scene::pick(m, rest, {p + 0.005f * normal, -normal}, hidden);
-  return hit && hit->distance < 0.08f;
-}
+using test::over;
+using test::surfaceNormal;
 
 }  // namespace
 

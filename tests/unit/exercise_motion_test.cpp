@@ -152,26 +152,14 @@ const ExerciseSet& exercises() { return test::shippedExercises(); }
 using test::meshesNamed;
 using test::workSegments;
 
-/// Whether a ray from just outside `p` going along `-normal` meets one of `meshes` within 8 cm.
+/// Whether a ray from just outside `p` along -normal meets one of `meshes` within 8 cm (model at rest).
 bool underneath(const scene::Model& m, const glm::vec3& p, const glm::vec3& normal, const std::vector<int>& meshes) {
-  const std::vector<glm::mat4> rest = scene::worldTransforms(m, scene::localTransforms(m));
-  const auto hidden = [&](int mesh) { return std::find(meshes.begin(), meshes.end(), mesh) == meshes.end(); };
-  const auto hit = scene::pick(m, rest, {p + 0.005f * normal, -normal}, hidden);
-  return hit && hit->distance < 0.08f;
+  return test::over(m, test::restWorld(m), p, normal, meshes);
 }
 
-/// The outward surface normal at a point of the outer surface, from the triangle a ray from `outside` meets.
+/// The outward surface normal at a point of the outer surface (model at rest).
 glm::vec3 surfaceNormalAt(const scene::Model& m, const glm::vec3& p, const glm::vec3& outside) {
-  const std::vector<glm::mat4> rest = scene::worldTransforms(m, scene::localTransforms(m));
-  const auto hit = scene::pick(m, rest, {outside, p - outside});
-  REQUIRE(hit);
-  CHECK(glm::distance(hit->point, p) < 0.005f);  // the contact is on the outer surface
-  const auto& prim = m.meshes[std::size_t(hit->mesh)].primitives[std::size_t(hit->primitive)];
-  const auto i = std::size_t(hit->triangle) * 3;
-  const glm::vec3 a = prim.positions[prim.indices[i]], b = prim.positions[prim.indices[i + 1]],
-                  c = prim.positions[prim.indices[i + 2]];
-  glm::vec3 n = glm::normalize(glm::cross(b - a, c - a));
-  return glm::dot(n, outside - p) < 0.0f ? -n : n;
+  return test::surfaceNormal(m, test::restWorld(m), p, outside);
 }
 
 }  // namespace

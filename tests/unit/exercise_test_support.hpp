@@ -1,14 +1,19 @@
 // tests/unit/exercise_test_support.hpp: small helpers shared by the exercise tests.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <doctest/doctest.h>
+#include <glm/glm.hpp>
+
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
 #include "scene/model.hpp"
+#include "scene/picking.hpp"
 
 namespace myo::exercise::test {
 
@@ -33,6 +38,34 @@ inline std::vector<const Segment*> workSegments(const TimerPlan& plan) {
   for (const Segment& s : plan.segments)
     if (s.phase == Phase::Work) out.push_back(&s);
   return out;
+}
+
+/// The model's node transforms as loaded.
+inline std::vector<glm::mat4> restWorld(const scene::Model& m) {
+  return scene::worldTransforms(m, scene::localTransforms(m));
+}
+
+/// Outward normal of the outer surface at `p`, from the triangle that a ray from `outside` meets there (which
+/// must be at `p`: the point is on the outer surface).
+inline glm::vec3 surfaceNormal(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p,
+                               const glm::vec3& outside) {
+  const auto hit = scene::pick(m, rest, {outside, p - outside});
+  REQUIRE(hit);
+  CHECK(glm::distance(hit->point, p) < 0.005f);
+  const auto& prim = m.meshes[std::size_t(hit->mesh)].primitives[std::size_t(hit->primitive)];
+  const auto i = std::size_t(hit->triangle) * 3;
+  const glm::vec3 a = prim.positions[prim.indices[i]], b = prim.positions[prim.indices[i + 1]],
+                  c = prim.positions[prim.indices[i + 2]];
+  glm::vec3 n = glm::normalize(glm::cross(b - a, c - a));
+  return glm::dot(n, outside - p) < 0.0f ? -n : n;
+}
+
+/// Whether a ray from just outside `p` going along -normal meets one of `meshes` within 8 cm.
+inline bool over(const scene::Model& m, const std::vector<glm::mat4>& rest, const glm::vec3& p,
+                 const glm::vec3& normal, const std::vector<int>& meshes) {
+  const auto hidden = [&](int mesh) { return std::find(meshes.begin(), meshes.end(), mesh) == meshes.end(); };
+  const auto hit = scene::pick(m, rest, {p + 0.005f * normal, -normal}, hidden);
+  return hit && hit->distance < 0.08f;
 }
 
 }  // namespace myo::exercise::test
