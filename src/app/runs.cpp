@@ -387,15 +387,15 @@ int runValidate(const CliOptions& o) {
     problems += int(found.size());
     return found.empty();
   };
-  if (report(scene::gltfProblems(path))) {
-    const scene::Model model = scene::loadGltf(path);
+  scene::Model model;
+  if (report(scene::gltfProblems(path, {}, &model))) {
     int muscles = 0;
     for (const auto& r : model.roles) muscles += r.muscle.valid() ? 1 : 0;
     fmt::print("{}: ok, {} meshes, {} recognised muscles\n", path.string(), model.meshes.size(), muscles);
   }
-  if (report(exercise::exerciseProblems(exercisesPath(o)))) {
+  exercise::ExerciseSet set;
+  if (report(exercise::exerciseProblems(exercisesPath(o), &set))) {
     try {
-      const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
       if (o.exercise) set.find(*o.exercise);
       fmt::print("{}: ok, {} exercises\n", exercisesPath(o).string(), set.exercises.size());
     } catch (const core::Error& e) {

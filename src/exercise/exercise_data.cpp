@@ -627,11 +627,12 @@ ExerciseSet loadExercisesFromString(std::string_view text, const std::string& wh
   return parseExercises(text, where, nullptr);
 }
 
-std::vector<core::Error> exerciseProblems(const std::filesystem::path& path) {
+std::vector<core::Error> exerciseProblems(const std::filesystem::path& path, ExerciseSet* set) {
   std::vector<core::Error> problems;
   try {
     const std::string text = core::readTextFile(path, kMaxExercisesFileBytes);
-    parseExercises(text, path.string(), &problems);
+    ExerciseSet parsed = parseExercises(text, path.string(), &problems);
+    if (problems.empty() && set != nullptr) *set = std::move(parsed);
   } catch (const core::Error& e) {
     problems.push_back(e);  // unreadable, or not JSON: nothing further to check
   }

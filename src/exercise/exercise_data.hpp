@@ -192,7 +192,8 @@ ExerciseSet loadExercises(const std::filesystem::path& path);
 ExerciseSet loadExercisesFromString(std::string_view text, const std::string& where);
 
 /// Every problem loadExercises would find, in file order: a broken exercise does not hide the next one's
-/// problems. A file that cannot be read or is not JSON gives one problem. Empty when loadExercises succeeds.
-std::vector<core::Error> exerciseProblems(const std::filesystem::path& path);
+/// problems. A file that cannot be read or is not JSON gives one problem. Empty when loadExercises succeeds;
+/// `set`, when given, then receives what loadExercises would have returned.
+std::vector<core::Error> exerciseProblems(const std::filesystem::path& path, ExerciseSet* set = nullptr);
 
 }  // namespace myo::exercise

@@ -1118,10 +1118,11 @@ Model loadGltf(const std::filesystem::path& file, const LoadLimits& limits) {
   }
 }
 
-std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits) {
+std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits, Model* model) {
   std::vector<core::Error> problems;
   try {
-    loadChecked(file, limits, &problems);
+    Model loaded = loadChecked(file, limits, &problems);
+    if (problems.empty() && model != nullptr) *model = std::move(loaded);
   } catch (const core::Error& e) {
     problems.push_back(e);  // the file could not be read or parsed: nothing further to check
   } catch (const std::bad_alloc&) {

@@ -34,7 +34,8 @@ Model loadGltf(const std::filesystem::path& file, const LoadLimits& limits = {})
 
 /// Every problem loadGltf would find, in file order, each as core::Error(file, reason): problems in one image,
 /// material or primitive do not hide those in the next. A file that cannot be read or parsed gives one problem.
-/// Empty when loadGltf succeeds.
-std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits = {});
+/// Empty when loadGltf succeeds; `model`, when given, then receives what loadGltf would have returned.
+std::vector<core::Error> gltfProblems(const std::filesystem::path& file, const LoadLimits& limits = {},
+                                      Model* model = nullptr);
 
 }  // namespace myo::scene

@@ -308,7 +308,9 @@ TEST_CASE("exerciseProblems reports a problem in every broken exercise, not just
   } catch (const myo::core::Error& e) {
     CHECK(e.message() == problems[0].message());
   }
-  CHECK(exerciseProblems(kShipped).empty());
+  ExerciseSet checked;
+  CHECK(exerciseProblems(kShipped, &checked).empty());
+  CHECK(checked.ids() == loadExercises(kShipped).ids());
   CHECK(exerciseProblems(fs::temp_directory_path() / "myorelease_no_such_file.json").size() == 1);
   fs::remove(file);
 }
