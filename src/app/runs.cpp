@@ -311,7 +311,9 @@ int runBench(const CliOptions& o) {
   const double listsMs = msSince(tLists);
   int coarseFrames = 0;
   const std::vector<double> frames = turningFrames(true, &coarseFrames);
-  // Frames with nothing moving: the window redraws its panels over the kept (full) picture.
+  // Frames with nothing moving (an exercise's timer paused): the window redraws its panels over the kept (full)
+  // picture.
+  if (o.exercise) viewer.startPauseTimer();
   renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
   std::vector<double> resting;
   for (int i = 0; i < std::min(o.frames, 30); ++i) {
