@@ -14,6 +14,7 @@
 
 #include "app/imgui_host.hpp"
 #include "app/runs.hpp"
+#include "app/video.hpp"
 #include "app/viewer.hpp"
 #include "core/error.hpp"
 #include "gfx/context.hpp"
@@ -38,6 +39,8 @@ std::filesystem::path modelPath(const CliOptions& o) {
   return o.model ? std::filesystem::path(*o.model) : assetsDir() / "upper_body.glb";
 }
 
+}  // namespace
+
 ui::DisplaySettings displayFrom(const CliOptions& o) {
   ui::DisplaySettings d;
   if (o.skin == "opaque") d.skin = ui::SkinMode::Opaque;
@@ -58,6 +61,12 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   if (o.time) viewer.setExerciseTime(*o.time);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
   if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
+}
+
+namespace {
+
+std::filesystem::path exercisesPath(const CliOptions& o) {
+  return o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
 }
 
 // One complete picture: 3D view and (unless --no-ui) the panels, into target.
@@ -199,6 +208,51 @@ int runWindow(const CliOptions& o) {
   auto last = Clock::now();
   float fps = 0.0f;
   gfx::OffscreenTarget shot;
+  // "Export video" in the exercise panel: the first work phase of the exercise on screen, one frame per pass of
+  // this loop, by a viewer of its own (the window's view and clock stay the user's).
+  std::unique_ptr<Viewer> videoViewer;
+  std::unique_ptr<VideoExport> video;
+  auto startVideo = [&](const std::string& file) {
+    CliOptions vo = o;
+    vo.model = viewer.modelPath().string();
+    vo.exercise = viewer.exerciseId();
+    vo.time.reset();
+    vo.viewGiven = false;
+    vo.width = 1280;
+    vo.height = 720;
+    if (!vo.exercise) return;
+    const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(vo));
+    const exercise::TimerPlan plan = exercise::makePlan(set.find(*vo.exercise));
+    VideoRequest request;
+    request.path = file;
+    request.size = {vo.width, vo.height};
+    for (const auto& segment : plan.segments)
+      if (segment.phase == exercise::Phase::Work) {
+        request.from = segment.start;
+        request.to = segment.end();
+        break;
+      }
+    videoViewer = std::make_unique<Viewer>(viewer.display());
+    prepare(*videoViewer, vo);
+    videoViewer->attachRenderer(std::make_unique<gfx::Renderer>());
+    video = std::make_unique<VideoExport>(*videoViewer, request);
+  };
+  auto stepVideo = [&] {
+    try {
+      if (auto file = viewer.takeVideoRequest(); file && !video) startVideo(*file);
+      if (!video) return;
+      if (video->step()) {
+        viewer.setVideoProgress(float(video->progress()));
+        return;
+      }
+      std::fprintf(stderr, "myorelease: saved %s\n", video->path().string().c_str());
+    } catch (const core::Error& e) {
+      std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+    }
+    video.reset();
+    videoViewer.reset();
+    viewer.setVideoProgress(std::nullopt);
+  };
   while (!glfwWindowShouldClose(window)) {
     glfwPollEvents();
     const auto now = Clock::now();
@@ -206,6 +260,7 @@ int runWindow(const CliOptions& o) {
     last = now;
     fps = fps <= 0.0f ? 1.0f / std::max(dt, 1e-3f) : fps * 0.95f + 0.05f / std::max(dt, 1e-3f);
     viewer.update(dt);
+    stepVideo();
     const glm::ivec2 fb = context->framebufferSize();
     int ww = 0, wh = 0;
     glfwGetWindowSize(window, &ww, &wh);
@@ -360,10 +415,6 @@ int runListMuscles(const CliOptions& o) {
                id.part == scene::MusclePart::None ? "-" : std::string(scene::toString(id.part)));
   }
   return 0;
-}
-
-std::filesystem::path exercisesPath(const CliOptions& o) {
-  return o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
 }
 
 int runListExercises(const CliOptions& o) {
