@@ -1,4 +1,3 @@
-#version 330 core
 // mesh.frag: the atlas-plate look. Studio lighting fixed to the camera (key, fill, rim) over a hemispheric
 // ambient; per-tissue materials: muscle with fibre striation and pale tendon, ivory bone, warm translucent skin.
 
@@ -25,7 +24,7 @@ uniform bool u_fibreUv;        // TEXCOORD_0.x is the distance across the fibres
 uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
 uniform bool u_paint;          // draw the exercise's coverage map and contact glow on this mesh
 uniform vec4 u_contact;        // rest-space contact point, w = radius (0: no contact)
-uniform vec4 u_coverPath[64];  // rest-space polyline where the tool has worked this set
+uniform vec4 u_coverPath[MYO_MAX_COVER_POINTS];  // rest-space polyline where the tool has worked this set
 uniform int u_coverCount;
 uniform float u_coverRadius;
 

@@ -357,6 +357,32 @@ int runBench(const CliOptions& o) {
     return times;
   };
   const std::vector<double> full = turningFrames(false, nullptr);
+  // The driver's floor in the same run: the same triangles, size and samples in one flat pass, the camera
+  // turning the same way; then where a full frame's time goes, pass by pass (the GPU waited for after each).
+  std::vector<double> flat;
+  std::vector<std::pair<std::string, std::vector<double>>> passes;
+  if (gfx::Renderer* renderer = viewer.renderer()) {
+    for (int i = 0; i < o.frames; ++i) {
+      const auto t = Clock::now();
+      viewer.camera().orbit(2.0f, 0.0f);
+      viewer.update(1.0f / 60.0f);
+      renderer->renderFlat(viewer.frameView(size), &target);
+      gfx::finish();
+      flat.push_back(msSince(t));
+    }
+    renderer->setPassTiming(true);
+    for (int i = 0; i < std::min(o.frames, 15); ++i) {
+      viewer.camera().orbit(2.0f, 0.0f);
+      viewer.update(1.0f / 60.0f);
+      viewer.render(size, &target);
+      for (const gfx::PassTime& p : renderer->passTimes()) {
+        auto it = std::find_if(passes.begin(), passes.end(), [&](const auto& e) { return e.first == p.pass; });
+        if (it == passes.end()) it = passes.insert(passes.end(), {p.pass, {}});
+        it->second.push_back(p.ms);
+      }
+    }
+    renderer->setPassTiming(false);
+  }
   // The window's first picture: full, and timed by the renderer to choose; it also starts the coarse lists.
   const auto tLists = Clock::now();
   viewer.camera().orbit(2.0f, 0.0f);
@@ -398,6 +424,17 @@ int runBench(const CliOptions& o) {
              s.mean, 1000.0 / s.mean, s.median, s.p95, coarseFrames, frames.size());
   fmt::print("full-detail frame mean: {:.2f} ms ({:.1f} fps), median: {:.2f} ms, p95: {:.2f} ms\n", f.mean,
              1000.0 / f.mean, f.median, f.p95);
+  if (!flat.empty()) {
+    const Stats fl = stats(flat);
+    fmt::print("floor (one flat pass, same triangles, size and samples) median: {:.2f} ms, full-detail / floor: "
+               "{:.2f}x\n", fl.median, f.median / fl.median);
+  }
+  if (!passes.empty()) {
+    std::string line;
+    for (const auto& [name, ms] : passes)
+      line += fmt::format("{}{} {:.1f}", line.empty() ? "" : ", ", name, stats(ms).median);
+    fmt::print("full-detail passes, median ms (GPU waited for after each): {}\n", line);
+  }
   fmt::print("first picture and coarse lists: {:.1f} ms\n", listsMs);
   fmt::print("resting frame median: {:.2f} ms (view unchanged)\n", resting[resting.size() / 2]);
   fmt::print("peak memory: {:.1f} MiB\n", double(peakMemoryKiB()) / 1024.0);

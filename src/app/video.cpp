@@ -13,6 +13,8 @@ extern "C" {
 
 #include <unistd.h>
 
+#include <csignal>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -50,6 +52,10 @@ std::string lowerExtension(const std::filesystem::path& path) {
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
   return ext;
 }
+
+// Set by SIGINT or SIGTERM during --video: the export stops and removes its partial file.
+volatile std::sig_atomic_t stopRequested = 0;
+extern "C" void requestStop(int) { stopRequested = 1; }
 
 }  // namespace
 
@@ -354,7 +360,14 @@ int runVideo(const CliOptions& o) {
   const auto tFrames = Clock::now();
   auto seconds = [](Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); };
   double lastShown = -1.0;
+  stopRequested = 0;
+  std::signal(SIGINT, requestStop);
+  std::signal(SIGTERM, requestStop);
   while (video.step()) {
+    if (stopRequested) {
+      if (terminal) std::fputs("\r\033[K", stderr);
+      throw core::Error(request.path.string(), "interrupted; no file written");
+    }
     const double elapsed = seconds(tFrames);
     if (!terminal || elapsed - lastShown < 0.25) continue;
     lastShown = elapsed;
