@@ -512,7 +512,15 @@ struct Renderer::Impl {
     const size_t n = std::min(p.coveredPath.size(), size_t(kMaxCoverPoints));
     // Keep the newest points when the path is longer than the shader holds.
     const size_t first = p.coveredPath.size() - n;
-    for (size_t i = 0; i < n; ++i) path[i] = glm::vec4(p.coveredPath[first + i], 0.0f);
+    // The box around the path, grown by the radius, lets the shader skip the path where nothing is covered.
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    for (size_t i = 0; i < n; ++i) {
+      path[i] = glm::vec4(p.coveredPath[first + i], 0.0f);
+      lo = glm::min(lo, p.coveredPath[first + i]);
+      hi = glm::max(hi, p.coveredPath[first + i]);
+    }
+    mesh.set("u_coverMin", lo - glm::vec3(p.coverRadius));
+    mesh.set("u_coverMax", hi + glm::vec3(p.coverRadius));
     glUniform4fv(mesh.location("u_coverPath"), GLsizei(kMaxCoverPoints), &path[0][0]);
     mesh.set("u_coverCount", int(n));
     mesh.set("u_coverRadius", p.coverRadius);
