@@ -21,6 +21,7 @@
 #include "gfx/gl.hpp"
 #include "gfx/renderer.hpp"
 #include "exercise/exercise_data.hpp"
+#include "exercise/playback.hpp"
 #include "exercise/state_json.hpp"
 #include "exercise/timer.hpp"
 #include "scene/gltf_loader.hpp"
@@ -321,6 +322,30 @@ int runScreenshot(const CliOptions& o) {
   return 0;
 }
 
+std::filesystem::path exercisesPath(const CliOptions& o);
+
+/// The motion's own cost, without drawing: an exercise's set-up on the loaded model and the median of 200 frames
+/// spread over its whole protocol (milliseconds).
+void printMotionFigures(const scene::Model& model, const CliOptions& o) {
+  using Clock = std::chrono::steady_clock;
+  const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+  const auto t0 = Clock::now();
+  const exercise::Playback playback(model, set.find(*o.exercise));
+  const double setupMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  constexpr int kFrames = 200;
+  std::vector<double> times;
+  double coverage = 0.0;
+  for (int i = 0; i < kFrames; ++i) {
+    const auto t = Clock::now();
+    coverage += playback.at(playback.plan().total * i / kFrames).coverage;
+    times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+  }
+  std::sort(times.begin(), times.end());
+  fmt::print("motion set-up: {:.1f} ms, motion frame median: {:.3f} ms, max: {:.3f} ms ({} frames, mean coverage "
+             "{:.2f})\n",
+             setupMs, times[times.size() / 2], times.back(), kFrames, coverage / kFrames);
+}
+
 int runBench(const CliOptions& o) {
   const auto tLoad = Clock::now();
   Viewer viewer(displayFrom(o));
@@ -437,6 +462,7 @@ int runBench(const CliOptions& o) {
   }
   fmt::print("first picture and coarse lists: {:.1f} ms\n", listsMs);
   fmt::print("resting frame median: {:.2f} ms (view unchanged)\n", resting[resting.size() / 2]);
+  if (o.exercise) printMotionFigures(viewer.model(), o);
   fmt::print("peak memory: {:.1f} MiB\n", double(peakMemoryKiB()) / 1024.0);
   return 0;
 }
