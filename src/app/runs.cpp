@@ -322,7 +322,6 @@ int runScreenshot(const CliOptions& o) {
   return 0;
 }
 
-std::filesystem::path exercisesPath(const CliOptions& o);
 
 /// The motion's own cost, without drawing: an exercise's set-up on the loaded model and the median of 200 frames
 /// spread over its whole protocol (milliseconds).
