@@ -180,7 +180,7 @@ private:
   struct SegmentFrame {
     std::vector<glm::vec3> points;  ///< posed body vertices and tool corners over the segment, world
     view::BodyAxes axes;            ///< the body's directions halfway through
-    bool frontSide = false;         ///< a wall stands behind the body
+    float towardBack = view::kTargetTowardBack;  ///< the Target view's turn toward the body's back
   };
   std::vector<std::optional<SegmentFrame>> segmentFrames_;  ///< per plan segment, filled when first shown
   view::Preset exercisePreset_ = view::Preset::Target;

@@ -86,8 +86,11 @@ const Viewer::SegmentFrame& Viewer::segmentFrame(int segment) {
       }
     }
     if (i == kSegmentSamples / 2) {
-      frame.frontSide = std::any_of(sample.tools.begin(), sample.tools.end(),
-                                    [](const exercise::ToolShape& t) { return t.role == "wall"; });
+      // In front of a wall behind the body; behind a see-through backrest, where the rollers work.
+      for (const auto& tool : sample.tools) {
+        if (tool.role == "wall") frame.towardBack = -view::kTargetTowardBack;
+        if (tool.role == "chair-back") frame.towardBack = 1.0f;
+      }
       if (pelvis >= 0) {
         const glm::mat3 r(sample.world[std::size_t(pelvis)]);
         frame.axes.left = glm::normalize(r * glm::vec3(1.0f, 0.0f, 0.0f));
@@ -106,7 +109,7 @@ view::PixelRect Viewer::freePictureArea() const {
 
 view::CameraPose Viewer::exerciseFraming(int segment, std::optional<view::ViewAngles> angles) {
   const SegmentFrame& frame = segmentFrame(segment);
-  const view::ViewAngles a = angles.value_or(view::bodyPresetAngles(exercisePreset_, frame.axes, frame.frontSide));
+  const view::ViewAngles a = angles.value_or(view::bodyPresetAngles(exercisePreset_, frame.axes, frame.towardBack));
   const view::Lens lens{camera_.fovY(), camera_.orthographic(),
                         glm::vec2(camera_.viewportWidth(), camera_.viewportHeight())};
   return view::fitPoints(frame.points, a, lens, freePictureArea());

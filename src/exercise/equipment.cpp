@@ -138,27 +138,16 @@ std::vector<ToolShape> chairShapes(const MassageChair& c, const std::vector<glm:
   for (const float sx : {-1.0f, 1.0f})
     out.push_back(makeBox(trackMid + sx * railX * x - 0.015f * z, a, glm::vec3(0.015f, trackHalf, 0.015f), "chair-track",
                           kChairFrameColour));
-  // The roller unit: a carriage riding the rails at the nodes' height, the nodes in front of it.
+  // The roller unit: a housing riding the rails at the nodes' height, just behind the backrest's face, the
+  // nodes standing out of it.
   if (!nodeCentres.empty()) {
     glm::vec3 mean(0.0f);
     for (const glm::vec3& n : nodeCentres) mean += n;
     mean /= float(nodeCentres.size());
     const float along = std::clamp(glm::dot(mean - trackMid, y), -trackHalf, trackHalf);
-    const glm::vec3 carriage = trackMid + along * y - 0.02f * z;
-    out.push_back(makeRoller(carriage, x, 0.025, 2.0 * railX, 0.0));
-    out.back().role = "chair-carriage";
-    out.back().colour = kChairRollerColour;
-    for (const glm::vec3& n : nodeCentres) {
-      // An arm from the carriage to each node, then the node.
-      const glm::vec3 foot = carriage + glm::dot(n - carriage, x) * x;
-      const glm::vec3 reach = n - foot;
-      if (glm::length(reach) > 1e-3f) {
-        out.push_back(makeRoller(foot + 0.5f * reach, glm::normalize(reach), 0.012, glm::length(reach), 0.0));
-        out.back().role = "chair-carriage";
-        out.back().colour = kChairRollerColour;
-      }
-      out.push_back(makeBall(n, nodeRadius, "chair-roller", kChairRollerColour));
-    }
+    out.push_back(makeBox(trackMid + along * y - 0.035f * z, a, glm::vec3(railX, 0.05f, 0.03f), "chair-carriage",
+                          kChairRollerColour));
+    for (const glm::vec3& n : nodeCentres) out.push_back(makeBall(n, nodeRadius, "chair-roller", kChairRollerColour));
   }
   // Drawn last: the see-through backrest, so the track and the rollers show through it.
   out.push_back(boxOf(c.backrest, "chair-back", kChairColour));

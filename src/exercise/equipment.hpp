@@ -49,7 +49,7 @@ inline constexpr double kChairSeatTop = 0.45;        ///< seat top above the flo
 inline constexpr double kChairSeatDepth = 0.50;      ///< (0.45-0.55)
 inline constexpr double kChairSeatWidth = 0.52;      ///< between the armrests (0.48-0.56)
 inline constexpr double kChairCushion = 0.10;        ///< seat cushion thickness (0.08-0.12)
-inline constexpr double kChairBackHeight = 0.85;     ///< backrest above the seat (0.75-0.90)
+inline constexpr double kChairBackHeight = 0.90;     ///< backrest above the seat (0.75-0.90), holding the headrest
 inline constexpr double kChairBackWidth = 0.56;      ///< (0.50-0.60)
 inline constexpr double kChairBackThickness = 0.12;
 inline constexpr double kChairHeadrestAbove = 0.80;  ///< headrest pad centre above the seat, along the backrest (0.80-0.95)
@@ -97,8 +97,8 @@ struct MassageChair {
 /// from the seat's front edge at kChairLegRestDeg.
 MassageChair makeMassageChair(const ChairPlacement& placement);
 
-/// The chair's shapes for drawing, with its roller unit: the carriage across the track at the nodes'
-/// height and one "chair-roller" sphere of `nodeRadius` per node centre (world).
+/// The chair's shapes for drawing, with its roller unit: the carriage (a housing across the track at the
+/// nodes' height) and one "chair-roller" sphere of `nodeRadius` per node centre (world).
 std::vector<ToolShape> chairShapes(const MassageChair& chair, const std::vector<glm::vec3>& nodeCentres,
                                    double nodeRadius);
 

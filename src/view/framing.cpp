@@ -72,7 +72,7 @@ PixelRect freeArea(glm::vec2 size, std::span<const PixelRect> panels) {
   return best;
 }
 
-ViewAngles bodyPresetAngles(Preset preset, const BodyAxes& body, bool frontSide) {
+ViewAngles bodyPresetAngles(Preset preset, const BodyAxes& body, float towardBack) {
   switch (preset) {
     case Preset::Back: return raised(body.back, body.left, kPresetElevationDeg);
     case Preset::Front: return raised(-body.back, body.left, kPresetElevationDeg);
@@ -90,7 +90,7 @@ ViewAngles bodyPresetAngles(Preset preset, const BodyAxes& body, bool frontSide)
       glm::vec3 heading = headingOf(body.left, body.back);
       const glm::vec3 back = horizontal(body.back);
       // A body lying on its back has no horizontal "behind" to turn toward.
-      if (glm::length(back) > 0.3f) heading += (frontSide ? -0.35f : 0.35f) * glm::normalize(back);
+      if (glm::length(back) > 0.3f) heading += towardBack * glm::normalize(back);
       return anglesOf(glm::normalize(heading), 20.0f * kDegToRad);
     }
   }

@@ -61,9 +61,11 @@ inline constexpr float kBodyTopPitchDeg = 80.0f;
 ///    from the body instead: from its left for Back and Front, from its back for Left and Right.
 ///  - Top: from above (kBodyTopPitchDeg) with Back's heading.
 ///  - Target: where the tool meets the back reads best: from the body's left (its back when the left faces
-///    the floor), turned a little toward its back, or toward its front when `frontSide` (a wall stands
-///    behind the body), 20 degrees above the horizontal.
-ViewAngles bodyPresetAngles(Preset preset, const BodyAxes& body, bool frontSide = false);
+///    the floor), turned toward its back by `towardBack` (the tangent of the turn: kTargetTowardBack by
+///    default, negative to turn toward the front when a wall stands behind the body, about 1 to look through
+///    a see-through backrest), 20 degrees above the horizontal.
+inline constexpr float kTargetTowardBack = 0.35f;
+ViewAngles bodyPresetAngles(Preset preset, const BodyAxes& body, float towardBack = kTargetTowardBack);
 
 /// Lens and picture for a fit: the camera's vertical field of view, projection and picture size.
 struct Lens {

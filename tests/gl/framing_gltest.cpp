@@ -155,3 +155,31 @@ TEST_CASE("the exercise camera frames the whole posed body, large, clear of the 
     }
   }
 }
+
+TEST_CASE("the massage chair's roller unit shows moving through the see-through backrest") {
+  auto context = gfx::createHeadlessContext();
+  app::Viewer viewer;
+  viewer.loadInitial(kModel);
+  viewer.camera().setTransitionSeconds(0.0f);
+  viewer.loadExercises(kExercises);
+  viewer.attachRenderer(std::make_unique<gfx::Renderer>());
+  viewer.selectExercise("massage-chair");
+  const exercise::TimerPlan plan = exercise::makePlan(exercise::loadExercises(kExercises).find("massage-chair"));
+  const auto work = std::find_if(plan.segments.begin(), plan.segments.end(),
+                                 [](const exercise::Segment& s) { return s.phase == exercise::Phase::Work; });
+  REQUIRE(work != plan.segments.end());
+  // Two moments of one work phase, in the view the exercise opens on: only the rollers move.
+  viewer.setExerciseTime(work->start + 15.0);
+  const app::Picture a = render(viewer, nullptr, {320, 240}).picture;
+  viewer.setExerciseTime(work->start + 55.0);
+  const app::Picture b = render(viewer, nullptr, {320, 240}).picture;
+  std::size_t changed = 0;
+  for (int y = 0; y < a.height; ++y)
+    for (int x = 0; x < a.width; ++x) {
+      const test::Rgba p = test::pixelAt(a, x, y), q = test::pixelAt(b, x, y);
+      if (std::max({std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b)}) > 24) ++changed;
+    }
+  const double share = double(changed) / double(a.width * a.height);
+  INFO("changed share " << share);
+  CHECK(share > 0.01);
+}
