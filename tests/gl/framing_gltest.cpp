@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -182,4 +183,59 @@ TEST_CASE("the massage chair's roller unit shows moving through the see-through 
   const double share = double(changed) / double(a.width * a.height);
   INFO("changed share " << share);
   CHECK(share > 0.01);
+}
+
+TEST_CASE("between phases the camera glides to the next phase's framing, the one a picture at that time shows") {
+  auto wrap = [](float a) { return std::remainder(a, 2.0f * 3.14159265f); };
+  auto viewer = [](float glide) {
+    auto v = std::make_unique<app::Viewer>();
+    v->loadInitial(kModel);
+    v->camera().setTransitionSeconds(glide);
+    v->camera().setViewport(1280, 720);
+    v->loadExercises(kExercises);
+    v->selectExercise("latissimus-foam-roller");
+    v->setPreset(view::Preset::Left);
+    return v;
+  };
+  const auto window = viewer(0.35f), picture = viewer(0.0f);
+  const exercise::TimerPlan plan = exercise::makePlan(exercise::loadExercises(kExercises).find("latissimus-foam-roller"));
+  double left = -1.0, right = -1.0, stretch = -1.0;
+  for (const auto& s : plan.segments) {
+    const double mid = s.start + 0.5 * s.duration;
+    if (s.phase == exercise::Phase::Work && s.side == scene::Side::Left && left < 0.0) left = mid;
+    if (s.phase == exercise::Phase::Work && s.side == scene::Side::Right && right < 0.0) right = mid;
+    if (s.phase == exercise::Phase::Stretch && stretch < 0.0) stretch = mid;
+  }
+  REQUIRE(left > 0.0);
+  REQUIRE(right > left);
+  REQUIRE(stretch > right);
+  window->setExerciseTime(left);
+  window->camera().update(5.0f);
+  const view::CameraPose before = window->camera().pose();
+  // The other side: the body lies on its right, its left side up, and the view of its left side rises over it.
+  window->setExerciseTime(right);
+  CHECK(window->camera().transitioning());
+  CHECK(glm::length(window->camera().pose().target - before.target) < 1e-4f);  // no jump
+  const view::CameraPose goal = window->camera().goal();
+  CHECK(goal.pitch - before.pitch > 0.5f);
+  window->camera().update(0.6f);
+  const view::CameraPose halfway = window->camera().pose();
+  CHECK(halfway.pitch - before.pitch > 0.1f);
+  CHECK(goal.pitch - halfway.pitch > 0.1f);
+  window->camera().update(1.0f);
+  CHECK_FALSE(window->camera().transitioning());
+  // A picture at that time shows the settled view at once.
+  picture->setExerciseTime(right);
+  CHECK_FALSE(picture->camera().transitioning());
+  CHECK(glm::length(picture->camera().pose().target - window->camera().pose().target) < 1e-3f);
+  CHECK(picture->camera().pose().distance == doctest::Approx(window->camera().pose().distance).epsilon(1e-3));
+  CHECK(std::abs(wrap(picture->camera().pose().yaw - window->camera().pose().yaw)) < 1e-3f);
+  // Turned by hand, the view keeps its direction into the next phase, framed on the body again there.
+  window->camera().orbit(120.0f, -40.0f);
+  const view::CameraPose turned = window->camera().pose();
+  window->setExerciseTime(stretch);
+  window->camera().update(5.0f);
+  CHECK(std::abs(wrap(window->camera().pose().yaw - turned.yaw)) < 1e-3f);
+  CHECK(window->camera().pose().pitch == doctest::Approx(turned.pitch));
+  CHECK(glm::length(window->camera().pose().target - turned.target) > 0.05f);  // the body stands elsewhere now
 }
