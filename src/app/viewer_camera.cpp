@@ -151,6 +151,7 @@ void Viewer::frameExercise() {
 }
 
 void Viewer::readPanelRects(float pixelsPerPoint) {
+  // The windows of ui/panels.cpp and ui/exercise_panel.cpp, by the titles they are begun with.
   panelRects_.clear();
   for (const char* name : {"MyoRelease", "Exercise"}) {
     const ImGuiWindow* w = ImGui::FindWindowByName(name);
