@@ -195,53 +195,7 @@ void Viewer::updateMotion() {
   ++poseVersion_;
   posedDirty_ = true;
   targetBounds_ = scene::Bounds{};  // the body moves every frame: outline the whole view
-}
-
-void Viewer::frameExercise() {
-  if (!motion_) return;
-  // Frame the posed body and its equipment over the first set's motion, from the side and a little above,
-  // so that where the tool meets the back reads and nothing leaves the picture while it moves.
-  // The body's tissues, or every mesh of a model without recognised anatomy.
-  const bool anatomy = std::any_of(model_.roles.begin(), model_.roles.end(),
-                                   [](const scene::MeshRole& r) { return r.tissue != scene::TissueKind::Other; });
-  auto notBody = [&](int mesh) {
-    return anatomy && model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other;
-  };
-  scene::Bounds b;
-  const auto& plan = playback_->plan();
-  double workStart = 0.0, workEnd = plan.total;
-  for (const auto& segment : plan.segments)
-    if (segment.phase == exercise::Phase::Work) {
-      workStart = segment.start;
-      workEnd = segment.end();
-      break;
-    }
-  for (int i = 0; i <= 4; ++i) {
-    // Inside the phase: at its very edges the body may still be in the previous phase's pose.
-    const auto sample = playback_->at(workStart + 0.5 + (workEnd - workStart - 1.0) * double(i) / 4.0);
-    b.add(scene::modelBounds(model_, sample.world, notBody));
-    for (const auto& tool : sample.tools) b.add(glm::vec3(tool.transform[3]));
-  }
-  const glm::vec3 focus = motion_->contact ? motion_->contact->worldPoint : b.center();
-  // Look at the body's left side (its profile shows where the tool meets the back); when the body lies on
-  // that side, look at its back instead.
-  glm::vec3 side(1.0f, 0.0f, 0.0f), back(0.0f, 0.0f, -1.0f);
-  for (size_t n = 0; n < model_.nodes.size(); ++n)
-    if (model_.nodes[n].name == "pelvis") {
-      side = glm::mat3(world_[n]) * side;
-      back = glm::mat3(world_[n]) * back;
-    }
-  auto horizontal = [](glm::vec3 v) { return glm::vec3(v.x, 0.0f, v.z); };
-  glm::vec3 dir = glm::length(horizontal(side)) > 0.5f ? horizontal(side) : horizontal(back);
-  // A little behind the body, or in front of it when a wall stands behind.
-  const bool wall = std::any_of(motion_->tools.begin(), motion_->tools.end(),
-                                [](const exercise::ToolShape& t) { return t.role == "wall"; });
-  dir = glm::normalize(dir + (wall ? -0.35f : 0.35f) * glm::normalize(horizontal(back) + glm::vec3(1e-4f)));
-  camera_.setSceneBounds(b.center(), b.radius() * 3.0f);
-  camera_.setTarget(glm::mix(b.center(), focus, 0.5f));
-  camera_.setYaw(std::atan2(dir.x, dir.z));
-  camera_.setPitch(glm::radians(20.0f));
-  camera_.setDistance(b.radius() * 2.3f);
+  followExercise(false);
 }
 
 void Viewer::rebuildPlan() {
@@ -252,6 +206,8 @@ void Viewer::rebuildPlan() {
   const auto trigger = playback_ ? playback_->triggerPoint() : std::nullopt;
   playback_.emplace(model_, ex, overrides_);
   if (trigger) playback_->setTriggerPoint(*trigger);
+  segmentFrames_.clear();  // the segments changed
+  framedSegment_ = -1;
   motionTime_ = -1.0;
   updateMotion();
 }
@@ -464,6 +420,7 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interact
   }
   takeCoarseLists(false);
   camera_.setViewport(size.x, size.y);
+  followExercise(false);  // a new picture size frames the body again
   if (motion_ && insetWanted_) {
     // The inset's own renderer is made the first time an exercise is shown with the panels.
     if (!insetRenderer_) {
@@ -600,6 +557,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   ui::ExerciseIntents eint;
   ui::drawExercisePanel(ein, eint);
   if (eint.exportVideo) videoRequested_ = true;
+  readPanelRects(pixelsPerPoint);
   applyExerciseIntents(eint);
 }
 
@@ -621,6 +579,12 @@ std::optional<std::string> Viewer::takeScreenshotRequest() {
 }
 
 void Viewer::setPreset(view::Preset preset) {
+  if (motion_) {
+    // During an exercise the presets are relative to the posed body and frame it with its tools.
+    exercisePreset_ = preset;
+    followExercise(true);
+    return;
+  }
   if (preset == view::Preset::Target) {
     // Sphere around the visible target muscles.
     const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return !isTarget(mesh); });
@@ -632,7 +596,18 @@ void Viewer::setPreset(view::Preset preset) {
   camera_.setPreset(preset, roiCenter_, roiRadius_);
 }
 
-void Viewer::frameModel() { camera_.frame(center_, radius_); }
+void Viewer::frameModel() {
+  if (motion_ && timer_) {
+    // Keep the direction, frame the posed body again.
+    const int segment = segmentAt(timer_->elapsed());
+    if (segment >= 0) {
+      camera_.glideTo(exerciseFraming(segment, view::ViewAngles{camera_.goal().yaw, camera_.goal().pitch}));
+      framedGoal_ = camera_.goal();
+      return;
+    }
+  }
+  camera_.frame(center_, radius_);
+}
 
 void Viewer::setMeshVisible(int mesh, bool visible) {
   if (mesh >= 0 && mesh < int(hidden_.size())) hidden_[size_t(mesh)] = !visible;

@@ -23,6 +23,7 @@
 #include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
 #include "view/camera.hpp"
+#include "view/framing.hpp"
 
 namespace myo::app {
 
@@ -186,7 +187,29 @@ private:
   std::optional<exercise::MotionFrame> motion_;
   double motionTime_ = -1.0;
   void updateMotion();
+
+  // The exercise camera (viewer_camera.cpp): each timer segment framed on the posed body and its tools.
+  struct SegmentFrame {
+    std::vector<glm::vec3> points;  ///< posed body vertices and tool corners over the segment, world
+    view::BodyAxes axes;            ///< the body's directions halfway through
+    float towardBack = view::kTargetTowardBack;  ///< the Target view's turn toward the body's back
+  };
+  std::vector<std::optional<SegmentFrame>> segmentFrames_;  ///< per plan segment, filled when first shown
+  view::Preset exercisePreset_ = view::Preset::Target;
+  int framedSegment_ = -1;
+  glm::ivec2 framedViewport_{0};
+  view::PixelRect framedArea_;
+  std::optional<view::CameraPose> framedGoal_;  ///< the pose the exercise camera last went to
+  std::vector<view::PixelRect> panelRects_;    ///< the panels of the last UI frame, pixels
+  int segmentAt(double t) const;
+  const SegmentFrame& segmentFrame(int segment);
+  view::PixelRect freePictureArea() const;
+  /// The pose framing segment `segment` from the current preset (or the given angles).
+  view::CameraPose exerciseFraming(int segment, std::optional<view::ViewAngles> angles = std::nullopt);
+  /// Frames the current segment when it, the picture or the free area changed, or when `reframe`.
+  void followExercise(bool reframe);
   void frameExercise();
+  void readPanelRects(float pixelsPerPoint);
   exercise::PlanOverrides overrides_;
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);

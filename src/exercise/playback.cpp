@@ -34,7 +34,7 @@ constexpr int kLatColumns = 9;          // trunk turns sampled between side-lyin
 constexpr int kLatHeights = 24;
 constexpr int kMidlineHeights = 48;
 constexpr double kBallStroke = 0.02;    // metres either side of the trigger point
-constexpr double kSeatTop = 0.45;       // chair seat height, metres
+constexpr double kSeatTop = kChairSeatTop;
 constexpr double kHipAboveSeat = 0.10;  // hip joint centre above the seat (ischial tuberosities)
 constexpr double kStandClear = 0.40;    // gap between equipment and the body standing for a stretch
 const glm::vec3 kUp(0.0f, 1.0f, 0.0f);
@@ -89,7 +89,7 @@ struct Config {
   // Placement constants, from the first instant of the phase.
   glm::vec3 anchor{0.0f};            ///< placed-rotation contact point at the start (floor roller)
   double wallZ = 0.0;
-  glm::mat4 backrest{1.0f}, seat{1.0f};
+  MassageChair chair;
   glm::vec3 chairOffset{0.0f};
   glm::vec3 standOffset{0.0f};
 };
@@ -416,8 +416,6 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
     }
     case Motion::Chair: {
       b = c.chairOffset;
-      out.tools.push_back({ToolShape::Kind::Box, c.seat, kChairColour, "chair-seat"});
-      out.tools.push_back({ToolShape::Kind::Box, c.backrest, kChairColour, "chair-back"});
       out.rollAngle = in.travel / r;
       break;
     }
@@ -425,9 +423,10 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
   out.body = glm::translate(glm::mat4(1.0f), b) * glm::mat4(rot);
   for (const TrackSample& s : in.samples) out.contactWorld.push_back(glm::vec3(out.body * glm::vec4(s.posed, 1.0f)));
   if (motion == Motion::Chair) {
-    for (const glm::vec3& w : out.contactWorld)
-      out.tools.push_back(makeBall(w + float(r) * press, r, "chair-roller", kChairRollerColour));
-    out.toolPosition = out.contactWorld[0] + float(r) * press;
+    std::vector<glm::vec3> nodes;
+    for (const glm::vec3& w : out.contactWorld) nodes.push_back(w + float(r) * press);
+    out.tools = chairShapes(c.chair, nodes, r);
+    out.toolPosition = nodes[0];
   }
   return out;
 }
@@ -476,18 +475,11 @@ void Playback::Impl::buildPlacement(Config& c) {
       for (const Track& t : c.tracks)
         front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * press;
       front /= float(std::max<std::size_t>(c.tracks.size(), 1));
-      const glm::vec3 v = rot * kUp;
-      const float halfHeight = 0.45f, halfDepth = 0.04f;
-      glm::vec3 centre = front + halfDepth * press;
-      // Slide the backrest along itself until its lower edge meets the seat.
-      centre += v * ((float(kSeatTop) - (centre - halfHeight * v).y) / std::max(v.y, 0.1f));
-      c.backrest = glm::translate(glm::mat4(1.0f), centre) * glm::mat4(rot) *
-                   glm::scale(glm::mat4(1.0f), glm::vec3(0.26f, halfHeight, halfDepth));
-      const float backZ = (centre - halfHeight * v).z;
-      const float seatHalfDepth = 0.26f;
-      c.seat = glm::translate(glm::mat4(1.0f), glm::vec3(midX, float(0.5 * kSeatTop), backZ + seatHalfDepth)) *
-               glm::scale(glm::mat4(1.0f), glm::vec3(0.26f, float(0.5 * kSeatTop), seatHalfDepth));
-      c.standOffset = glm::vec3(0.0f, 0.0f, backZ + 2.0f * seatHalfDepth + float(kStandClear));
+      c.chair = makeMassageChair({front, rot, midX});
+      // In front of the leg rest's lower edge.
+      const ChairPart& leg = c.chair.legRest;
+      const float frontZ = (leg.centre + leg.axes[1] * leg.halfSize.y).z;
+      c.standOffset = glm::vec3(0.0f, 0.0f, frontZ + float(kStandClear));
       break;
     }
   }
@@ -804,6 +796,7 @@ MotionFrame Playback::at(double t) const {
   const Instant in = m.instant(c, tau);
   const Placed placed = m.place(c, in);
   f.tools = placed.tools;
+  if (m.motion == Motion::Chair && m.posing) f.chair = c.chair;
   f.toolPosition = placed.toolPosition;
   f.rollAngle = placed.rollAngle;
   f.travel = in.travel;
