@@ -59,7 +59,7 @@ struct Playback::Impl {
   void buildConfig(SideConfig& c);
   void buildCoverage(SideConfig& c);
   const SideConfig& configFor(scene::Side side) const;
-  std::optional<std::pair<glm::vec3, int>> snapTrigger(const glm::vec3& restPoint) const;
+  std::optional<std::pair<glm::vec3, int>> snapTrigger(const glm::vec3& restPoint, bool alongZ = false) const;
 };
 
 void Playback::Impl::buildCoverage(SideConfig& c) {
@@ -107,25 +107,34 @@ const SideConfig& Playback::Impl::configFor(scene::Side side) const {
   return configs.front();
 }
 
-std::optional<std::pair<glm::vec3, int>> Playback::Impl::snapTrigger(const glm::vec3& restPoint) const {
+/// The outer-surface point of the targets nearest to `restPoint`; with `alongZ`, nearest across the back (the
+/// depth left out: the guide is a point seen from behind).
+std::optional<std::pair<glm::vec3, int>> Playback::Impl::snapTrigger(const glm::vec3& restPoint, bool alongZ) const {
   const auto muscles = m.meshesOf(exercise.targets, scene::Side::None);
-  std::optional<glm::vec3> best;
-  int bestMesh = -1;
+  struct Candidate {
+    glm::vec3 centre;
+    int mesh;
+    float distance;
+  };
+  std::vector<Candidate> candidates;
   float bestD = std::numeric_limits<float>::max();
   for (std::size_t t = 0; t < m.rest->triangles.size(); ++t) {
     const int mesh = m.rest->triangleMesh[t];
     if (std::find(muscles.begin(), muscles.end(), mesh) == muscles.end() || !m.rest->outer(t, m.axis)) continue;
     const glm::uvec3 tri = m.rest->triangles[t];
     const glm::vec3 c = (m.rest->positions[tri.x] + m.rest->positions[tri.y] + m.rest->positions[tri.z]) / 3.0f;
-    const float d = glm::distance(c, restPoint);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-      bestMesh = mesh;
-    }
+    const float d = alongZ ? glm::distance(glm::vec2(c), glm::vec2(restPoint)) : glm::distance(c, restPoint);
+    candidates.push_back({c, mesh, d});
+    bestD = std::min(bestD, d);
   }
-  if (!best) return std::nullopt;
-  return std::make_pair(*best, bestMesh);
+  if (candidates.empty()) return std::nullopt;
+  // Seen from behind, the point is the hindmost surface within a centimetre of the nearest.
+  const Candidate* best = nullptr;
+  for (const Candidate& c : candidates) {
+    if (alongZ ? c.distance > bestD + 0.01f : c.distance > bestD) continue;
+    if (best == nullptr || (alongZ ? c.centre.z < best->centre.z : c.distance < best->distance)) best = &c;
+  }
+  return std::make_pair(best->centre, best->mesh);
 }
 
 // === Playback
@@ -174,16 +183,15 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
   }
 
   if (im.motion->info().trigger) {
-    // The trigger point: on the targets' outer surface nearest to the path's guide, lateral_m from the midline
-    // (on the left) halfway between the path's two levels, at the depth of the targets' back surface.
+    // The trigger point: on the targets' outer surface nearest to the path's guide seen from behind, lateral_m
+    // from the midline (on the left) halfway between the path's two levels.
     const std::vector<int> trapezius = m.meshesOf({scene::MuscleKind::Trapezius}, scene::Side::None);
     const auto levels = pathLevels(*m.rest, trapezius.empty() ? m.allTargets : trapezius, m.midX,
                                    exercise.tool.path.from, exercise.tool.path.to);
-    const auto tb = meshBounds(*m.rest, m.allTargets);
-    if (levels && tb) {
+    if (levels) {
       const glm::vec3 guide(m.midX + float(exercise.tool.path.lateralM), float(0.5 * (levels->top + levels->bottom)),
-                            tb->first.z);
-      if (const auto snapped = im.snapTrigger(guide)) {
+                            m.trunkZ);
+      if (const auto snapped = im.snapTrigger(guide, true)) {
         m.trigger = snapped->first;
         const scene::Side side = model.roles[std::size_t(snapped->second)].muscle.side;
         m.triggerSide = side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);

@@ -152,7 +152,7 @@ struct LandmarkLevel {
 };
 
 constexpr LandmarkLevel kLandmarks[] = {
-    {"SP_C7", 1.5087, LevelFrame::Trapezius},        {"SP_T1", kRefT1, LevelFrame::Trapezius},
+    {"SP_C6", 1.529, LevelFrame::Trapezius},         {"SP_C7", 1.5087, LevelFrame::Trapezius},        {"SP_T1", kRefT1, LevelFrame::Trapezius},
     {"SP_T2", kRefT2, LevelFrame::Trapezius},        {"SP_T3", 1.4316, LevelFrame::Trapezius},
     {"SP_T4", 1.4055, LevelFrame::Trapezius},        {"SP_T5", 1.3756, LevelFrame::Trapezius},
     {"SP_T6", 1.3452, LevelFrame::Trapezius},        {"SP_T7", 1.3143, LevelFrame::Trapezius},

@@ -77,7 +77,7 @@ std::optional<std::pair<glm::vec3, glm::vec3>> meshBounds(const RestSurface& res
 /// the latissimus dorsi.
 enum class LevelFrame : std::uint8_t { Trapezius, Latissimus };
 
-/// The frame of a landmark a path may start or end at ("SP_C7" ... "SP_T12"; "AXILLA_POST_FOLD_L",
+/// The frame of a landmark a path may start or end at ("SP_C6", "SP_C7", "SP_T1" ... "SP_T12"; "AXILLA_POST_FOLD_L",
 /// "RIB5_LAT_L" ... "RIB10_LAT_L", sided names with _L or _R), or nothing for a name the program does not know.
 std::optional<LevelFrame> landmarkFrame(std::string_view name);
 /// The landmark names of one frame (side landmarks without their _L/_R).
