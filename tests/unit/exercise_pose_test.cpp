@@ -254,6 +254,27 @@ TEST_CASE("pose measures: hands and feet are found on the skin, and distances to
   CHECK(signedDistance(roller, {0.2f, 0.35f, 0.0f}) == doctest::Approx(0.15).epsilon(0.01));
 }
 
+TEST_CASE("planted limbs come from the file and mirror with the side") {
+  if (!haveModel()) return;
+  const Measured& me = measured("latissimus-foam-roller");
+  for (const Moment& mo : me.moments) {
+    if (mo.phase != Phase::Work) continue;
+    CAPTURE(mo.label);
+    std::vector<Limb> limbs;
+    for (const PlantedLimb& p : mo.frame.planted) {
+      limbs.push_back(p.limb);
+      // Where each belongs lies on the floor (the ankle or wrist joint a few centimetres up).
+      CHECK(p.target.y > 0.0f);
+      CHECK(p.target.y < 0.12f);
+    }
+    const bool left = mo.frame.timer.side == scene::Side::Left;
+    CHECK(limbs == (left ? std::vector<Limb>{Limb::FootR, Limb::HandR} : std::vector<Limb>{Limb::FootL, Limb::HandL}));
+  }
+  for (const Moment& mo : measured("trapezius-foam-roller").moments)
+    if (mo.phase == Phase::Work) CHECK(mo.frame.planted.size() == 2);
+  for (const Moment& mo : measured("massage-chair").moments) CHECK(mo.frame.planted.empty());
+}
+
 TEST_CASE("trapezius roller pose: planted feet on the floor") {
   checkPlantedOnFloor("trapezius-foam-roller");
 }
