@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-
 #include <glm/gtc/matrix_transform.hpp>
+#include <string>
 
 namespace myo::exercise {
 
@@ -43,9 +42,12 @@ glm::mat3 MotionContext::bodyRotation(const SideConfig& c, double turnDeg) const
 
 glm::vec3 MotionContext::pressWorld(const glm::mat3& r) const {
   switch (exercise->pose.root.support) {
-    case Support::Floor: return {0.0f, -1.0f, 0.0f};              // the equipment lies on the floor
-    case Support::Wall: return {0.0f, 0.0f, -1.0f};               // the wall stands behind the body
-    case Support::Chair: return r * glm::vec3(0.0f, 0.0f, -1.0f);  // the backrest behind the back
+    case Support::Floor:
+      return {0.0f, -1.0f, 0.0f};  // the equipment lies on the floor
+    case Support::Wall:
+      return {0.0f, 0.0f, -1.0f};  // the wall stands behind the body
+    case Support::Chair:
+      return r * glm::vec3(0.0f, 0.0f, -1.0f);  // the backrest behind the back
   }
   return {0.0f, -1.0f, 0.0f};
 }
@@ -109,10 +111,18 @@ std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c) {
   for (Limb l : m.exercise->pose.planted) {
     if (c.side == scene::Side::Right) {
       switch (l) {
-        case Limb::FootL: l = Limb::FootR; break;
-        case Limb::FootR: l = Limb::FootL; break;
-        case Limb::HandL: l = Limb::HandR; break;
-        case Limb::HandR: l = Limb::HandL; break;
+        case Limb::FootL:
+          l = Limb::FootR;
+          break;
+        case Limb::FootR:
+          l = Limb::FootL;
+          break;
+        case Limb::HandL:
+          l = Limb::HandR;
+          break;
+        case Limb::HandR:
+          l = Limb::HandL;
+          break;
       }
     }
     out.push_back(l);
@@ -167,8 +177,8 @@ void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c) {
     const double far = std::sqrt(std::max(0.0, 0.95 * 0.95 * l * l - dy * dy));
     const double h = 0.5 * (far + 0.15);
     glm::vec3 target = glm::vec3(hip.x, ankleY, hip.z) - float(h) * u;
-    const float x = spacing > 0.0 ? float(0.5 * spacing) * (i == 0 ? 1.0f : -1.0f)
-                                  : m.restWorld[std::size_t(leg.ankle)][3].x;
+    const float x =
+        spacing > 0.0 ? float(0.5 * spacing) * (i == 0 ? 1.0f : -1.0f) : m.restWorld[std::size_t(leg.ankle)][3].x;
     const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
     target += (x - glm::dot(target, -across)) * -across;
     c.footTarget[std::size_t(i)] = target;

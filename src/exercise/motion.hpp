@@ -8,13 +8,12 @@
 #pragma once
 
 #include <array>
+#include <glm/glm.hpp>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <glm/glm.hpp>
 
 #include "exercise/contact.hpp"
 #include "exercise/equipment.hpp"
@@ -35,36 +34,36 @@ struct FigureSpec {
 
 /// What a motion kind reads of an exercise. Every field listed here is read; the loader refuses the others.
 struct MotionInfo {
-  std::string_view name;     ///< the exercise file's `motion` value, e.g. "midline-roller"
-  std::string_view summary;  ///< one line for docs and messages
-  std::vector<EquipmentKind> equipment;     ///< the equipment it can drive
-  Support support = Support::Floor;         ///< what must carry the body
+  std::string_view name;                         ///< the exercise file's `motion` value, e.g. "midline-roller"
+  std::string_view summary;                      ///< one line for docs and messages
+  std::vector<EquipmentKind> equipment;          ///< the equipment it can drive
+  Support support = Support::Floor;              ///< what must carry the body
   LevelFrame landmarks = LevelFrame::Trapezius;  ///< which landmarks its path ends may name
-  std::vector<std::string_view> pathFields;  ///< tool.path fields beyond from/to/note it needs (all required)
-  std::vector<FigureSpec> figures;           ///< pose.root.figures it reads (each optional)
+  std::vector<std::string_view> pathFields;      ///< tool.path fields beyond from/to/note it needs (all required)
+  std::vector<FigureSpec> figures;               ///< pose.root.figures it reads (each optional)
   bool trigger = false;  ///< the contact sits on a trigger point the user may move (Playback::setTriggerPoint)
 };
 
 /// One pose of the body with its tracks and coverage: one per worked side.
 struct SideConfig {
   scene::Side side = scene::Side::None;
-  std::vector<glm::mat4> bodyWorld;  ///< forward kinematics of the exercise pose, not placed
-  JointAngles angles;                ///< the exercise pose for this side
-  std::array<bool, 2> ikFoot{};      ///< the left / right leg bends and stretches to keep its foot planted
+  std::vector<glm::mat4> bodyWorld;       ///< forward kinematics of the exercise pose, not placed
+  JointAngles angles;                     ///< the exercise pose for this side
+  std::array<bool, 2> ikFoot{};           ///< the left / right leg bends and stretches to keep its foot planted
   std::array<glm::vec3, 2> footTarget{};  ///< world positions of the left and right ankle joints
   /// Every planted limb of the pose (pose.planted, mirrored for the right side) and where its end joint
   /// belongs on the floor (world), fixed at the start of the work phase.
   std::vector<std::pair<Limb, glm::vec3>> plantTargets;
   glm::vec3 rootDeg{0.0f};
-  double turnSign = 0.0;             ///< body turn about its long axis = turnSign * turn (radians)
+  double turnSign = 0.0;  ///< body turn about its long axis = turnSign * turn (radians)
   std::shared_ptr<PosedSurface> surface;
-  std::vector<Track> tracks;         ///< chair: left and right; latissimus: one per column; else one
-  double baseTurnDeg = 0.0;          ///< latissimus: the turn at which the contact lies over the muscle
+  std::vector<Track> tracks;  ///< chair: left and right; latissimus: one per column; else one
+  double baseTurnDeg = 0.0;   ///< latissimus: the turn at which the contact lies over the muscle
   std::vector<int> targets;
   CoverageTable coverage;
   std::vector<std::vector<glm::vec3>> trajectory;  ///< per contact, rest points at the coverage samples
   // Placement constants, from the first instant of the phase.
-  glm::vec3 anchor{0.0f};            ///< placed-rotation contact point at the start (floor roller)
+  glm::vec3 anchor{0.0f};  ///< placed-rotation contact point at the start (floor roller)
   double wallZ = 0.0;
   glm::mat4 backrest{1.0f}, seat{1.0f};
   glm::vec3 chairOffset{0.0f};

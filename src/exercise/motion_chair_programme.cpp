@@ -4,7 +4,6 @@
 // The backrest leans back by pose.root.figures.backrest_recline_deg; its front face runs through the node
 // centres halfway along their travel, and it is tall enough for the rollers' travel (equipment.travel_m).
 #include <algorithm>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "exercise/motion.hpp"
@@ -21,15 +20,14 @@ constexpr float kTrackMargin = 0.075f;  // backrest beyond the ends of the rolle
 class ChairProgramme final : public Motion {
 public:
   const MotionInfo& info() const override {
-    static const MotionInfo info{
-        "chair-programme",
-        "seated in a massage chair, two roller nodes running either side of the spine",
-        {EquipmentKind::MassageChair},
-        Support::Chair,
-        LevelFrame::Trapezius,
-        {"lateral_m", "speed_m_s"},
-        {{"backrest_recline_deg", 0.0, 80.0, "an angle in degrees"}},
-        false};
+    static const MotionInfo info{"chair-programme",
+                                 "seated in a massage chair, two roller nodes running either side of the spine",
+                                 {EquipmentKind::MassageChair},
+                                 Support::Chair,
+                                 LevelFrame::Trapezius,
+                                 {"lateral_m", "speed_m_s"},
+                                 {{"backrest_recline_deg", 0.0, 80.0, "an angle in degrees"}},
+                                 false};
     return info;
   }
 
@@ -110,10 +108,12 @@ public:
     c.chairOffset = glm::vec3(-hip.x, float(kSeatTop + kHipAboveSeat) - hip.y, -hip.z);
     // The backrest leans back by its recline; its front face runs through the node centres halfway along
     // their travel.
-    const glm::mat3 back = glm::mat3_cast(eulerDegrees(glm::vec3(-float(m.figure("backrest_recline_deg", 25.0)), 0, 0)));
+    const glm::mat3 back =
+        glm::mat3_cast(eulerDegrees(glm::vec3(-float(m.figure("backrest_recline_deg", 25.0)), 0, 0)));
     const glm::vec3 pressBack = back * glm::vec3(0.0f, 0.0f, -1.0f);
     glm::vec3 front(0.0f);
-    for (const Track& t : c.tracks) front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * m.pressWorld(rot);
+    for (const Track& t : c.tracks)
+      front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * m.pressWorld(rot);
     front /= float(std::max<std::size_t>(c.tracks.size(), 1));
     const glm::vec3 v = back * kUp;
     const float halfHeight = 0.5f * float(m.exercise->equipment.travelM) + kTrackMargin, halfDepth = 0.04f;

@@ -7,7 +7,6 @@
 // first lies over the latissimus. Rolling follows the same no-slip kinematics as the midline roller.
 #include <algorithm>
 #include <cmath>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "exercise/motion.hpp"
@@ -95,7 +94,8 @@ public:
       }
       if (n >= 5) break;
     }
-    for (int j = 0; j < kColumns; ++j) c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));
+    for (int j = 0; j < kColumns; ++j)
+      c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));
   }
 
   Instant instant(const MotionContext& m, const SideConfig& c, double tau) const override {
@@ -135,8 +135,8 @@ public:
     const double length = m.exercise->equipment.lengthM;
     if (!m.posing) {
       Placed out = placeUnposed(m, c, in);
-      out.tools.push_back(makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length,
-                                     out.rollAngle));
+      out.tools.push_back(
+          makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length, out.rollAngle));
       return out;
     }
     Placed out;

@@ -8,10 +8,9 @@
 // the far side of the ball; the feet stay planted.
 #include <algorithm>
 #include <cmath>
-#include <limits>
-
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
+#include <limits>
 
 #include "exercise/motion.hpp"
 

@@ -92,7 +92,8 @@ void Playback::Impl::buildConfig(SideConfig& c) {
   // Turning toward supine brings the back down onto the roller: about +Y for the right side lying down.
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
   c.angles = angles;
-  const std::vector<glm::mat4> local = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
+  const std::vector<glm::mat4> local =
+      m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
   c.bodyWorld = scene::worldTransforms(*m.model, local);
   c.surface = std::make_shared<PosedSurface>(m.rest, posedPositions(*m.model, *m.rest, c.bodyWorld));
   c.targets = motion->targets(m, c);
@@ -144,7 +145,8 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
   Impl& im = *impl_;
   im.exercise = exercise;
   im.motion = findMotion(exercise.motion);
-  if (im.motion == nullptr) throw core::Error("--exercise", "exercise '" + exercise.id + "': unknown motion '" + exercise.motion + "'");
+  if (im.motion == nullptr)
+    throw core::Error("--exercise", "exercise '" + exercise.id + "': unknown motion '" + exercise.motion + "'");
   im.plan = makePlan(exercise, overrides);
   MotionContext& m = im.m;
   m.model = &model;
@@ -194,7 +196,8 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
       if (const auto snapped = im.snapTrigger(guide, true)) {
         m.trigger = snapped->first;
         const scene::Side side = model.roles[std::size_t(snapped->second)].muscle.side;
-        m.triggerSide = side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
+        m.triggerSide =
+            side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
       }
     }
   }
@@ -227,7 +230,8 @@ std::optional<glm::vec3> Playback::setTriggerPoint(const glm::vec3& restPoint) {
   if (!snapped) return std::nullopt;
   m.trigger = snapped->first;
   const scene::Side side = m.model->roles[std::size_t(snapped->second)].muscle.side;
-  m.triggerSide = side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
+  m.triggerSide =
+      side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
   for (SideConfig& c : im.configs) {
     c.targets = im.motion->targets(m, c);
     im.motion->buildTracks(m, c);

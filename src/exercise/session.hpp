@@ -4,10 +4,9 @@
 #pragma once
 
 #include <cstdint>
+#include <glm/glm.hpp>
 #include <optional>
 #include <vector>
-
-#include <glm/glm.hpp>
 
 #include "exercise/exercise_data.hpp"
 #include "exercise/playback.hpp"

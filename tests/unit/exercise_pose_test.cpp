@@ -82,7 +82,8 @@ float signedDistance(const ToolShape& s, const glm::vec3& p) {
   const glm::vec3 scale(glm::length(glm::vec3(s.transform[0])), glm::length(glm::vec3(s.transform[1])),
                         glm::length(glm::vec3(s.transform[2])));
   switch (s.kind) {
-    case ToolShape::Kind::Sphere: return (glm::length(l) - 1.0f) * scale.x;
+    case ToolShape::Kind::Sphere:
+      return (glm::length(l) - 1.0f) * scale.x;
     case ToolShape::Kind::Cylinder: {
       const float radial = (std::hypot(l.x, l.z) - 1.0f) * scale.x, along = (std::abs(l.y) - 1.0f) * scale.y;
       return radial > 0.0f || along > 0.0f ? std::hypot(std::max(radial, 0.0f), std::max(along, 0.0f))
@@ -275,31 +276,21 @@ TEST_CASE("planted limbs come from the file and mirror with the side") {
   for (const Moment& mo : measured("massage-chair").moments) CHECK(mo.frame.planted.empty());
 }
 
-TEST_CASE("trapezius roller pose: planted feet on the floor") {
-  checkPlantedOnFloor("trapezius-foam-roller");
-}
+TEST_CASE("trapezius roller pose: planted feet on the floor") { checkPlantedOnFloor("trapezius-foam-roller"); }
 TEST_CASE("trapezius roller pose: no skin inside the floor or the roller") {
   checkNothingInside("trapezius-foam-roller");
 }
-TEST_CASE("trapezius roller pose: the roller touches the back") {
-  checkToolTouches("trapezius-foam-roller");
-}
+TEST_CASE("trapezius roller pose: the roller touches the back") { checkToolTouches("trapezius-foam-roller"); }
 TEST_CASE("trapezius roller pose: the feet stay put over a work phase" * doctest::may_fail()) {
   checkFeetStay("trapezius-foam-roller");
 }
 
-TEST_CASE("rhomboid ball pose: planted feet on the floor") {
-  checkPlantedOnFloor("rhomboid-massage-ball");
-}
+TEST_CASE("rhomboid ball pose: planted feet on the floor") { checkPlantedOnFloor("rhomboid-massage-ball"); }
 TEST_CASE("rhomboid ball pose: no skin inside the floor, the ball or the wall") {
   checkNothingInside("rhomboid-massage-ball");
 }
-TEST_CASE("rhomboid ball pose: the ball touches the back") {
-  checkToolTouches("rhomboid-massage-ball");
-}
-TEST_CASE("rhomboid ball pose: the feet stay put over a work phase") {
-  checkFeetStay("rhomboid-massage-ball");
-}
+TEST_CASE("rhomboid ball pose: the ball touches the back") { checkToolTouches("rhomboid-massage-ball"); }
+TEST_CASE("rhomboid ball pose: the feet stay put over a work phase") { checkFeetStay("rhomboid-massage-ball"); }
 
 TEST_CASE("latissimus roller pose: the top foot and hand on the floor" * doctest::may_fail()) {
   checkPlantedOnFloor("latissimus-foam-roller");
@@ -307,19 +298,13 @@ TEST_CASE("latissimus roller pose: the top foot and hand on the floor" * doctest
 TEST_CASE("latissimus roller pose: no skin inside the floor or the roller" * doctest::may_fail()) {
   checkNothingInside("latissimus-foam-roller");
 }
-TEST_CASE("latissimus roller pose: the roller touches the side") {
-  checkToolTouches("latissimus-foam-roller");
-}
+TEST_CASE("latissimus roller pose: the roller touches the side") { checkToolTouches("latissimus-foam-roller"); }
 TEST_CASE("latissimus roller pose: the planted foot and hand stay put over a work phase" * doctest::may_fail()) {
   checkFeetStay("latissimus-foam-roller");
 }
 
-TEST_CASE("massage chair pose: feet on the floor in the stretch") {
-  checkPlantedOnFloor("massage-chair");
-}
+TEST_CASE("massage chair pose: feet on the floor in the stretch") { checkPlantedOnFloor("massage-chair"); }
 TEST_CASE("massage chair pose: no skin inside the floor or the chair" * doctest::may_fail()) {
   checkNothingInside("massage-chair");
 }
-TEST_CASE("massage chair pose: the rollers touch the back") {
-  checkToolTouches("massage-chair");
-}
+TEST_CASE("massage chair pose: the rollers touch the back") { checkToolTouches("massage-chair"); }
