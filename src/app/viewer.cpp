@@ -567,9 +567,22 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     if (motion_->contact && motion_->contact->pressed)
       for (int m : motion_->contact->meshes) ein.contactMuscles.push_back(scene::muscleDisplayName(model_.roles[size_t(m)].muscle));
   }
+  ein.videoProgress = videoProgress_;
   ui::ExerciseIntents eint;
   ui::drawExercisePanel(ein, eint);
+  if (eint.exportVideo) videoRequested_ = true;
   applyExerciseIntents(eint);
+}
+
+std::optional<std::string> Viewer::takeVideoRequest() {
+  if (!videoRequested_) return std::nullopt;
+  videoRequested_ = false;
+  return fmt::format("myorelease-{:03}.mp4", ++videoCount_);
+}
+
+std::optional<std::string> Viewer::exerciseId() const {
+  if (!exercises_ || exercise_ < 0) return std::nullopt;
+  return exercises_->exercises[size_t(exercise_)].id;
 }
 
 std::optional<std::string> Viewer::takeScreenshotRequest() {

@@ -98,12 +98,21 @@ public:
   const std::vector<glm::mat4>& world() const { return world_; }
   const std::optional<std::string>& error() const { return error_; }
   std::optional<std::string> takeScreenshotRequest();
+  /// The file name for a video the exercise panel asked for ("Export video"), once.
+  std::optional<std::string> takeVideoRequest();
+  /// How far the video being written is (0..1), shown in the exercise panel; nullopt: none is.
+  void setVideoProgress(std::optional<float> progress) { videoProgress_ = progress; }
+  const std::filesystem::path& modelPath() const { return modelPath_; }
+  /// The selected exercise's id, or nullopt for none.
+  std::optional<std::string> exerciseId() const;
 
   /// Muscle kinds highlighted as targets (by default the three of the routine).
   std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
                                          scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi};
 
   gfx::FrameView frameView(glm::ivec2 size) const;
+  /// The attached renderer (nullptr before attachRenderer), for the benchmark's floor and pass timings.
+  gfx::Renderer* renderer() { return renderer_.get(); }
   ui::PanelInput panelInput() const;
 
 private:
@@ -147,6 +156,9 @@ private:
   std::optional<std::string> error_;
   bool screenshotRequested_ = false;
   int screenshotCount_ = 0;
+  bool videoRequested_ = false;
+  int videoCount_ = 0;
+  std::optional<float> videoProgress_;
 
   ui::DisplaySettings display_;
   Palette palette_;

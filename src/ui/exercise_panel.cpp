@@ -157,6 +157,11 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
     ImGui::SameLine();
     ImGui::TextDisabled("(no sound device)");
   }
+  if (in.videoProgress) {
+    ImGui::ProgressBar(*in.videoProgress, ImVec2(-1, 0), "writing the video...");
+  } else if (ImGui::Button("Export video")) {
+    out.exportVideo = true;
+  }
   const auto& pr = ex.protocol;
   if (pr.workMaxS > pr.workMinS) {
     int work = int(std::lround(in.workS));
