@@ -158,24 +158,21 @@ void Viewer::selectExercise(const std::string& id) {
 
 void Viewer::selectExercise(int index) {
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
-  overrides_ = {};
-  timer_.reset();
-  playback_.reset();
+  session_.reset();
   motion_.reset();
-  motionTime_ = -1.0;
+  motionVersion_ = 0;
   targets = {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
              scene::MuscleKind::LatissimusDorsi};
   if (exercise_ < 0) return;
   const auto& ex = exercises_->exercises[size_t(exercise_)];
   targets = ex.targets;
-  timer_.emplace(exercise::makePlan(ex, overrides_));
-  playback_.emplace(model_, ex, overrides_);
+  session_.emplace(model_, ex);
   updateMotion();
   frameExercise();
 }
 
 void Viewer::updateMotion() {
-  if (!playback_ || !timer_) {
+  if (!session_) {
     if (motion_) {
       // Back to the model as loaded, seen from behind.
       motion_.reset();
@@ -187,10 +184,10 @@ void Viewer::updateMotion() {
     }
     return;
   }
-  const double t = timer_->elapsed();
-  if (t == motionTime_) return;
-  motionTime_ = t;
-  motion_ = playback_->at(t);
+  const std::uint64_t version = session_->frameVersion();
+  if (motion_ && version == motionVersion_) return;
+  motionVersion_ = version;
+  motion_ = session_->frame();
   world_ = motion_->world;
   ++poseVersion_;
   posedDirty_ = true;
@@ -198,35 +195,13 @@ void Viewer::updateMotion() {
   followExercise(false);
 }
 
-void Viewer::rebuildPlan() {
-  if (exercise_ < 0 || !timer_) return;
-  const auto& ex = exercises_->exercises[size_t(exercise_)];
-  overrides_ = exercise::clampOverrides(ex.protocol, overrides_);
-  timer_->setPlan(exercise::makePlan(ex, overrides_));
-  const auto trigger = playback_ ? playback_->triggerPoint() : std::nullopt;
-  playback_.emplace(model_, ex, overrides_);
-  if (trigger) playback_->setTriggerPoint(*trigger);
-  segmentFrames_.clear();  // the segments changed
-  framedSegment_ = -1;
-  motionTime_ = -1.0;
-  updateMotion();
-}
-
 void Viewer::setExerciseTime(double seconds) {
-  if (timer_) timer_->scrub(seconds);
+  if (session_) session_->scrub(seconds);
   updateMotion();
 }
 
 void Viewer::startPauseTimer() {
-  if (!timer_) return;
-  if (timer_->running()) {
-    timer_->pause();
-  } else if (timer_->done() || timer_->elapsed() <= 0.0) {
-    timer_->restart();
-    timer_->start();
-  } else {
-    timer_->resume();
-  }
+  if (session_) session_->startPause();
 }
 
 void Viewer::enableTones() {
@@ -234,31 +209,27 @@ void Viewer::enableTones() {
 }
 
 const exercise::TimerState Viewer::exerciseState() const {
-  return timer_ ? timer_->state() : exercise::TimerState{};
+  return session_ ? session_->state() : exercise::TimerState{};
 }
 
 void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
   if (in.select) selectExercise(*in.select);
-  if (!timer_) return;
-  if (in.startPause) startPauseTimer();
-  if (in.skip) timer_->skip();
-  if (in.restart) timer_->restart();
-  if (in.scrub) timer_->scrub(*in.scrub);
-  if (in.speed) timer_->setSpeed(*in.speed);
-  if (in.workS) {
-    overrides_.workS = *in.workS;
-    rebuildPlan();
-  }
-  if (in.sets) {
-    overrides_.sets = *in.sets;
-    rebuildPlan();
-  }
+  if (!session_) return;
+  if (in.startPause) session_->startPause();
+  if (in.skip) session_->skip();
+  if (in.restart) session_->restart();
+  if (in.scrub) session_->scrub(*in.scrub);
+  if (in.speed) session_->setSpeed(*in.speed);
+  if (in.workS) session_->setWorkS(*in.workS);
+  if (in.sets) session_->setSets(*in.sets);
+  if (in.workS || in.sets) resetExerciseFraming();  // the segments changed
+  updateMotion();
 }
 
 void Viewer::update(float dt) {
   camera_.update(dt);
-  if (timer_) {
-    for (const auto& cue : timer_->advance(dt)) {
+  if (session_) {
+    for (const auto& cue : session_->advance(dt)) {
       if (!tones_) continue;
       if (cue.kind == exercise::CueKind::Tick) tones_->tick();
       else tones_->phaseEnd();
@@ -535,12 +506,11 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   ein.exercisesError = exercisesError_;
   ein.selected = exercise_;
   ein.audio = !tones_ || tones_->available();  // only a window that asked for sound mentions its absence
-  if (timer_) {
-    ein.state = timer_->state();
-    ein.speed = timer_->speed();
-    const auto& pr = exercises_->exercises[size_t(exercise_)].protocol;
-    ein.workS = overrides_.workS.value_or(pr.workS);
-    ein.sets = overrides_.sets.value_or(pr.sets);
+  if (session_) {
+    ein.state = session_->state();
+    ein.speed = session_->speed();
+    ein.workS = session_->workS();
+    ein.sets = session_->sets();
   }
   insetWanted_ = motion_.has_value();  // pictures without panels skip the inset
   if (motion_) {
@@ -597,9 +567,9 @@ void Viewer::setPreset(view::Preset preset) {
 }
 
 void Viewer::frameModel() {
-  if (motion_ && timer_) {
+  if (motion_ && session_) {
     // Keep the direction, frame the posed body again.
-    const int segment = segmentAt(timer_->elapsed());
+    const int segment = segmentAt(session_->elapsed());
     if (segment >= 0) {
       camera_.glideTo(exerciseFraming(segment, view::ViewAngles{camera_.goal().yaw, camera_.goal().pitch}));
       framedGoal_ = camera_.goal();
@@ -636,10 +606,10 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     return;
   }
   const auto& role = model_.roles[size_t(hit->mesh)];
-  if (playback_ && (role.muscle.kind == scene::MuscleKind::RhomboidMajor ||
-                    role.muscle.kind == scene::MuscleKind::RhomboidMinor) &&
+  if (session_ && session_->playback().triggerPoint() && role.muscle.valid() &&
       std::find(targets.begin(), targets.end(), role.muscle.kind) != targets.end()) {
-    // Clicking the rhomboid moves the ball's trigger point there (rest frame: the hit triangle's nearest vertex).
+    // Clicking a target muscle moves the ball's trigger point there (rest frame: the hit triangle's nearest
+    // vertex).
     const auto& prim = model_.meshes[size_t(hit->mesh)].primitives[size_t(hit->primitive)];
     const auto& piece = *std::find_if(posed().pieces.begin(), posed().pieces.end(), [&](const auto& pc) {
       return pc.node == hit->node && pc.primitive == hit->primitive;
@@ -651,8 +621,7 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     }
     const glm::vec3 rest = glm::vec3(restWorld()[size_t(hit->node)] *
                                      glm::vec4(prim.positions[best], 1.0f));
-    playback_->setTriggerPoint(rest);
-    motionTime_ = -1.0;
+    session_->setTriggerPoint(rest);
     updateMotion();
   }
   select(role.muscle.valid() || role.tissue == scene::TissueKind::Other ? hit->mesh : -1);

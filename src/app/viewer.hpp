@@ -14,6 +14,7 @@
 #include "app/audio.hpp"
 #include "exercise/exercise_data.hpp"
 #include "exercise/playback.hpp"
+#include "exercise/session.hpp"
 #include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
 #include "scene/bounds.hpp"
@@ -178,14 +179,13 @@ private:
   void renderInset();
   glm::ivec2 insetSize() const;
 
-  // The exercise being shown: its data, timer and motion.
+  // The exercise being shown: its data and its session (timer, motion, intents); the frame last drawn.
   std::optional<exercise::ExerciseSet> exercises_;
   std::optional<std::string> exercisesError_;
   int exercise_ = -1;
-  std::optional<exercise::Timer> timer_;
-  std::optional<exercise::Playback> playback_;
+  std::optional<exercise::Session> session_;
   std::optional<exercise::MotionFrame> motion_;
-  double motionTime_ = -1.0;
+  std::uint64_t motionVersion_ = 0;
   void updateMotion();
 
   // The exercise camera (viewer_camera.cpp): each timer segment framed on the posed body and its tools.
@@ -210,10 +210,10 @@ private:
   void followExercise(bool reframe);
   void frameExercise();
   void readPanelRects(float pixelsPerPoint);
-  exercise::PlanOverrides overrides_;
+  /// Forgets the framed segments (the plan's durations changed).
+  void resetExerciseFraming();
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
-  void rebuildPlan();
 };
 
 /// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.

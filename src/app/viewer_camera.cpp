@@ -35,8 +35,8 @@ bool sameRect(const view::PixelRect& a, const view::PixelRect& b) {
 }  // namespace
 
 int Viewer::segmentAt(double t) const {
-  if (!playback_) return -1;
-  const auto& segments = playback_->plan().segments;
+  if (!session_) return -1;
+  const auto& segments = session_->playback().plan().segments;
   int index = -1;
   for (std::size_t i = 0; i < segments.size(); ++i) {
     // The zero-length Done segment keeps the last real segment's view.
@@ -47,11 +47,12 @@ int Viewer::segmentAt(double t) const {
 }
 
 const Viewer::SegmentFrame& Viewer::segmentFrame(int segment) {
-  if (segmentFrames_.size() != playback_->plan().segments.size()) segmentFrames_.assign(playback_->plan().segments.size(), {});
+  const exercise::Playback& playback = session_->playback();
+  if (segmentFrames_.size() != playback.plan().segments.size()) segmentFrames_.assign(playback.plan().segments.size(), {});
   auto& cached = segmentFrames_[std::size_t(segment)];
   if (cached) return *cached;
   SegmentFrame frame;
-  const exercise::Segment& s = playback_->plan().segments[std::size_t(segment)];
+  const exercise::Segment& s = playback.plan().segments[std::size_t(segment)];
   // The body's tissues, or every mesh of a model without recognised anatomy.
   const bool anatomy = std::any_of(model_.roles.begin(), model_.roles.end(),
                                    [](const scene::MeshRole& r) { return r.tissue != scene::TissueKind::Other; });
@@ -68,7 +69,7 @@ const Viewer::SegmentFrame& Viewer::segmentFrame(int segment) {
     if (model_.nodes[n].name == "pelvis") pelvis = int(n);
   for (int i = 0; i < kSegmentSamples; ++i) {
     const double t = s.start + inset + (s.duration - 2.0 * inset) * double(i) / double(kSegmentSamples - 1);
-    const exercise::MotionFrame sample = playback_->at(t);
+    const exercise::MotionFrame sample = playback.at(t);
     for (int node : scene::meshNodes(model_)) {
       const int mesh = model_.nodes[std::size_t(node)].mesh;
       if (anatomy && model_.roles[std::size_t(mesh)].tissue == scene::TissueKind::Other) continue;
@@ -116,8 +117,8 @@ view::CameraPose Viewer::exerciseFraming(int segment, std::optional<view::ViewAn
 }
 
 void Viewer::followExercise(bool reframe) {
-  if (!motion_ || !playback_ || !timer_) return;
-  const int segment = segmentAt(timer_->elapsed());
+  if (!motion_ || !session_) return;
+  const int segment = segmentAt(session_->elapsed());
   if (segment < 0) return;
   const glm::ivec2 viewport(camera_.viewportWidth(), camera_.viewportHeight());
   const view::PixelRect area = freePictureArea();
@@ -142,9 +143,13 @@ void Viewer::followExercise(bool reframe) {
   framedArea_ = area;
 }
 
-void Viewer::frameExercise() {
+void Viewer::resetExerciseFraming() {
   segmentFrames_.clear();
   framedSegment_ = -1;
+}
+
+void Viewer::frameExercise() {
+  resetExerciseFraming();
   framedGoal_.reset();
   exercisePreset_ = view::Preset::Target;
   followExercise(true);

@@ -111,8 +111,8 @@ MassageChair makeMassageChair(const ChairPlacement& placement) {
 
   // The track runs up the middle of the backrest's front face.
   const glm::vec3 faceMid = centre + halfThick * z;
-  c.trackBottom = faceMid - float(0.5 * kChairTrackLength) * y;
-  c.trackTop = faceMid + float(0.5 * kChairTrackLength) * y;
+  c.trackBottom = faceMid - float(0.5 * placement.trackLength) * y;
+  c.trackTop = faceMid + float(0.5 * placement.trackLength) * y;
   return c;
 }
 

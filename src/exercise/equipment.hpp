@@ -79,6 +79,7 @@ struct ChairPlacement {
   glm::vec3 backFront{0.0f};  ///< a point on the backrest's front face (world, metres)
   glm::mat3 backAxes{1.0f};   ///< columns: across the backrest (to the sitter's left), up along it, out of its front
   float midX = 0.0f;          ///< world x of the chair's midline
+  double trackLength = kChairTrackLength;  ///< the rollers' travel along the backrest (equipment.travel_m)
 };
 
 /// A massage chair standing on the floor (y = 0), the sitter facing +Z: the surfaces the body rests on

@@ -22,10 +22,6 @@ std::string otherSide(const std::string& name) {
   return name;
 }
 
-bool hasTarget(const Exercise& exercise, scene::MuscleKind kind) {
-  return std::find(exercise.targets.begin(), exercise.targets.end(), kind) != exercise.targets.end();
-}
-
 }  // namespace
 
 bool Rig::usable() const {
@@ -92,20 +88,8 @@ JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t) {
 }
 
 JointAngles stretchAngles(const Exercise& exercise, scene::Side side, double amount) {
-  JointAngles full;
-  if (hasTarget(exercise, scene::MuscleKind::LatissimusDorsi)) {
-    // Left lat: the left arm reaches overhead and the trunk bends to the right (+Z turns +Y toward -X).
-    full = {{"shoulder_L", {-170, 0, 0}},  {"elbow_L", {-10, 0, 0}},          {"shoulder_R", {0, 0, -10}},
-            {"spine_lumbar", {0, 0, 6}},   {"spine_thoracic_lower", {0, 0, 10}}, {"spine_thoracic_upper", {0, 0, 8}},
-            {"neck", {0, 0, 4}}};
-    if (side == scene::Side::Right) full = mirrorAngles(full);
-  } else {
-    // Trapezius and rhomboids: hands clasped in front at shoulder height, shoulder blades spread and the
-    // upper back rounded, chin slightly tucked.
-    full = {{"shoulder_L", {-90, -30, 0}},       {"shoulder_R", {-90, 30, 0}},     {"elbow_L", {-20, 0, 0}},
-            {"elbow_R", {-20, 0, 0}},            {"spine_thoracic_lower", {8, 0, 0}}, {"spine_thoracic_upper", {14, 0, 0}},
-            {"neck", {12, 0, 0}},                {"knee_L", {8, 0, 0}},            {"knee_R", {8, 0, 0}}};
-  }
+  JointAngles full(exercise.stretchPose.joints.begin(), exercise.stretchPose.joints.end());
+  if (side == scene::Side::Right) full = mirrorAngles(full);
   return blendAngles({}, full, std::clamp(amount, 0.0, 1.0));
 }
 
