@@ -75,9 +75,9 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "trapezius_descending") {
     return glm::mix(glm::vec3(0.0f, 0.02f, -0.04f), glm::vec3(0.0f, 0.0f, -0.03f), smoothstep(0.6f, 1.0f, u));
   }
-  // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
-  // covers most of rhomboid major.
-  if (m.name == "trapezius_ascending") return {0.042f * std::pow(u, 0.6f), 0.0f, -0.03f};
+  // The ascending part's lateral border runs straight from T12 to the tubercle of the spine, leaving the
+  // triangle of auscultation open between it, the latissimus and the medial border of the scapula.
+  if (m.name == "trapezius_ascending") return {0.0f, 0.0f, -0.03f};
   return {0.0f, 0.0f, -0.03f};
 }
 

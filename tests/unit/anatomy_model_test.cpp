@@ -495,39 +495,75 @@ TEST_CASE("each muscle is a solid whose thickness varies, its belly within the r
   }
 }
 
-TEST_CASE("seen from behind with the skin hidden, the trapezius covers the rhomboids") {
+TEST_CASE("seen from behind with the skin hidden: the trapezius over the rhomboids, the triangle of auscultation open") {
   PreviewView view;
   view.centre = {0.0f, 1.38f, 0.0f};
   view.forward = {0.0f, 0.0f, 1.0f};
   view.halfHeight = 0.15f;
   view.width = 400;
   view.height = 400;
-  std::vector<PreviewItem> rhomboids, all;
+  std::vector<PreviewItem> major, minor, all;
   for (std::size_t i = 0; i < model().meshes.size(); ++i) {
     const TissueMesh& m = model().meshes[i];
-    if (m.tissue != Tissue::Muscle) continue;
+    if (m.tissue == Tissue::Skin) continue;
     PreviewItem it;
     it.positions = &m.positions;
     it.normals = &m.normals;
     it.indices = &m.indices;
     it.id = static_cast<int>(i);
     all.push_back(it);
-    if (m.name.starts_with("rhomboid")) rhomboids.push_back(it);
+    if (m.name == "rhomboid_major_L") major.push_back(it);
+    if (m.name == "rhomboid_minor_L") minor.push_back(it);
   }
-  PreviewImage alone = renderPreview(rhomboids, view);
-  PreviewImage together = renderPreview(all, view);
-  int area = 0, byTrapezius = 0, visible = 0;
-  for (std::size_t k = 0; k < alone.id.size(); ++k) {
-    if (alone.id[k] < 0) continue;
-    ++area;
-    const std::string& front = model().meshes[together.id[k]].name;
-    if (front.starts_with("trapezius")) ++byTrapezius;
-    if (front.starts_with("rhomboid")) ++visible;
+  const PreviewImage together = renderPreview(all, view);
+  // Pixel row of a height (the view is orthographic, y up).
+  auto rowOf = [&](float y) { return (view.centre.y + view.halfHeight - y) / (2.0f * view.halfHeight) * view.height; };
+  struct Cover {
+    int area = 0, byTrapezius = 0, visible = 0;
+    float visibleRow = 0.0f;  ///< mean pixel row of the visible part
+  };
+  auto cover = [&](const std::vector<PreviewItem>& alone, const std::string& name) {
+    const PreviewImage own = renderPreview(alone, view);
+    Cover c;
+    for (std::size_t k = 0; k < own.id.size(); ++k) {
+      if (own.id[k] < 0) continue;
+      ++c.area;
+      const std::string& front = model().meshes[together.id[k]].name;
+      if (front.starts_with("trapezius")) ++c.byTrapezius;
+      if (front == name) {
+        ++c.visible;
+        c.visibleRow += static_cast<float>(k / static_cast<std::size_t>(view.width));
+      }
+    }
+    if (c.visible > 0) c.visibleRow /= static_cast<float>(c.visible);
+    MESSAGE(name, ": ", c.area, " pixels, under the trapezius ", c.byTrapezius, ", visible ", c.visible);
+    return c;
+  };
+  const Cover maj = cover(major, "rhomboid_major_L");
+  const Cover min = cover(minor, "rhomboid_minor_L");
+  REQUIRE(maj.area > 1000);
+  REQUIRE(min.area > 200);
+  // Rhomboid minor lies under the upper trapezius; most of rhomboid major under the middle and lower parts...
+  CHECK(min.byTrapezius > 0.9 * min.area);
+  CHECK(maj.byTrapezius > 0.7 * maj.area);
+  // ...but a strip of it shows in the triangle of auscultation, below the root of the spine of the scapula.
+  CHECK(maj.visible > 0.02 * maj.area);
+  CHECK(maj.visible < 0.3 * maj.area);
+  CHECK(maj.visibleRow > rowOf(restLandmark("SCAP_ROOT_SPINE_L").y));
+  // The lower medial border of the scapula shows in the triangle too: the blade, or the infraspinatus on it,
+  // is the nearest surface somewhere between the root of the spine and the inferior angle, beside the border.
+  int blade = 0;
+  const glm::vec3 root = restLandmark("SCAP_ROOT_SPINE_L"), angle = restLandmark("SCAP_INF_ANGLE_L");
+  for (int r = static_cast<int>(rowOf(root.y)); r < static_cast<int>(rowOf(angle.y)); ++r) {
+    for (int c = 0; c < view.width; ++c) {
+      const int id = together.id[static_cast<std::size_t>(r) * view.width + c];
+      if (id < 0) continue;
+      const std::string& name = model().meshes[id].name;
+      if (name == "bone_scapula_L" || name == "infraspinatus_L") ++blade;
+    }
   }
-  MESSAGE("rhomboid pixels ", area, ", under trapezius ", byTrapezius, ", visible ", visible);
-  REQUIRE(area > 2000);
-  CHECK(byTrapezius > 0.90 * area);
-  CHECK(visible < 0.05 * area);
+  MESSAGE("scapula or infraspinatus pixels between the root of the spine and the inferior angle: ", blade);
+  CHECK(blade > 50);
 }
 
 TEST_CASE("the GLB names every mesh and node, skins every mesh and carries the muscle attributes") {
@@ -571,4 +607,25 @@ TEST_CASE("writing to an impossible path is one clear error naming the file") {
   } catch (const myo::core::Error& e) {
     CHECK(e.where() == dir.string());
   }
+}
+
+TEST_CASE("the lower trapezius' lateral border runs straight from the tubercle of the scapular spine to T12") {
+  // Seen from behind: at each height between the two, the lateral-most point of the ascending part lies within
+  // 1.5 cm of the straight line joining them (the old shield bulged 3.5 cm past it at the inferior angle).
+  const TissueMesh& m = mesh("trapezius_ascending_L");
+  const glm::vec3 tubercle = restLandmark("SPINE_SUP_08_L"), t12 = restLandmark("SP_T12");
+  float worst = 0.0f;
+  int rows = 0;
+  for (float y = t12.y + 0.02f; y < tubercle.y - 0.02f; y += 0.01f) {
+    float lateral = -1.0f;
+    for (const glm::vec3& p : m.positions)
+      if (std::abs(p.y - y) < 0.004f) lateral = std::max(lateral, p.x);
+    if (lateral < 0.0f) continue;
+    const float line = t12.x + (tubercle.x - t12.x) * (y - t12.y) / (tubercle.y - t12.y);
+    worst = std::max(worst, std::abs(lateral - line));
+    ++rows;
+  }
+  MESSAGE("lateral border off the straight line by up to ", worst * 1000.0f, " mm over ", rows, " heights");
+  CHECK(rows > 10);
+  CHECK(worst < 0.015f);
 }
