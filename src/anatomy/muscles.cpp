@@ -117,7 +117,8 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 /// where it lies deeper than kMaxDepth. Neighbouring
 /// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
 void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
-                    int nv, const std::function<float(float, float)>& thickness, float kMaxDepth) {
+                    int nv, const std::function<float(float, float)>& thickness, float kMaxDepth,
+                    float liftUntilV = 2.0f) {
   constexpr float kSkinMargin = 0.0015f;
   const std::size_t count = mid.size();
   std::vector<glm::vec3> normal(count), outer(count);
@@ -137,7 +138,9 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
         push[k] = std::max(0.0f, body.distance(outer[k]) + kSkinMargin);
         // Tendons pulled toward an insertion deep on the humerus may not sink out of sight. The sheet's own
         // field may be the trunk's while the point lies in the arm, so they are lifted along the skin's.
-        if (push[k] == 0.0f && depth > kMaxDepth) lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
+        // (Not the last part of a tendon that reaches its bone on the humerus.)
+        if (push[k] == 0.0f && depth > kMaxDepth && static_cast<float>(j) / (nv - 1) < liftUntilV)
+          lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
       }
     });
     // Each quad's worst sample deepens its four corners; rows are split by thread so writes stay private.
@@ -184,6 +187,8 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   const bool chestWall = spec.kind == scene::MuscleKind::LatissimusDorsi;
   const bool midline = !scene::muscleInfo(spec.kind).paired;
   const bool connective = scene::muscleInfo(spec.kind).tissue == scene::TissueKind::Tendon;
+  const bool humeralTendon = spec.kind == scene::MuscleKind::LatissimusDorsi ||
+                             spec.kind == scene::MuscleKind::PectoralisMajor || spec.kind == scene::MuscleKind::TeresMajor;
   const DistanceField field = [&](glm::vec3 p) {
     return onArm ? body.distance(p) : (chestWall ? body.chestWallDistance(p) : body.trunkDistance(p));
   };
@@ -314,7 +319,8 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     // Sheet ends lie no further than 1.7 cm from their bony attachment. The deltoid's fibres converge on
     // the tuberosity over their distal half, so the muscle narrows to its V-shaped insertion.
     constexpr float kReach = 0.017f;
-    const float insertionReach = onArm ? 0.004f : kReach;
+    // The latissimus, pectoralis and teres major tendons reach the floor and lips of the intertubercular groove.
+    const float insertionReach = onArm ? 0.004f : humeralTendon ? 0.0015f : kReach;
     const float convergeFrom = onArm ? 0.35f : 0.75f;
     glm::vec3 shiftO = reach(o, at(i, 0), kReach) - at(i, 0);
     glm::vec3 shiftE = reach(e + insertionShift, at(i, nv - 1), insertionReach) - at(i, nv - 1);
@@ -336,7 +342,9 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     return thickGrid[static_cast<std::size_t>(i) * nv + j] * across * along;
   };
   // Sheets on bone lie as deep as their bone; only the superficial ones are kept within reach of the skin.
-  if (!midline) keepInsideSkin(body, field, mid, nu, nv, lensThickness, spec.bed == MuscleBed::Layer ? 0.0285f : 1.0f);
+  if (!midline)
+    keepInsideSkin(body, field, mid, nu, nv, lensThickness, spec.bed == MuscleBed::Layer ? 0.0285f : 1.0f,
+                   humeralTendon ? 0.85f : 2.0f);
 
   // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
   // which a fan's wide end does not dominate), so bands of constant u follow the fibres at their typical

@@ -257,6 +257,9 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
   for (const MuscleSpec& spec : muscleSpecs()) {
     for (const std::string& name : meshNames(spec))
       allowedDepth[name] = spec.bed == MuscleBed::Layer && paired(spec) ? 0.03f : 0.075f;
+  // The latissimus and pectoralis tendons reach the intertubercular groove, 35-37 mm under the skin.
+  for (const char* name : {"latissimus_dorsi_L", "latissimus_dorsi_R", "pectoralis_major_L", "pectoralis_major_R"})
+    allowedDepth[name] = 0.045f;
   }
   for (const TissueMesh& m : model().meshes) {
     if (m.tissue != Tissue::Muscle) continue;
@@ -409,10 +412,11 @@ TEST_CASE("the deep and middle layers lie under the superficial ones") {
   const DistanceField field = [](glm::vec3 p) { return body().distance(p); };
   // For each sample of the deep sheet: no part of a superficial sheet lies beneath it within 3 cm, and where
   // one lies over it there is a real gap.
-  auto checkUnder = [&](const std::string& deep, const std::vector<std::string>& over) {
+  auto checkUnder = [&](const std::string& deep, const std::vector<std::string>& over, float upToV = 1.0f) {
     const TissueMesh& d = mesh(deep);
     int tested = 0, covered = 0, inverted = 0;
     for (std::size_t i = 0; i < d.positions.size(); i += 7) {
+      if (d.texcoords[i].y > upToV) continue;
       glm::vec3 p = d.positions[i];
       glm::vec3 n = fieldNormal(field, p);
       for (const std::string& o : over) {
@@ -435,7 +439,8 @@ TEST_CASE("the deep and middle layers lie under the superficial ones") {
   // (Not yet the deltoid: its inner face lies 28.5 mm deep over the greater tubercle, as deep as the tubercle
   // itself, so the cuff tendons cross it there; see docs/model.md.)
   checkUnder("infraspinatus_L", {"trapezius_ascending_L", "latissimus_dorsi_L"});
-  checkUnder("teres_major_L", {"latissimus_dorsi_L"});
+  // At the humerus the latissimus tendon wraps round teres major's lower border to lie in front of it.
+  checkUnder("teres_major_L", {"latissimus_dorsi_L"}, 0.8f);
   checkUnder("levator_scapulae_L", {"trapezius_descending_L"});
   checkUnder("splenius_capitis_L", {"trapezius_descending_L", "rhomboid_minor_L"});
   checkUnder("erector_spinae_longissimus_L",
@@ -628,4 +633,22 @@ TEST_CASE("the lower trapezius' lateral border runs straight from the tubercle o
   MESSAGE("lateral border off the straight line by up to ", worst * 1000.0f, " mm over ", rows, " heights");
   CHECK(rows > 10);
   CHECK(worst < 0.015f);
+}
+
+TEST_CASE("the humeral insertions reach their bony sites within 3 mm") {
+  // Each insertion landmark lies on the bone (the lips and floor of the intertubercular groove); the tendon
+  // reaches it.
+  for (const char* name : {"latissimus_dorsi_L", "pectoralis_major_L", "teres_major_L"}) {
+    const TissueMesh& m = mesh(name);
+    PointIndex index(m.positions, 0.01f);
+    const MuscleSpec* spec = nullptr;
+    for (const MuscleSpec& s : muscleSpecs())
+      if (s.name + "_L" == name) spec = &s;
+    REQUIRE(spec != nullptr);
+    for (const std::string& id : spec->insertion) {
+      const float d = index.nearest(restLandmark(id));
+      MESSAGE(std::string(name), " to ", id, ": ", d * 1000.0f, " mm");
+      CHECK(d < 0.003f);
+    }
+  }
 }
