@@ -139,8 +139,9 @@ const std::vector<MuscleSpec>& muscleSpecs() {
                "STERNUM_BODY_MID_L", "STERNUM_XS_LAT_L", "COSTAL_CART_6_L", "EXT_OBLIQUE_APONEUROSIS_L"},
      .insertion = {"PM_INS_INF_L", "PM_INS_MID_L", "PM_INS_SUP_L"},
      .guides = {"AXILLA_ANT_FOLD_L", "NIPPLE_L"},
-     .thickness = 0.013f,
-     .layer = {kSuperficial, kSuperficial + 0.013f},
+     // 15-25 mm in an adult man.
+     .thickness = 0.020f,
+     .layer = {kSuperficial, kSuperficial + 0.020f},
      .originText = "Inner half of the clavicle, the front of the sternum, the upper six costal cartilages and "
                    "the aponeurosis of the external oblique.",
      .insertionText = "Outer lip of the intertubercular groove of the humerus; the clavicular fibres insert "

@@ -485,6 +485,7 @@ TEST_CASE("each muscle is a solid whose thickness varies, its belly within the r
                         {"splenius_capitis_L", 4, 10}, {"external_oblique_L", 4, 10},
                         {"erector_spinae_longissimus_L", 8, 38}, {"erector_spinae_iliocostalis_L", 8, 38},
                         {"erector_spinae_spinalis_L", 4, 10},    {"thoracolumbar_fascia_L", 0.9f, 1.9f},
+                        {"pectoralis_major_L", 15, 25},
                         {"nuchal_ligament", 1, 4}};
   for (const Band& b : bands) {
     const TissueMesh& m = mesh(b.mesh);
