@@ -59,7 +59,9 @@ glm::vec3 restLandmark(std::string_view id) {
     return 0.5f * (restLandmark(rest.substr(0, colon)) + restLandmark(rest.substr(colon + 1)));
   }
   static const std::string_view kArmPrefixes[] = {"ITG_", "PM_INS_", "DT_", "GREATER_TUBERCLE", "LESSER_TUBERCLE",
-                                                  "HUMERAL_HEAD", "ELBOW_CENTRE", "WRIST_CENTRE", "FINGERTIP"};
+                                                  "HUMERAL_HEAD", "ELBOW_CENTRE", "WRIST_CENTRE", "FINGERTIP",
+                                                  // Rotator cuff and teres major insertions on the humerus.
+                                                  "GT_", "LT_", "TMAJ_INS_", "TMIN_INS_"};
   glm::vec3 p = landmark(id);
   for (std::string_view prefix : kArmPrefixes) {
     if (id.starts_with(prefix)) {

@@ -103,7 +103,7 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   for (TissueMesh& m : model.meshes) {
     if (m.tissue != Tissue::Bone) {
       assignSkinWeights(body, m);
-      followHumerus(body, m);
+      if (!bindDeepMuscle(m)) followHumerus(body, m);
     } else if (m.name.starts_with("bone_scapula") || m.name.starts_with("bone_clavicle")) {
       // The shoulder girdle moves as one piece with the clavicle joint.
       assignRigid(m, jointIndex(std::string("clavicle") + m.name.substr(m.name.size() - 2)));

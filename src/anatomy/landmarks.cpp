@@ -205,6 +205,9 @@ const Landmark& find(std::string_view id) {
   for (const Landmark& l : kLandmarks) {
     if (l.id == id) return l;
   }
+  for (const Landmark& l : deepLandmarkTable()) {
+    if (l.id == id) return l;
+  }
   throw core::Error("anatomy landmarks", "unknown landmark '" + std::string(id) + "'");
 }
 

@@ -20,6 +20,10 @@ struct Landmark {
 /// Every landmark of the left side and the midline, in the reference frame.
 std::span<const Landmark> landmarkTable();
 
+/// The landmarks of the deep layers, bone forms and face (landmarks_deep.cpp), same frame; looked up by the
+/// same functions.
+std::span<const Landmark> deepLandmarkTable();
+
 /// Bony position of a landmark (metres). `_R` ids are mirrored from their `_L` twin (x negated).
 /// Throws core::Error when the id is unknown.
 glm::vec3 landmark(std::string_view id);

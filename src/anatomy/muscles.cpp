@@ -7,9 +7,11 @@
 #include <functional>
 
 #include "anatomy/landmarks.hpp"
+#include "anatomy/rig.hpp"
 #include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
 #include "core/math_util.hpp"
+#include "scene/muscle_names.hpp"
 
 namespace myo::anatomy {
 
@@ -20,12 +22,12 @@ namespace {
 constexpr float kSpacing = 0.0068f;  ///< target distance between sheet vertices (metres)
 constexpr float kMaxInnerDepth = 0.0285f;  ///< deepest inner face of the deltoid (metres)
 
-std::vector<glm::vec3> polyline(const std::vector<std::string>& ids) {
+std::vector<glm::vec3> polyline(const std::vector<std::string>& ids, bool midline = false) {
   std::vector<glm::vec3> p;
   for (const std::string& id : ids) {
     glm::vec3 v = restLandmark(id);
     // Midline origins sit a hair to the side so the left and right sheets meet without sharing faces.
-    if (std::abs(v.x) < 1e-6f) v.x = 0.0008f;
+    if (!midline && std::abs(v.x) < 1e-6f) v.x = 0.0008f;
     p.push_back(v);
   }
   return p;
@@ -52,6 +54,8 @@ glm::vec3 sampleArc(const std::vector<glm::vec3>& p, float t) {
 /// How a sheet is pushed off the straight fibre line before it is laid on its layer, so it lands on the
 /// right face of the body (back, chest or shoulder cap). Scaled by sin(pi v).
 glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
+  if (m.bias != glm::vec3(0.0f)) return m.bias;
+  if (m.column) return {0.0f, 0.0f, -0.01f};
   if (m.name == "deltoid") {
     // Away from the humeral shaft's axis and toward the outside of the arm: pushed only away from the
     // shaft, the front and back fibres would land on the chest and back beside the armpit folds and the
@@ -71,9 +75,9 @@ glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
   if (m.name == "trapezius_descending") {
     return glm::mix(glm::vec3(0.0f, 0.02f, -0.04f), glm::vec3(0.0f, 0.0f, -0.03f), smoothstep(0.6f, 1.0f, u));
   }
-  // The lower fibres of the ascending part bow outward, giving its lateral border the convex sweep that
-  // covers most of rhomboid major.
-  if (m.name == "trapezius_ascending") return {0.042f * std::pow(u, 0.6f), 0.0f, -0.03f};
+  // The ascending part's lateral border runs straight from T12 to the tubercle of the spine, leaving the
+  // triangle of auscultation open between it, the latissimus and the medial border of the scapula.
+  if (m.name == "trapezius_ascending") return {0.0f, 0.0f, -0.03f};
   return {0.0f, 0.0f, -0.03f};
 }
 
@@ -85,11 +89,16 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
     float diamond = std::abs(p.x) / 0.038f + std::abs(p.y - 1.497f) / 0.065f;
     t = std::max(t, smoothstep(1.0f, 0.75f, diamond));
     t = std::max(t, 0.8f * smoothstep(0.93f, 1.0f, v));
-    if (m.part == "descending") t = std::max(t, smoothstep(0.12f, 0.0f, v) * smoothstep(0.45f, 0.2f, u));
-    if (m.part == "ascending") t = std::max(t, smoothstep(0.80f, 0.95f, v));
+    if (m.part == scene::MusclePart::Descending) t = std::max(t, smoothstep(0.12f, 0.0f, v) * smoothstep(0.45f, 0.2f, u));
+    if (m.part == scene::MusclePart::Ascending) t = std::max(t, smoothstep(0.80f, 0.95f, v));
     t = std::max(t, 0.6f * smoothstep(0.05f, 0.0f, v));
   } else if (m.name.starts_with("rhomboid")) {
     t = std::max(smoothstep(0.14f, 0.02f, v), 0.5f * smoothstep(0.95f, 1.0f, v));
+  } else if (m.kind == scene::MuscleKind::NuchalLigament || m.kind == scene::MuscleKind::ThoracolumbarFascia) {
+    t = 1.0f;
+  } else if (m.column) {
+    // The columns arise and insert by many short tendons; their ends are tendinous, the belly fleshy.
+    t = std::max(0.6f * smoothstep(0.06f, 0.0f, v), 0.6f * smoothstep(0.94f, 1.0f, v));
   } else if (m.name == "latissimus_dorsi") {
     // Thoracolumbar aponeurosis: medial to a line from ~3 cm beside T9 to ~9 cm beside L3 and the crest.
     float y = p.y;
@@ -108,9 +117,9 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 /// where it lies deeper than kMaxDepth. Neighbouring
 /// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
 void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
-                    int nv, const std::function<float(float, float)>& thickness) {
+                    int nv, const std::function<float(float, float)>& thickness, float kMaxDepth,
+                    float liftUntilV = 2.0f) {
   constexpr float kSkinMargin = 0.0015f;
-  constexpr float kMaxDepth = 0.0285f;  ///< deepest allowed mid-surface point (metres)
   const std::size_t count = mid.size();
   std::vector<glm::vec3> normal(count), outer(count);
   std::vector<float> push(count);
@@ -129,7 +138,9 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
         push[k] = std::max(0.0f, body.distance(outer[k]) + kSkinMargin);
         // Tendons pulled toward an insertion deep on the humerus may not sink out of sight. The sheet's own
         // field may be the trunk's while the point lies in the arm, so they are lifted along the skin's.
-        if (push[k] == 0.0f && depth > kMaxDepth) lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
+        // (Not the last part of a tendon that reaches its bone on the humerus.)
+        if (push[k] == 0.0f && depth > kMaxDepth && static_cast<float>(j) / (nv - 1) < liftUntilV)
+          lift[k] = skinNormal(mid[k]) * (depth - kMaxDepth);
       }
     });
     // Each quad's worst sample deepens its four corners; rows are split by thread so writes stay private.
@@ -173,16 +184,52 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
 TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   // The deltoid wraps the shoulder cap and arm; every other muscle lies on the trunk.
   const bool onArm = spec.name == "deltoid";
-  const bool chestWall = spec.name == "latissimus_dorsi";
+  const bool chestWall = spec.kind == scene::MuscleKind::LatissimusDorsi;
+  const bool midline = !scene::muscleInfo(spec.kind).paired;
+  const bool connective = scene::muscleInfo(spec.kind).tissue == scene::TissueKind::Tendon;
+  const bool humeralTendon = spec.kind == scene::MuscleKind::LatissimusDorsi ||
+                             spec.kind == scene::MuscleKind::PectoralisMajor || spec.kind == scene::MuscleKind::TeresMajor;
   const DistanceField field = [&](glm::vec3 p) {
     return onArm ? body.distance(p) : (chestWall ? body.chestWallDistance(p) : body.trunkDistance(p));
   };
-  const std::vector<glm::vec3> origin = polyline(spec.origin);
-  const std::vector<glm::vec3> insertion = polyline(spec.insertion);
+  const std::vector<glm::vec3> origin = polyline(spec.origin, midline);
+  const std::vector<glm::vec3> insertion = polyline(spec.insertion, midline);
   float fibreLen = 0.0f;
   for (int k = 0; k <= 4; ++k) fibreLen += 0.2f * glm::distance(sampleArc(origin, k / 4.0f), sampleArc(insertion, k / 4.0f));
-  const int nu = std::clamp(static_cast<int>(std::max(length(origin), length(insertion)) / kSpacing) + 1, 12, 120);
-  const int nv = std::clamp(static_cast<int>(fibreLen / kSpacing) + 1, 12, 80);
+  // A column's borders run along its fibres: the sheet is as long as they are and as wide as they lie apart.
+  const float acrossLen = spec.column ? fibreLen : std::max(length(origin), length(insertion));
+  const float alongLen = spec.column ? std::max(length(origin), length(insertion)) : fibreLen;
+  const float spacing = spec.spacing > 0.0f ? spec.spacing : kSpacing;
+  const int nu = std::clamp(static_cast<int>(acrossLen / spacing) + 1, spec.column ? 6 : 12, 120);
+  const int nv = std::clamp(static_cast<int>(alongLen / spacing) + 1, 12, spec.column ? 120 : 80);
+  // The straight line a fibre starts from, before it is laid on its depth.
+  auto chordAt = [&](float u, float v) {
+    if (spec.column) return glm::mix(sampleArc(origin, v), sampleArc(insertion, v), u);
+    return glm::mix(sampleArc(origin, u), sampleArc(insertion, u), v);
+  };
+  // Full belly thickness along the fibres (columns thicken toward the lumbar region).
+  auto fullThickness = [&](float v) {
+    if (spec.thicknessAlong.size() != origin.size() || origin.size() < 2) return spec.thickness;
+    float target = v * length(origin), walked = 0.0f;
+    for (std::size_t k = 1; k < origin.size(); ++k) {
+      float seg = glm::distance(origin[k - 1], origin[k]);
+      if (target <= walked + seg || k + 1 == origin.size()) {
+        float f = seg > 0.0f ? std::clamp((target - walked) / seg, 0.0f, 1.0f) : 0.0f;
+        return glm::mix(spec.thicknessAlong[k - 1], spec.thicknessAlong[k], f);
+      }
+      walked += seg;
+    }
+    return spec.thicknessAlong.back();
+  };
+  // Depth under the skin of the deepest landmark the sheet passes over (its fossa).
+  float guideDepth = 0.0f;
+  for (const std::string& id : spec.guides) guideDepth = std::max(guideDepth, -field(restLandmark(id)));
+  // Shallowest outer face at a point: the layer's, deeper where the rhomboids lie over the sheet.
+  auto minOuter = [&](glm::vec3 p) {
+    float under = spec.underRhomboids * smoothstep(spec.underRhomboidsY.x - 0.02f, spec.underRhomboidsY.x + 0.02f, p.y) *
+                  smoothstep(spec.underRhomboidsY.y + 0.02f, spec.underRhomboidsY.y - 0.02f, p.y);
+    return std::max(spec.layer.outer, under);
+  };
   const float midDepth = 0.5f * (spec.layer.outer + spec.layer.inner);
   // Depth of the mid-surface along the fibres: the layer's, or sinking toward a deep insertion.
   auto depthAt = [&](float v) {
@@ -201,20 +248,52 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
 
   // Mid-surface on the layer's level set, then pulled toward the attachment landmarks at both ends.
   std::vector<glm::vec3> mid(static_cast<std::size_t>(nu) * nv);
+  // Depth of the mid-surface and full thickness at each grid point.
+  std::vector<float> depthGrid(mid.size()), thickGrid(mid.size());
   auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
   parallelFor(nu, [&](int i) {
     float u = static_cast<float>(i) / (nu - 1);
     glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u) + insertionShift;
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
-      glm::vec3 chord = glm::mix(o, e, v);
+      std::size_t k = static_cast<std::size_t>(i) * nv + j;
+      glm::vec3 chord = spec.column ? chordAt(u, v) : glm::mix(o, e, v);
+      float full = fullThickness(v), depth = depthAt(v);
+      const bool chordBed = spec.bed == MuscleBed::Chord;
+      if (spec.bed == MuscleBed::OnBone || chordBed) {
+        // The bone under the fibre, from the depths of its two attachments and, in between, no shallower
+        // than the fossa or ribs it passes over (its guides); the inner face lies on it.
+        float bone = chordBed ? -field(chord)
+                              : std::max(glm::mix(-field(o), -field(e), v), guideDepth * std::sqrt(std::sin(core::kPi * v)));
+        float outer = std::max(minOuter(chord), bone - full);
+        // Where the bone lies shallower than the layers over the muscle allow, the muscle keeps half its
+        // thickness (it overlaps the figure's bone there rather than vanish).
+        full = std::max(bone - outer, 0.5f * full);
+        depth = outer + 0.5f * full;
+      } else if (spec.bed == MuscleBed::Surface) {
+        float surface = -field(chord);
+        depth = std::max(minOuter(chord), surface) + 0.5f * full;
+      } else {
+        depth = std::max(depth, minOuter(chord) + 0.5f * full);
+      }
+      depthGrid[k] = depth;
+      thickGrid[k] = full;
+      if (midline) {
+        at(i, j) = chord;
+        continue;
+      }
+      if (chordBed) {
+        // Lifted off the line toward the skin by the depth it lost (the inner face stays on the bone).
+        at(i, j) = chord + fieldNormal(field, chord) * (-field(chord) - depth);
+        continue;
+      }
       glm::vec3 start = chord + fibreBias(spec, chord, u) * std::sin(core::kPi * v);
-      at(i, j) = projectToLevel(field, start, -depthAt(v), 10);
+      at(i, j) = projectToLevel(field, start, -depth, 10);
     }
   });
   // Two rounds of smoothing across the grid and back onto the level set remove kinks where the nearest
   // surface point jumps (neck-shoulder angle, armpit).
-  for (int round = 0; round < 3; ++round) {
+  for (int round = 0; round < (midline || spec.bed == MuscleBed::Chord ? 0 : 3); ++round) {
     std::vector<glm::vec3> smooth = mid;
     for (int i = 1; i + 1 < nu; ++i) {
       for (int j = 1; j + 1 < nv; ++j) {
@@ -225,11 +304,11 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     mid = smooth;
     parallelFor(nu, [&](int i) {
       for (int j = 0; j < nv; ++j) {
-        at(i, j) = projectToLevel(field, at(i, j), -depthAt(static_cast<float>(j) / (nv - 1)), 3);
+        at(i, j) = projectToLevel(field, at(i, j), -depthGrid[static_cast<std::size_t>(i) * nv + j], 3);
       }
     });
   }
-  for (int i = 0; i < nu; ++i) {
+  for (int i = 0; i < (spec.column || midline ? 0 : nu); ++i) {
     float u = static_cast<float>(i) / (nu - 1);
     glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
     auto reach = [](glm::vec3 landmarkPos, glm::vec3 end, float within) {
@@ -240,7 +319,8 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     // Sheet ends lie no further than 1.7 cm from their bony attachment. The deltoid's fibres converge on
     // the tuberosity over their distal half, so the muscle narrows to its V-shaped insertion.
     constexpr float kReach = 0.017f;
-    const float insertionReach = onArm ? 0.004f : kReach;
+    // The latissimus, pectoralis and teres major tendons reach the floor and lips of the intertubercular groove.
+    const float insertionReach = onArm ? 0.004f : humeralTendon ? 0.0015f : kReach;
     const float convergeFrom = onArm ? 0.35f : 0.75f;
     glm::vec3 shiftO = reach(o, at(i, 0), kReach) - at(i, 0);
     glm::vec3 shiftE = reach(e + insertionShift, at(i, nv - 1), insertionReach) - at(i, nv - 1);
@@ -257,9 +337,14 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     float across = std::pow(std::max(0.0f, std::sin(core::kPi * u)), onArm ? 0.2f + 0.6f * u * u : 0.35f);
     // The deltoid is thickest over the humeral head and tapers along its distal half into the tendon.
     float along = std::pow(std::max(0.0f, std::sin(core::kPi * (onArm ? std::pow(v, 0.75f) : v))), 0.45f);
-    return spec.thickness * across * along;
+    int i = std::clamp(static_cast<int>(std::lround(u * (nu - 1))), 0, nu - 1);
+    int j = std::clamp(static_cast<int>(std::lround(v * (nv - 1))), 0, nv - 1);
+    return thickGrid[static_cast<std::size_t>(i) * nv + j] * across * along;
   };
-  keepInsideSkin(body, field, mid, nu, nv, lensThickness);
+  // Sheets on bone lie as deep as their bone; only the superficial ones are kept within reach of the skin.
+  if (!midline)
+    keepInsideSkin(body, field, mid, nu, nv, lensThickness, spec.bed == MuscleBed::Layer ? 0.0285f : 1.0f,
+                   humeralTendon ? 0.85f : 2.0f);
 
   // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
   // which a fan's wide end does not dominate), so bands of constant u follow the fibres at their typical
@@ -295,10 +380,12 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
       glm::vec3 p = at(i, j);
-      glm::vec3 n = fieldNormal(field, p);
-      glm::vec3 fibre = glm::normalize(at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0)));
+      glm::vec3 n = midline ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, p);
+      glm::vec3 step = at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0));
+      glm::vec3 fibre = glm::length(step) > 1e-7f ? glm::normalize(step) : glm::vec3(0.0f, -1.0f, 0.0f);
       float tendon = tendonAt(spec, u, v, p);
-      float t = lensThickness(u, v) * (1.0f - 0.7f * tendon);
+      // Tendons are thinner than the belly; a ligament or fascia keeps its own thickness.
+      float t = lensThickness(u, v) * (1.0f - (connective ? 0.0f : 0.7f) * tendon);
       // The deltoid sinks toward a tuberosity 3.5 cm under the skin: it thins as it dives so its inner face
       // stays within 2.85 cm of the surface.
       if (onArm) t = std::min(t, std::max(0.0f, 2.0f * (kMaxInnerDepth + body.distance(p))));
@@ -321,7 +408,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   glm::vec3 c = at(nu / 2, nv / 2);
   glm::vec3 du = at(nu / 2 + 1, nv / 2) - at(nu / 2 - 1, nv / 2);
   glm::vec3 dv = at(nu / 2, nv / 2 + 1) - at(nu / 2, nv / 2 - 1);
-  bool flip = glm::dot(glm::cross(du, dv), fieldNormal(field, c)) < 0.0f;
+  bool flip = glm::dot(glm::cross(du, dv), midline ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, c)) < 0.0f;
   for (int i = 0; i + 1 < nu; ++i) {
     for (int j = 0; j + 1 < nv; ++j) {
       std::uint32_t a = static_cast<std::uint32_t>(i * nv + j), b = static_cast<std::uint32_t>((i + 1) * nv + j),
@@ -372,9 +459,57 @@ TissueMesh mirrored(const TissueMesh& left) {
 
 }  // namespace
 
+bool bindDeepMuscle(TissueMesh& mesh) {
+  using scene::MuscleKind;
+  const scene::MuscleId id = scene::recognizeMuscle(mesh.name);
+  const bool cuff = id.kind == MuscleKind::Supraspinatus || id.kind == MuscleKind::Infraspinatus ||
+                    id.kind == MuscleKind::TeresMinor || id.kind == MuscleKind::TeresMajor;
+  const bool serratus = id.kind == MuscleKind::SerratusAnterior;
+  if (mesh.tissue != Tissue::Muscle || (!cuff && !serratus) || mesh.texcoords.size() != mesh.positions.size())
+    return false;
+  const std::string side = id.side == scene::Side::Right ? "_R" : "_L";
+  const int clavicle = jointIndex("clavicle" + side), shoulder = jointIndex("shoulder" + side);
+  mesh.joints.resize(mesh.positions.size());
+  mesh.weights.resize(mesh.positions.size());
+  for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+    const float v = mesh.texcoords[i].y;
+    SkinInfluence s;
+    if (cuff) {
+      s.joints = glm::u8vec4(static_cast<std::uint8_t>(clavicle), 0, 0, 0);
+      s.weights = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
+      // The teres muscles are stretched when the arm goes overhead; handing over late keeps the stretch in
+      // their tendons.
+      const bool teres = id.kind == MuscleKind::TeresMajor || id.kind == MuscleKind::TeresMinor;
+      s = blendToward(s, shoulder, teres ? smoothstep(0.7f, 1.0f, v) : smoothstep(0.5f, 1.0f, v));
+    } else {
+      s = blendToward(axialWeights(mesh.positions[i]), clavicle, smoothstep(0.2f, 0.9f, v));
+    }
+    mesh.joints[i] = s.joints;
+    mesh.weights[i] = s.weights;
+  }
+  return true;
+}
+
+void fillNames(MuscleSpec& spec) {
+  const scene::MuscleId id{spec.kind, scene::Side::None, spec.part};
+  spec.name = scene::meshNameOf(id);
+  spec.displayName = scene::muscleDisplayName(id);
+  spec.partId = spec.part == scene::MusclePart::None ? "" : std::string(scene::toString(spec.part));
+}
+
 std::vector<TissueMesh> buildMuscles(const BodyField& body) {
   std::vector<TissueMesh> out;
   for (const MuscleSpec& spec : muscleSpecs()) {
+    if (!scene::muscleInfo(spec.kind).paired) {
+      TissueMesh m = loftMuscle(spec, body);
+      m.name = spec.name;
+      m.extras = {{"display_name", spec.displayName}, {"side", ""},
+                  {"part", spec.partId},               {"origin", spec.originText},
+                  {"insertion", spec.insertionText},   {"action", spec.action},
+                  {"innervation", spec.innervation},   {"blood_supply", spec.bloodSupply}};
+      out.push_back(std::move(m));
+      continue;
+    }
     TissueMesh left = loftMuscle(spec, body);
     TissueMesh right = mirrored(left);
     left.name = spec.name + "_L";
@@ -383,7 +518,7 @@ std::vector<TissueMesh> buildMuscles(const BodyField& body) {
       TissueMesh& m = side == 0 ? left : right;
       m.extras = {{"display_name", spec.displayName},
                   {"side", side == 0 ? "left" : "right"},
-                  {"part", spec.part},
+                  {"part", spec.partId},
                   {"origin", spec.originText},
                   {"insertion", spec.insertionText},
                   {"action", spec.action},

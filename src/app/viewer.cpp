@@ -331,10 +331,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
         const bool target = isTarget(int(i));
         d.color = glm::vec4(target ? palette_.muscleTarget : palette_.muscleContext, 1.0f);
         // Slightly different reds per muscle so neighbours read apart, as on a printed plate.
-        const float shade = role.muscle.part == scene::MusclePart::Transverse ? 0.94f
-                            : role.muscle.kind == scene::MuscleKind::RhomboidMinor ? 0.90f
-                            : role.muscle.kind == scene::MuscleKind::LatissimusDorsi ? 1.04f
-                                                                                    : 1.0f;
+        const float shade = scene::muscleShade(role.muscle);
         d.color = glm::vec4(glm::vec3(d.color) * shade, 1.0f);
         d.highlight = target ? 0.55f : 0.0f;
         d.paint = target && motion_.has_value();

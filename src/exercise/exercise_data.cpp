@@ -13,6 +13,7 @@
 #include "core/file_io.hpp"
 #include "exercise/motion.hpp"
 #include "exercise/tool_path.hpp"
+#include "scene/muscle_catalog.hpp"
 
 namespace myo::exercise {
 
@@ -238,11 +239,12 @@ Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) 
 
 scene::MuscleKind muscleValue(const Ctx& c, const json& v, const std::string& field) {
   const std::string s = textValue(c, v, field);
-  for (auto k : {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
-                 scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi})
-    if (muscleKindName(k) == s) return k;
-  c.fail(field, "unknown muscle '" + s +
-                    "'; known: 'trapezius', 'rhomboid-major', 'rhomboid-minor', 'latissimus-dorsi'");
+  const scene::MuscleInfo* m = scene::findMuscle(s);
+  if (m != nullptr && m->target) return m->kind;
+  std::string known;
+  for (const scene::MuscleInfo& row : scene::muscleCatalog())
+    if (row.target) known += std::string(known.empty() ? "" : ", ") + "'" + std::string(row.id) + "'";
+  c.fail(field, "unknown muscle '" + s + "'; known: " + known);
 }
 
 Protocol readProtocol(const Ctx& c, const json& obj, const std::string& path) {
@@ -690,13 +692,7 @@ std::string_view equipmentKindName(EquipmentKind kind) {
 }
 
 std::string_view muscleKindName(scene::MuscleKind kind) {
-  switch (kind) {
-    case scene::MuscleKind::Trapezius: return "trapezius";
-    case scene::MuscleKind::RhomboidMajor: return "rhomboid-major";
-    case scene::MuscleKind::RhomboidMinor: return "rhomboid-minor";
-    case scene::MuscleKind::LatissimusDorsi: return "latissimus-dorsi";
-    default: return "";
-  }
+  return kind == scene::MuscleKind::None ? std::string_view() : scene::muscleInfo(kind).id;
 }
 
 const Exercise& ExerciseSet::find(std::string_view id) const {

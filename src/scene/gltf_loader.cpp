@@ -1045,7 +1045,7 @@ Model Converter::run() {
       if (!role.muscle.valid()) role.muscle = recognizeMuscle(*name);
       if (role.tissue == TissueKind::Other) role.tissue = recognizeTissue(*name);
     }
-    if (role.muscle.valid()) role.tissue = TissueKind::Muscle;
+    if (role.muscle.valid()) role.tissue = muscleInfo(role.muscle.kind).tissue;
   }
   return out;
 }

@@ -13,7 +13,8 @@
 
 namespace myo::scene {
 
-// === Muscle identity (recognised from mesh or node names, see muscle_names.hpp)
+// === Muscle identity (recognised from mesh or node names, see muscle_names.hpp; one row per kind in
+// muscle_catalog.cpp)
 
 enum class MuscleKind : std::uint8_t {
   None,
@@ -23,12 +24,23 @@ enum class MuscleKind : std::uint8_t {
   LatissimusDorsi,
   Deltoid,
   PectoralisMajor,
+  Supraspinatus,
+  Infraspinatus,
+  TeresMinor,
+  TeresMajor,
+  LevatorScapulae,
+  SerratusAnterior,
+  ErectorSpinae,
+  SpleniusCapitis,
+  ExternalOblique,
+  NuchalLigament,
+  ThoracolumbarFascia,
 };
 
 enum class Side : std::uint8_t { None, Left, Right };
 
-/// Part of the trapezius; None for other muscles or a whole trapezius.
-enum class MusclePart : std::uint8_t { None, Descending, Transverse, Ascending };
+/// Part of the trapezius or column of the erector spinae; None for other muscles or a whole muscle.
+enum class MusclePart : std::uint8_t { None, Descending, Transverse, Ascending, Iliocostalis, Longissimus, Spinalis };
 
 struct MuscleId {
   MuscleKind kind = MuscleKind::None;

@@ -1,5 +1,8 @@
-// scene/muscle_names.cpp: word-based name rules for muscles, sides, trapezius parts and tissues.
+// scene/muscle_names.cpp: word-based name rules for muscles, sides, muscle parts and tissues; the muscles
+// and their words come from the catalogue (muscle_catalog.cpp).
 #include "scene/muscle_names.hpp"
+
+#include "scene/muscle_catalog.hpp"
 
 #include <algorithm>
 #include <array>
@@ -41,27 +44,13 @@ bool has(const std::vector<std::string>& ws, std::string_view word) {
   return std::find(ws.begin(), ws.end(), word) != ws.end();
 }
 
-constexpr std::array<std::string_view, 3> kTrapezius{"trapezius", "trapezii", "trapezio"};
-constexpr std::array<std::string_view, 6> kRhomboid{"rhomboid",   "rhomboids",  "rhomboideus",
-                                                    "rhomboidei", "rhomboidus", "rhomboides"};
-constexpr std::array<std::string_view, 4> kMajor{"major", "majoris", "maior", "maj"};
-constexpr std::array<std::string_view, 4> kMinor{"minor", "minoris", "min", "minimus"};
-constexpr std::array<std::string_view, 3> kLatissimus{"latissimus", "latissimi", "lats"};
-constexpr std::array<std::string_view, 4> kDeltoid{"deltoid", "deltoideus", "deltoidei", "deltoids"};
-constexpr std::array<std::string_view, 4> kPectoralis{"pectoralis", "pectoral", "pec", "pecs"};
 // Words that mark the name as something other than the muscle itself ("deltoid ligament", "pectoral fascia").
-constexpr std::array<std::string_view, 4> kNotMuscle{"ligament", "nerve", "artery", "vein"};
+constexpr std::array<std::string_view, 8> kNotMuscle{"ligament", "ligaments", "ligamentum", "fascia",
+                                                   "fasciae",  "nerve",     "artery",     "vein"};
 
 constexpr std::array<std::string_view, 7> kLeft{"left",     "l",         "lt", "sinister",
                                                 "sinistra", "sinistrum", "sin"};
 constexpr std::array<std::string_view, 7> kRight{"right", "r", "rt", "dexter", "dextra", "dextrum", "dex"};
-
-constexpr std::array<std::string_view, 5> kDescending{"descending", "descendens", "upper", "superior",
-                                                      "descendentes"};
-constexpr std::array<std::string_view, 5> kTransverse{"transverse", "transversa", "middle", "medius",
-                                                      "transversus"};
-constexpr std::array<std::string_view, 5> kAscending{"ascending", "ascendens", "lower", "inferior",
-                                                     "ascendentes"};
 
 constexpr std::array<std::string_view, 3> kSkin{"skin", "integument", "epidermis"};
 constexpr std::array<std::string_view, 5> kTendon{"tendon", "tendons", "aponeurosis", "aponeuroses", "tendo"};
@@ -72,6 +61,44 @@ constexpr std::array<std::string_view, 40> kBone{
     "pelvis",  "skull",      "cranium",   "femur",     "tibia",    "fibula",   "radius",    "ulna",
     "sacrum",  "coccyx",     "mandible",  "patella",   "ilium",    "ischium",  "pubis",     "carpal",
     "carpals", "metacarpal", "phalanx",   "phalanges", "hipbone",  "acromion", "manubrium", "xiphoid"};
+
+/// True when one of the words is one of the '|'-separated alternatives of a term.
+bool hasTerm(const std::vector<std::string>& ws, std::string_view term) {
+  while (!term.empty()) {
+    const std::size_t bar = term.find('|');
+    if (has(ws, term.substr(0, bar))) return true;
+    if (bar == std::string_view::npos) break;
+    term.remove_prefix(bar + 1);
+  }
+  return false;
+}
+
+/// Calls f on each piece of text split at a separator.
+template <typename F>
+void forEachPiece(std::string_view text, char sep, F&& f) {
+  while (!text.empty()) {
+    const std::size_t at = text.find(sep);
+    f(text.substr(0, at));
+    if (at == std::string_view::npos) break;
+    text.remove_prefix(at + 1);
+  }
+}
+
+/// Number of terms of the longest pattern of a catalogue row that the words match; 0 when none does.
+int matchLength(const std::vector<std::string>& ws, std::string_view patterns) {
+  int best = 0;
+  forEachPiece(patterns, ';', [&](std::string_view pattern) {
+    int terms = 0;
+    bool all = true;
+    forEachPiece(pattern, ' ', [&](std::string_view term) {
+      if (term.empty()) return;
+      ++terms;
+      all = all && hasTerm(ws, term);
+    });
+    if (all) best = std::max(best, terms);
+  });
+  return best;
+}
 
 }  // namespace
 
@@ -86,61 +113,43 @@ Side recognizeSide(std::string_view name) {
 MuscleId recognizeMuscle(std::string_view name) {
   const auto ws = words(name);
   MuscleId id;
-  if (hasAny(ws, kNotMuscle) || hasAny(ws, kTendon)) return id;
-  if (hasAny(ws, kTrapezius)) {
-    id.kind = MuscleKind::Trapezius;
-  } else if (hasAny(ws, kRhomboid)) {
-    id.kind = hasAny(ws, kMinor) ? MuscleKind::RhomboidMinor : MuscleKind::RhomboidMajor;
-  } else if (hasAny(ws, kLatissimus) || (has(ws, "lat") && has(ws, "dorsi"))) {
-    id.kind = MuscleKind::LatissimusDorsi;
-  } else if (hasAny(ws, kDeltoid)) {
-    id.kind = MuscleKind::Deltoid;
-  } else if (hasAny(ws, kPectoralis) && hasAny(ws, kMajor)) {
-    id.kind = MuscleKind::PectoralisMajor;
-  } else {
-    return id;
+  // A tendon, ligament, nerve or vessel named after a muscle is not the muscle; the catalogue's own ligaments
+  // and fasciae are looked for among the connective rows only.
+  const bool notMuscle = hasAny(ws, kNotMuscle) || hasAny(ws, kTendon);
+  int best = 0;
+  const MuscleInfo* found = nullptr;
+  for (const MuscleInfo& m : muscleCatalog()) {
+    if (notMuscle && m.tissue == TissueKind::Muscle) continue;
+    const int length = matchLength(ws, m.patterns);
+    if (length > best) {
+      best = length;
+      found = &m;
+    }
   }
-  // "Lower" or "superior" can also describe a side or region of other muscles; only the trapezius has parts.
-  if (id.kind == MuscleKind::Trapezius) {
-    if (hasAny(ws, kDescending))
-      id.part = MusclePart::Descending;
-    else if (hasAny(ws, kTransverse))
-      id.part = MusclePart::Transverse;
-    else if (hasAny(ws, kAscending))
-      id.part = MusclePart::Ascending;
+  if (found == nullptr) return id;
+  id.kind = found->kind;
+  // "Lower" or "superior" can also describe a side or region of other muscles; only parts of this muscle count.
+  for (const MusclePartInfo& part : found->parts) {
+    if (hasTerm(ws, part.words)) {
+      id.part = part.part;
+      break;
+    }
   }
-  id.side = recognizeSide(name);
+  id.side = found->paired ? recognizeSide(name) : Side::None;
   return id;
 }
 
 TissueKind recognizeTissue(std::string_view name) {
   const auto ws = words(name);
   if (hasAny(ws, kSkin) || (has(ws, "body") && has(ws, "surface"))) return TissueKind::Skin;
+  if (const MuscleId id = recognizeMuscle(name); id.valid()) return muscleInfo(id.kind).tissue;
   if (hasAny(ws, kTendon)) return TissueKind::Tendon;
-  if (recognizeMuscle(name).valid() || hasAny(ws, kMuscleWord)) return TissueKind::Muscle;
+  if (hasAny(ws, kMuscleWord)) return TissueKind::Muscle;
   if (hasAny(ws, kBone)) return TissueKind::Bone;
   return TissueKind::Other;
 }
 
-std::string_view toString(MuscleKind kind) {
-  switch (kind) {
-    case MuscleKind::Trapezius:
-      return "trapezius";
-    case MuscleKind::RhomboidMajor:
-      return "rhomboid-major";
-    case MuscleKind::RhomboidMinor:
-      return "rhomboid-minor";
-    case MuscleKind::LatissimusDorsi:
-      return "latissimus-dorsi";
-    case MuscleKind::Deltoid:
-      return "deltoid";
-    case MuscleKind::PectoralisMajor:
-      return "pectoralis-major";
-    case MuscleKind::None:
-      break;
-  }
-  return "none";
-}
+std::string_view toString(MuscleKind kind) { return muscleInfo(kind).id; }
 
 std::string_view toString(Side side) {
   switch (side) {
@@ -155,16 +164,9 @@ std::string_view toString(Side side) {
 }
 
 std::string_view toString(MusclePart part) {
-  switch (part) {
-    case MusclePart::Descending:
-      return "descending";
-    case MusclePart::Transverse:
-      return "transverse";
-    case MusclePart::Ascending:
-      return "ascending";
-    case MusclePart::None:
-      break;
-  }
+  for (const MuscleInfo& m : muscleCatalog())
+    for (const MusclePartInfo& p : m.parts)
+      if (p.part == part) return p.id;
   return "none";
 }
 
@@ -185,30 +187,9 @@ std::string_view toString(TissueKind tissue) {
 }
 
 std::string muscleDisplayName(const MuscleId& id) {
-  std::string out;
-  switch (id.kind) {
-    case MuscleKind::Trapezius:
-      out = "Trapezius";
-      break;
-    case MuscleKind::RhomboidMajor:
-      out = "Rhomboid major";
-      break;
-    case MuscleKind::RhomboidMinor:
-      out = "Rhomboid minor";
-      break;
-    case MuscleKind::LatissimusDorsi:
-      out = "Latissimus dorsi";
-      break;
-    case MuscleKind::Deltoid:
-      out = "Deltoid";
-      break;
-    case MuscleKind::PectoralisMajor:
-      out = "Pectoralis major";
-      break;
-    case MuscleKind::None:
-      return "Unknown";
-  }
-  if (id.part != MusclePart::None) out += ", " + std::string(toString(id.part)) + " part";
+  std::string out(muscleInfo(id.kind).displayName);
+  if (!id.valid()) return out;
+  if (const MusclePartInfo* part = musclePartInfo(id.kind, id.part)) out += ", " + std::string(part->label);
   if (id.side != Side::None) out += " (" + std::string(toString(id.side)) + ")";
   return out;
 }

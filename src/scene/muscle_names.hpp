@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "scene/muscle_catalog.hpp"
 #include "scene/model.hpp"
 
 namespace myo::scene {

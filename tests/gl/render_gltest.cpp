@@ -201,7 +201,10 @@ TEST_CASE("in a posterior orthographic view without skin, the trapezius covers t
   INFO("rhomboid pixels " << rhomboidPixels << ", under the trapezius " << covered << ", trapezius in front "
                           << trapeziusOnTop);
   REQUIRE(rhomboidPixels > 500);
-  CHECK(double(covered) / double(rhomboidPixels) > 0.9);
+  // Most of the rhomboids lie under the trapezius; a strip of rhomboid major shows in the triangle of
+  // auscultation, beside the lower trapezius' straight lateral border.
+  CHECK(double(covered) / double(rhomboidPixels) > 0.7);
+  CHECK(double(covered) / double(rhomboidPixels) < 0.98);
   CHECK(double(trapeziusOnTop) / double(covered) > 0.97);
 }
 

@@ -19,6 +19,8 @@
 #include "anatomy/preview_raster.hpp"
 #include "anatomy/surface_nets.hpp"
 #include "core/error.hpp"
+#include "scene/muscle_catalog.hpp"
+#include "scene/muscle_names.hpp"
 
 using namespace myo::anatomy;
 
@@ -34,9 +36,24 @@ const BodyField& body() {
   return kBody;
 }
 
-const std::vector<std::string> kMuscles = {"trapezius_descending", "trapezius_transverse", "trapezius_ascending",
-                                           "rhomboid_major",       "rhomboid_minor",       "latissimus_dorsi",
-                                           "deltoid",              "pectoralis_major"};
+// The contract names of the shipped model (docs/model.md); muscleSpecs() must build every one.
+const std::vector<std::string> kMuscles = {
+    "trapezius_descending",        "trapezius_transverse",        "trapezius_ascending", "rhomboid_major",
+    "rhomboid_minor",              "latissimus_dorsi",            "deltoid",             "pectoralis_major",
+    "supraspinatus",               "infraspinatus",               "teres_minor",         "teres_major",
+    "levator_scapulae",            "serratus_anterior",           "erector_spinae_iliocostalis",
+    "erector_spinae_longissimus",  "erector_spinae_spinalis",     "splenius_capitis",    "external_oblique",
+    "thoracolumbar_fascia"};
+/// Midline sheets: one mesh, no side.
+const std::vector<std::string> kMidline = {"nuchal_ligament"};
+
+bool paired(const MuscleSpec& spec) { return myo::scene::muscleInfo(spec.kind).paired; }
+
+/// The mesh names a spec builds: "<name>_L" and "<name>_R", or the bare name for a midline sheet.
+std::vector<std::string> meshNames(const MuscleSpec& spec) {
+  if (!paired(spec)) return {spec.name};
+  return {spec.name + "_L", spec.name + "_R"};
+}
 const std::vector<std::string> kBones = {"bone_vertebrae",  "bone_scapula_L",  "bone_scapula_R", "bone_clavicle_L",
                                          "bone_clavicle_R", "bone_humerus_L",  "bone_humerus_R", "bone_ribs",
                                          "bone_pelvis"};
@@ -103,19 +120,28 @@ float rayHit(const TissueMesh& m, glm::vec3 origin, glm::vec3 dir) {
 TEST_CASE("every contract mesh exists with its tissue and facts") {
   CHECK(mesh("skin").tissue == Tissue::Skin);
   for (const std::string& b : kBones) CHECK(mesh(b).tissue == Tissue::Bone);
-  for (const std::string& base : kMuscles) {
-    for (const char* side : {"_L", "_R"}) {
-      const TissueMesh& m = mesh(base + side);
+  std::vector<std::string> built;
+  for (const MuscleSpec& spec : muscleSpecs()) {
+    built.push_back(spec.name);
+    for (const std::string& name : meshNames(spec)) {
+      const TissueMesh& m = mesh(name);
       CHECK(m.tissue == Tissue::Muscle);
       std::map<std::string, std::string> extras(m.extras.begin(), m.extras.end());
       for (const char* key : {"display_name", "origin", "insertion", "action", "innervation", "blood_supply"}) {
-        CHECK_MESSAGE(extras[key].size() > 5, base, " ", key);
+        CHECK_MESSAGE(extras[key].size() > 5, name, " ", key);
       }
-      CHECK(extras["side"] == (side[1] == 'L' ? "left" : "right"));
-      std::string part = base.starts_with("trapezius_") ? base.substr(10) : "";
+      CHECK(extras["side"] == (!paired(spec) ? "" : name.ends_with("_L") ? "left" : "right"));
+      std::string part = name.starts_with("trapezius_")        ? spec.name.substr(10)
+                         : name.starts_with("erector_spinae_") ? spec.name.substr(15)
+                                                               : "";
       CHECK(extras["part"] == part);
+      // The catalogue recognises the contract name as the muscle it was built for.
+      CHECK((myo::scene::recognizeMuscle(name).kind == spec.kind));
+      CHECK((myo::scene::recognizeMuscle(name).part == spec.part));
     }
   }
+  for (const std::string& name : kMuscles) CHECK_MESSAGE(std::count(built.begin(), built.end(), name) == 1, name);
+  for (const std::string& name : kMidline) CHECK_MESSAGE(std::count(built.begin(), built.end(), name) == 1, name);
   std::map<std::string, std::string> rm(mesh("rhomboid_major_L").extras.begin(), mesh("rhomboid_major_L").extras.end());
   CHECK(rm["action"].find("retract") != std::string::npos);
   std::map<std::string, std::string> ld(mesh("latissimus_dorsi_L").extras.begin(), mesh("latissimus_dorsi_L").extras.end());
@@ -128,7 +154,12 @@ TEST_CASE("triangle budget and well-formed vertex data") {
   std::size_t tris = model().triangleCount();
   MESSAGE("triangles: ", tris);
   CHECK(tris >= 100000);
-  CHECK(tris <= 400000);
+  CHECK(tris <= 600000);
+  std::size_t muscleTris = 0;
+  for (const TissueMesh& m : model().meshes)
+    if (m.tissue == Tissue::Muscle) muscleTris += m.triangleCount();
+  MESSAGE("muscle triangles: ", muscleTris);
+  CHECK(muscleTris <= 200000);
   for (const TissueMesh& m : model().meshes) {
     INFO(m.name);
     REQUIRE(m.normals.size() == m.positions.size());
@@ -177,6 +208,7 @@ TEST_CASE("the skin is one closed surface with feet on the floor") {
 TEST_CASE("left and right are mirror images within 1 mm") {
   std::vector<std::pair<std::string, std::string>> pairs = {{"skin", "skin"}};
   for (const std::string& base : kMuscles) pairs.push_back({base + "_L", base + "_R"});
+  for (const std::string& name : kMidline) pairs.push_back({name, name});
   for (const char* b : {"bone_scapula", "bone_clavicle", "bone_humerus"}) {
     pairs.push_back({std::string(b) + "_L", std::string(b) + "_R"});
   }
@@ -197,8 +229,9 @@ TEST_CASE("left and right are mirror images within 1 mm") {
 
 TEST_CASE("each muscle reaches its origin and insertion landmarks within 2 cm") {
   for (const MuscleSpec& spec : muscleSpecs()) {
-    for (const char* side : {"_L", "_R"}) {
-      const TissueMesh& m = mesh(spec.name + side);
+    for (const std::string& name : meshNames(spec)) {
+      const TissueMesh& m = mesh(name);
+      const std::string side = paired(spec) ? name.substr(name.size() - 2) : "_L";
       PointIndex index(m.positions, 0.02f);
       std::vector<std::string> ids = spec.origin;
       ids.insert(ids.end(), spec.insertion.begin(), spec.insertion.end());
@@ -208,7 +241,7 @@ TEST_CASE("each muscle reaches its origin and insertion landmarks within 2 cm") 
         glm::vec3 target = restLandmark(id);
         if (side[1] == 'R' && !id.ends_with("_R")) target.x = -target.x;
         float d = index.nearest(target);
-        CHECK_MESSAGE(d < 0.02f, spec.name, side, " misses ", id, " by ", d, " m");
+        CHECK_MESSAGE(d < 0.02f, name, " misses ", id, " by ", d, " m");
       }
     }
   }
@@ -219,9 +252,19 @@ TEST_CASE("each muscle reaches its origin and insertion landmarks within 2 cm") 
 }
 
 TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
+  // The superficial sheets lie within 3 cm of the skin; the deep ones lie on their bones, as deep as those.
+  std::map<std::string, float> allowedDepth;
+  for (const MuscleSpec& spec : muscleSpecs()) {
+    for (const std::string& name : meshNames(spec))
+      allowedDepth[name] = spec.bed == MuscleBed::Layer && paired(spec) ? 0.03f : 0.075f;
+  // The latissimus and pectoralis tendons reach the intertubercular groove, 35-37 mm under the skin.
+  for (const char* name : {"latissimus_dorsi_L", "latissimus_dorsi_R", "pectoralis_major_L", "pectoralis_major_R"})
+    allowedDepth[name] = 0.045f;
+  }
   for (const TissueMesh& m : model().meshes) {
     if (m.tissue != Tissue::Muscle) continue;
     INFO(m.name);
+    const float allowed = allowedDepth.at(m.name);
     float deepest = 0.0f, highest = -1.0f;
     for (std::size_t i = 0; i < m.positions.size(); i += 3) {
       float d = body().distance(m.positions[i]);
@@ -229,7 +272,7 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
       deepest = std::min(deepest, d);
     }
     CHECK(highest < 0.0f);
-    CHECK(deepest > -0.03f);
+    CHECK(deepest > -allowed);
     // Faces too, not only corners: a face spanning a crease of the skin (the armpit) can cut through it
     // although its corners lie inside. The skin mesh's chords sit within a fraction of a millimetre of the
     // surface, so faces keep at least 0.5 mm below it.
@@ -260,7 +303,7 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
 
 TEST_CASE("muscle texture coordinates: u across the fibres in metres, v along them from origin to insertion") {
   for (const MuscleSpec& spec : muscleSpecs()) {
-    const TissueMesh& m = mesh(spec.name + "_L");
+    const TissueMesh& m = mesh(meshNames(spec).front());
     INFO(m.name);
     REQUIRE(m.texcoords.size() == m.positions.size());
     float uMax = 0.0f;
@@ -274,7 +317,8 @@ TEST_CASE("muscle texture coordinates: u across the fibres in metres, v along th
     float originLength = 0.0f;
     for (std::size_t k = 1; k < spec.origin.size(); ++k)
       originLength += glm::distance(restLandmark(spec.origin[k - 1]), restLandmark(spec.origin[k]));
-    CHECK(uMax > 0.01f);
+    // (The spinalis column is 6-8 mm wide.)
+    CHECK(uMax > (spec.column ? 0.004f : 0.01f));
     CHECK(uMax < 2.0f * originLength + 0.05f);
     // On each face, u changes across the fibre and hardly along it; its typical rate is one metre per metre
     // (the fibres converge toward a narrow attachment, so the rate varies along the sheet).
@@ -312,8 +356,25 @@ TEST_CASE("muscle texture coordinates: u across the fibres in metres, v along th
       }
       return m.texcoords[best].y;
     };
-    for (const std::string& id : spec.origin) CHECK_MESSAGE(vNear(id) < 0.25f, id);
-    for (const std::string& id : spec.insertion) CHECK_MESSAGE(vNear(id) > 0.75f, id);
+    if (spec.column) {
+      // A column's attachment lists are its borders, from the origin end to the insertion end.
+      for (const auto* border : {&spec.origin, &spec.insertion}) {
+        CHECK_MESSAGE(vNear(border->front()) < 0.1f, border->front());
+        CHECK_MESSAGE(vNear(border->back()) > 0.9f, border->back());
+      }
+      continue;
+    }
+    // A landmark within 3 cm of one on the other line (where the nuchal ligament's raphe and septum meet, at
+    // the skull and at C7) cannot tell the two ends apart.
+    auto shared = [&](const std::string& id, const std::vector<std::string>& other) {
+      return std::any_of(other.begin(), other.end(), [&](const std::string& o) {
+        return glm::distance(restLandmark(id), restLandmark(o)) < 0.03f;
+      });
+    };
+    for (const std::string& id : spec.origin)
+      if (!shared(id, spec.insertion)) CHECK_MESSAGE(vNear(id) < 0.25f, id);
+    for (const std::string& id : spec.insertion)
+      if (!shared(id, spec.origin)) CHECK_MESSAGE(vNear(id) > 0.75f, id);
   }
 }
 
@@ -347,39 +408,168 @@ TEST_CASE("layers keep their order: rhomboids under trapezius, latissimus under 
   checkUnder("latissimus_dorsi_L", {"trapezius_ascending_L"});
 }
 
-TEST_CASE("seen from behind with the skin hidden, the trapezius covers the rhomboids") {
+TEST_CASE("the deep and middle layers lie under the superficial ones") {
+  const DistanceField field = [](glm::vec3 p) { return body().distance(p); };
+  // For each sample of the deep sheet: no part of a superficial sheet lies beneath it within 3 cm, and where
+  // one lies over it there is a real gap.
+  auto checkUnder = [&](const std::string& deep, const std::vector<std::string>& over, float upToV = 1.0f) {
+    const TissueMesh& d = mesh(deep);
+    int tested = 0, covered = 0, inverted = 0;
+    for (std::size_t i = 0; i < d.positions.size(); i += 7) {
+      if (d.texcoords[i].y > upToV) continue;
+      glm::vec3 p = d.positions[i];
+      glm::vec3 n = fieldNormal(field, p);
+      for (const std::string& o : over) {
+        const TissueMesh& s = mesh(o);
+        float below = rayHit(s, p, -n);
+        if (below > 0.0f && below < 0.03f) ++inverted;
+        float above = rayHit(s, p, n);
+        if (above > 0.0f) {
+          ++covered;
+          CHECK_MESSAGE(above > 0.0003f, o, " touches ", deep);
+        }
+      }
+      ++tested;
+    }
+    MESSAGE(deep, ": ", covered, " of ", tested, " samples covered, ", inverted, " with a superficial sheet under them");
+    CHECK(covered > 0);
+    CHECK(inverted <= tested / 50);
+  };
+  checkUnder("supraspinatus_L", {"trapezius_descending_L", "trapezius_transverse_L"});
+  // (Not yet the deltoid: its inner face lies 28.5 mm deep over the greater tubercle, as deep as the tubercle
+  // itself, so the cuff tendons cross it there; see docs/model.md.)
+  checkUnder("infraspinatus_L", {"trapezius_ascending_L", "latissimus_dorsi_L"});
+  // At the humerus the latissimus tendon wraps round teres major's lower border to lie in front of it.
+  checkUnder("teres_major_L", {"latissimus_dorsi_L"}, 0.8f);
+  checkUnder("levator_scapulae_L", {"trapezius_descending_L"});
+  checkUnder("splenius_capitis_L", {"trapezius_descending_L", "rhomboid_minor_L"});
+  checkUnder("erector_spinae_longissimus_L",
+             {"trapezius_ascending_L", "latissimus_dorsi_L", "rhomboid_major_L", "thoracolumbar_fascia_L"});
+  checkUnder("erector_spinae_iliocostalis_L", {"latissimus_dorsi_L", "rhomboid_major_L", "thoracolumbar_fascia_L"});
+  checkUnder("erector_spinae_spinalis_L", {"trapezius_ascending_L", "thoracolumbar_fascia_L"});
+  checkUnder("thoracolumbar_fascia_L", {"latissimus_dorsi_L"});
+  checkUnder("serratus_anterior_L", {"latissimus_dorsi_L"});
+}
+
+namespace {
+
+/// Thickness of a closed sheet at its outer-face vertices: the distance along the inward vertex normal to the
+/// sheet's other face. Returns the sorted thicknesses of every `step`-th vertex that meets the other face.
+std::vector<float> thicknesses(const TissueMesh& m, std::size_t step) {
+  std::vector<float> found;
+  const DistanceField field = [](glm::vec3 p) { return body().distance(p); };
+  for (std::size_t i = 0; i < m.positions.size(); i += step) {
+    glm::vec3 n = m.normals[i];
+    // Outer-face vertices only: their normal points toward the skin (a midline sheet: toward the left).
+    glm::vec3 out = m.name == "nuchal_ligament" ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, m.positions[i]);
+    if (glm::dot(n, out) < 0.7f) continue;
+    float t = rayHit(m, m.positions[i] - n * 1e-5f, -n);
+    if (t > 0.0f && t < 0.08f) found.push_back(t);
+  }
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("each muscle is a solid whose thickness varies, its belly within the reference band") {
+  // Reference bands (mm): the belly at its thickest (the 95th percentile of the sampled thickness, where
+  // ultrasound measures it) lies in [min, max] of the published range (anatomy-deep.md section 5).
+  struct Band {
+    const char* mesh;
+    float min, max;
+  };
+  const Band bands[] = {{"supraspinatus_L", 12, 26},   {"infraspinatus_L", 10, 22},
+                        {"teres_minor_L", 8, 16},      {"teres_major_L", 10, 22},
+                        {"levator_scapulae_L", 6, 14}, {"serratus_anterior_L", 4, 12},
+                        {"splenius_capitis_L", 4, 10}, {"external_oblique_L", 4, 10},
+                        {"erector_spinae_longissimus_L", 8, 38}, {"erector_spinae_iliocostalis_L", 8, 38},
+                        {"erector_spinae_spinalis_L", 4, 10},    {"thoracolumbar_fascia_L", 0.9f, 1.9f},
+                        {"pectoralis_major_L", 15, 25},
+                        {"nuchal_ligament", 1, 4}};
+  for (const Band& b : bands) {
+    const TissueMesh& m = mesh(b.mesh);
+    const std::vector<float> t = thicknesses(m, std::max<std::size_t>(1, m.positions.size() / 1500));
+    INFO(b.mesh);
+    REQUIRE(t.size() > 20);
+    const float belly = 1000.0f * t[t.size() * 95 / 100], median = 1000.0f * t[t.size() / 2];
+    MESSAGE(std::string(b.mesh), ": median ", median, " mm, belly ", belly, " mm");
+    CHECK(belly >= b.min);
+    CHECK(belly <= b.max);
+    // Not a uniform sheet: thinner toward the rim and the tendons than in the belly.
+    CHECK(median < 0.95f * belly);
+  }
+}
+
+TEST_CASE("seen from behind with the skin hidden: the trapezius over the rhomboids, the triangle of auscultation open") {
   PreviewView view;
   view.centre = {0.0f, 1.38f, 0.0f};
   view.forward = {0.0f, 0.0f, 1.0f};
   view.halfHeight = 0.15f;
   view.width = 400;
   view.height = 400;
-  std::vector<PreviewItem> rhomboids, all;
+  std::vector<PreviewItem> major, minor, all;
   for (std::size_t i = 0; i < model().meshes.size(); ++i) {
     const TissueMesh& m = model().meshes[i];
-    if (m.tissue != Tissue::Muscle) continue;
+    if (m.tissue == Tissue::Skin) continue;
     PreviewItem it;
     it.positions = &m.positions;
     it.normals = &m.normals;
     it.indices = &m.indices;
     it.id = static_cast<int>(i);
     all.push_back(it);
-    if (m.name.starts_with("rhomboid")) rhomboids.push_back(it);
+    if (m.name == "rhomboid_major_L") major.push_back(it);
+    if (m.name == "rhomboid_minor_L") minor.push_back(it);
   }
-  PreviewImage alone = renderPreview(rhomboids, view);
-  PreviewImage together = renderPreview(all, view);
-  int area = 0, byTrapezius = 0, visible = 0;
-  for (std::size_t k = 0; k < alone.id.size(); ++k) {
-    if (alone.id[k] < 0) continue;
-    ++area;
-    const std::string& front = model().meshes[together.id[k]].name;
-    if (front.starts_with("trapezius")) ++byTrapezius;
-    if (front.starts_with("rhomboid")) ++visible;
+  const PreviewImage together = renderPreview(all, view);
+  // Pixel row of a height (the view is orthographic, y up).
+  auto rowOf = [&](float y) { return (view.centre.y + view.halfHeight - y) / (2.0f * view.halfHeight) * view.height; };
+  struct Cover {
+    int area = 0, byTrapezius = 0, visible = 0;
+    float visibleRow = 0.0f;  ///< mean pixel row of the visible part
+  };
+  auto cover = [&](const std::vector<PreviewItem>& alone, const std::string& name) {
+    const PreviewImage own = renderPreview(alone, view);
+    Cover c;
+    for (std::size_t k = 0; k < own.id.size(); ++k) {
+      if (own.id[k] < 0) continue;
+      ++c.area;
+      const std::string& front = model().meshes[together.id[k]].name;
+      if (front.starts_with("trapezius")) ++c.byTrapezius;
+      if (front == name) {
+        ++c.visible;
+        c.visibleRow += static_cast<float>(k / static_cast<std::size_t>(view.width));
+      }
+    }
+    if (c.visible > 0) c.visibleRow /= static_cast<float>(c.visible);
+    MESSAGE(name, ": ", c.area, " pixels, under the trapezius ", c.byTrapezius, ", visible ", c.visible);
+    return c;
+  };
+  const Cover maj = cover(major, "rhomboid_major_L");
+  const Cover min = cover(minor, "rhomboid_minor_L");
+  REQUIRE(maj.area > 1000);
+  REQUIRE(min.area > 200);
+  // Rhomboid minor lies under the upper trapezius; most of rhomboid major under the middle and lower parts...
+  CHECK(min.byTrapezius > 0.9 * min.area);
+  CHECK(maj.byTrapezius > 0.7 * maj.area);
+  // ...but a strip of it shows in the triangle of auscultation, below the root of the spine of the scapula.
+  CHECK(maj.visible > 0.02 * maj.area);
+  CHECK(maj.visible < 0.3 * maj.area);
+  CHECK(maj.visibleRow > rowOf(restLandmark("SCAP_ROOT_SPINE_L").y));
+  // The lower medial border of the scapula shows in the triangle too: the blade, or the infraspinatus on it,
+  // is the nearest surface somewhere between the root of the spine and the inferior angle, beside the border.
+  int blade = 0;
+  const glm::vec3 root = restLandmark("SCAP_ROOT_SPINE_L"), angle = restLandmark("SCAP_INF_ANGLE_L");
+  for (int r = static_cast<int>(rowOf(root.y)); r < static_cast<int>(rowOf(angle.y)); ++r) {
+    for (int c = 0; c < view.width; ++c) {
+      const int id = together.id[static_cast<std::size_t>(r) * view.width + c];
+      if (id < 0) continue;
+      const std::string& name = model().meshes[id].name;
+      if (name == "bone_scapula_L" || name == "infraspinatus_L") ++blade;
+    }
   }
-  MESSAGE("rhomboid pixels ", area, ", under trapezius ", byTrapezius, ", visible ", visible);
-  REQUIRE(area > 2000);
-  CHECK(byTrapezius > 0.90 * area);
-  CHECK(visible < 0.05 * area);
+  MESSAGE("scapula or infraspinatus pixels between the root of the spine and the inferior angle: ", blade);
+  CHECK(blade > 50);
 }
 
 TEST_CASE("the GLB names every mesh and node, skins every mesh and carries the muscle attributes") {
@@ -422,5 +612,44 @@ TEST_CASE("writing to an impossible path is one clear error naming the file") {
     FAIL("expected an error");
   } catch (const myo::core::Error& e) {
     CHECK(e.where() == dir.string());
+  }
+}
+
+TEST_CASE("the lower trapezius' lateral border runs straight from the tubercle of the scapular spine to T12") {
+  // Seen from behind: at each height between the two, the lateral-most point of the ascending part lies within
+  // 1.5 cm of the straight line joining them (the old shield bulged 3.5 cm past it at the inferior angle).
+  const TissueMesh& m = mesh("trapezius_ascending_L");
+  const glm::vec3 tubercle = restLandmark("SPINE_SUP_08_L"), t12 = restLandmark("SP_T12");
+  float worst = 0.0f;
+  int rows = 0;
+  for (float y = t12.y + 0.02f; y < tubercle.y - 0.02f; y += 0.01f) {
+    float lateral = -1.0f;
+    for (const glm::vec3& p : m.positions)
+      if (std::abs(p.y - y) < 0.004f) lateral = std::max(lateral, p.x);
+    if (lateral < 0.0f) continue;
+    const float line = t12.x + (tubercle.x - t12.x) * (y - t12.y) / (tubercle.y - t12.y);
+    worst = std::max(worst, std::abs(lateral - line));
+    ++rows;
+  }
+  MESSAGE("lateral border off the straight line by up to ", worst * 1000.0f, " mm over ", rows, " heights");
+  CHECK(rows > 10);
+  CHECK(worst < 0.015f);
+}
+
+TEST_CASE("the humeral insertions reach their bony sites within 3 mm") {
+  // Each insertion landmark lies on the bone (the lips and floor of the intertubercular groove); the tendon
+  // reaches it.
+  for (const char* name : {"latissimus_dorsi_L", "pectoralis_major_L", "teres_major_L"}) {
+    const TissueMesh& m = mesh(name);
+    PointIndex index(m.positions, 0.01f);
+    const MuscleSpec* spec = nullptr;
+    for (const MuscleSpec& s : muscleSpecs())
+      if (s.name + "_L" == name) spec = &s;
+    REQUIRE(spec != nullptr);
+    for (const std::string& id : spec->insertion) {
+      const float d = index.nearest(restLandmark(id));
+      MESSAGE(std::string(name), " to ", id, ": ", d * 1000.0f, " mm");
+      CHECK(d < 0.003f);
+    }
   }
 }

@@ -1,6 +1,9 @@
 // scene_names_test.cpp: the muscle and tissue name rules against names in several atlases' conventions.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "scene/muscle_names.hpp"
 
 using namespace myo::scene;
@@ -22,6 +25,7 @@ constexpr auto RMin = MuscleKind::RhomboidMinor;
 constexpr auto Lat = MuscleKind::LatissimusDorsi;
 constexpr auto Del = MuscleKind::Deltoid;
 constexpr auto Pec = MuscleKind::PectoralisMajor;
+constexpr auto Es = MuscleKind::ErectorSpinae;
 constexpr auto L = Side::Left;
 constexpr auto R = Side::Right;
 constexpr auto NoSide = Side::None;
@@ -30,6 +34,7 @@ constexpr auto Desc = MusclePart::Descending;
 constexpr auto Trans = MusclePart::Transverse;
 constexpr auto Asc = MusclePart::Ascending;
 constexpr auto Mus = TissueKind::Muscle;
+constexpr auto Ten = TissueKind::Tendon;
 
 const Row kTable[] = {
     // The shipped model.
@@ -75,25 +80,46 @@ const Row kTable[] = {
     {"Musculus latissimus dorsi sinister", Lat, L, NoPart, Mus},
     {"Musculus pectoralis major", Pec, NoSide, NoPart, Mus},
     {"Musculus deltoideus", Del, NoSide, NoPart, Mus},
+    // The deep and middle layers, in the shipped model's and other atlases' names.
+    {"infraspinatus_L", MuscleKind::Infraspinatus, L, NoPart, Mus},
+    {"Infraspinatus muscle.l", MuscleKind::Infraspinatus, L, NoPart, Mus},
+    {"Supraspinatus_R", MuscleKind::Supraspinatus, R, NoPart, Mus},
+    {"Teres major (right)", MuscleKind::TeresMajor, R, NoPart, Mus},
+    {"teres minor muscle.L", MuscleKind::TeresMinor, L, NoPart, Mus},
+    {"M. levator scapulae", MuscleKind::LevatorScapulae, NoSide, NoPart, Mus},
+    {"Levator scapulae muscle.l", MuscleKind::LevatorScapulae, L, NoPart, Mus},
+    {"Musculus serratus anterior dexter", MuscleKind::SerratusAnterior, R, NoPart, Mus},
+    {"Splenius capitis muscle.r", MuscleKind::SpleniusCapitis, R, NoPart, Mus},
+    {"Obliquus externus abdominis (L)", MuscleKind::ExternalOblique, L, NoPart, Mus},
+    {"external_oblique_R", MuscleKind::ExternalOblique, R, NoPart, Mus},
+    {"Erector spinae", Es, NoSide, NoPart, Mus},
+    {"erector_spinae_iliocostalis_L", Es, L, MusclePart::Iliocostalis, Mus},
+    {"Longissimus thoracis muscle.r", Es, R, MusclePart::Longissimus, Mus},
+    {"spinalis", Es, NoSide, MusclePart::Spinalis, Mus},
+    {"Spinalis thoracis muscle.l", Es, L, MusclePart::Spinalis, Mus},
+    {"nuchal_ligament", MuscleKind::NuchalLigament, NoSide, NoPart, Ten},
+    {"Ligamentum nuchae", MuscleKind::NuchalLigament, NoSide, NoPart, Ten},
+    {"thoracolumbar_fascia_L", MuscleKind::ThoracolumbarFascia, L, NoPart, Ten},
+    {"Thoracolumbar aponeurosis", MuscleKind::ThoracolumbarFascia, NoSide, NoPart, Ten},
     // Negatives: other muscles and tissues that must not match a target muscle.
     {"Skin", N, NoSide, NoPart, TissueKind::Skin},
     {"Body surface", N, NoSide, NoPart, TissueKind::Skin},
-    {"spinalis", N, NoSide, NoPart, TissueKind::Other},
-    {"Spinalis thoracis muscle.l", N, L, NoPart, Mus},
     {"platysma", N, NoSide, NoPart, TissueKind::Other},
     {"Lateral rectus", N, NoSide, NoPart, TissueKind::Other},
     {"Pectoralis minor muscle.r", N, R, NoPart, Mus},
-    {"Levator scapulae muscle.l", N, L, NoPart, Mus},
+    {"Serratus posterior superior muscle.l", N, L, NoPart, Mus},
+    {"Teres major tendon", N, NoSide, NoPart, TissueKind::Tendon},
+    {"Superior nuchal line", N, NoSide, NoPart, TissueKind::Other},
+    {"Supraspinous ligament", N, NoSide, NoPart, TissueKind::Other},
+    {"Pectoral fascia", N, NoSide, NoPart, TissueKind::Other},
     {"Trapezoid ligament.l", N, L, NoPart, TissueKind::Other},
     {"Deltoid ligament", N, NoSide, NoPart, TissueKind::Other},
-    {"Thoracolumbar aponeurosis", N, NoSide, NoPart, TissueKind::Tendon},
     {"trapezius tendon", N, NoSide, NoPart, TissueKind::Tendon},
     {"Scapula.r", N, R, NoPart, TissueKind::Bone},
     {"Clavicle (L)", N, L, NoPart, TissueKind::Bone},
     {"Thoracic vertebra T7", N, NoSide, NoPart, TissueKind::Bone},
     {"Spine", N, NoSide, NoPart, TissueKind::Bone},
     {"Humerus_R", N, R, NoPart, TissueKind::Bone},
-    {"Erector spinae", N, NoSide, NoPart, TissueKind::Other},
     {"Lateral", N, NoSide, NoPart, TissueKind::Other},
     {"", N, NoSide, NoPart, TissueKind::Other},
     {"foam_roller", N, NoSide, NoPart, TissueKind::Other},
@@ -147,4 +173,36 @@ TEST_CASE("names: display names and identifiers") {
     const MuscleId id = recognizeMuscle(row.name);
     if (id.valid()) CHECK(recognizeMuscle(muscleDisplayName(id)) == id);
   }
+}
+
+TEST_CASE("names: every catalogue row is recognised by its identifier, mesh names and display names") {
+  REQUIRE(muscleCatalog().size() >= 17);
+  for (const MuscleInfo& row : muscleCatalog()) {
+    CAPTURE(std::string(row.id));
+    REQUIRE(findMuscle(row.id) != nullptr);
+    CHECK((findMuscle(row.id)->kind == row.kind));
+    CHECK(str(row.kind) == std::string(row.id));
+    CHECK((&muscleInfo(row.kind) == &row));
+    CHECK(row.shade > 0.8f);
+    CHECK(row.shade < 1.2f);
+    std::vector<MusclePart> parts{MusclePart::None};
+    for (const MusclePartInfo& p : row.parts) parts.push_back(p.part);
+    const std::vector<Side> sides = row.paired ? std::vector<Side>{Side::Left, Side::Right} : std::vector<Side>{Side::None};
+    for (MusclePart part : parts) {
+      for (Side side : sides) {
+        const MuscleId id{row.kind, side, part};
+        const std::string mesh = meshNameOf(id), display = muscleDisplayName(id);
+        CAPTURE(mesh);
+        CAPTURE(display);
+        CHECK((recognizeMuscle(mesh) == id));
+        CHECK((recognizeMuscle(display) == id));
+        CHECK(str(recognizeTissue(mesh)) == str(row.tissue));
+      }
+    }
+  }
+  CHECK(findMuscle("no-such-muscle") == nullptr);
+  CHECK(std::string(muscleInfo(MuscleKind::None).id) == "none");
+  CHECK(meshNameOf({MuscleKind::Trapezius, Side::Right, MusclePart::Ascending}) == "trapezius_ascending_R");
+  CHECK(meshNameOf({MuscleKind::ErectorSpinae, Side::Left, MusclePart::Spinalis}) == "erector_spinae_spinalis_L");
+  CHECK(muscleShade({MuscleKind::Trapezius, Side::Left, MusclePart::Transverse}) == doctest::Approx(0.94f));
 }
