@@ -128,7 +128,7 @@ TEST_CASE("triangle budget and well-formed vertex data") {
   std::size_t tris = model().triangleCount();
   MESSAGE("triangles: ", tris);
   CHECK(tris >= 100000);
-  CHECK(tris <= 400000);
+  CHECK(tris <= 600000);
   for (const TissueMesh& m : model().meshes) {
     INFO(m.name);
     REQUIRE(m.normals.size() == m.positions.size());
