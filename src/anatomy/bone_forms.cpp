@@ -3,6 +3,7 @@
 // re-expressed from the deep-landmark figures with their source keys.
 #include "anatomy/bone_forms.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "anatomy/body_field.hpp"
@@ -173,6 +174,57 @@ glm::vec3 drawnBonePoint(std::string_view id) {
     if (s.starts_with("TP_") && s.substr(3, s.size() - 5) == level) return boneLandmark(id) - glm::vec3(0, drop, 0);
   }
   return restBoneLandmark(id);
+}
+
+HandFrame leftHandFrame() {
+  glm::vec3 wrist = restLandmark("WRIST_CENTRE_L"), tip = restLandmark("FINGERTIP_L");
+  HandFrame f;
+  f.origin = wrist;
+  f.y = glm::normalize(tip - wrist);
+  f.z = {0.0f, 0.0f, 1.0f};
+  f.x = glm::normalize(glm::cross(f.y, f.z));
+  return f;
+}
+
+std::vector<Digit> handDigits() {
+  // Millimetres along the hand axis from the wrist centre: knuckle, offset to the thumb side, knuckle-to-tip
+  // length (the tips 10, 0, 11 and 36 mm behind the middle one), width; relaxed spread and curl (MCP 8,
+  // PIP 18, DIP 8 degrees); segments 0.45 : 0.30 : 0.25.
+  struct Finger {
+    float knuckle, offset, length, width, spread;
+  };
+  const Finger fingers[] = {{100, 24, 82, 19, 6}, {109, 6, 83, 20, 0}, {104, -12, 77, 18, -5}, {94, -30, 62, 16, -10}};
+  const float mm = 0.001f;
+  std::vector<Digit> out;
+  {
+    // Thumb: 58 mm from its knuckle, resting 35 degrees from the index and a little toward the palm.
+    Digit t;
+    t.base = glm::vec3(-1, 16, 18) * mm;
+    glm::vec3 k = glm::vec3(2, 40, 36) * mm;
+    glm::vec3 dir = glm::normalize(glm::vec3(0.22f, 0.82f, 0.53f));
+    glm::vec3 dir2 = glm::normalize(glm::vec3(0.32f, 0.82f, 0.47f));
+    t.joints = {k, k + dir * (32 * mm), k + dir * (32 * mm) + dir2 * (26 * mm)};
+    t.width = 22 * mm;
+    out.push_back(t);
+  }
+  const float curl[] = {8, 26, 34};
+  const float split[] = {0.45f, 0.30f, 0.25f};
+  for (const Finger& f : fingers) {
+    Digit d;
+    d.base = glm::vec3(-2, 32, f.offset * 0.55f) * mm;
+    glm::vec3 p = glm::vec3(-2, f.knuckle, f.offset) * mm;
+    d.joints = {p};
+    float s = glm::radians(f.spread);
+    for (int k = 0; k < 3; ++k) {
+      float c = glm::radians(curl[k]);
+      glm::vec3 dir = glm::normalize(glm::vec3(std::sin(c), std::cos(c) * std::cos(s), std::cos(c) * std::sin(s)));
+      p += dir * (f.length * split[k] * mm);
+      d.joints.push_back(p);
+    }
+    d.width = f.width * mm;
+    out.push_back(d);
+  }
+  return out;
 }
 
 }  // namespace myo::anatomy

@@ -4,6 +4,7 @@
 
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include <glm/glm.hpp>
 
@@ -30,5 +31,25 @@ glm::vec3 restBoneLandmark(std::string_view id);
 /// coracoid tip, the clavicle's lateral curve, the acromial facet, the upper cervical column). Left side.
 /// Other ids give restBoneLandmark(id).
 glm::vec3 drawnBonePoint(std::string_view id);
+
+/// The hand's frame as the skin and the hand bones draw it (rest pose, left): x toward the palm, y from the
+/// wrist centre toward the fingertips, z toward the thumb.
+struct HandFrame {
+  glm::vec3 origin, x, y, z;
+  glm::vec3 world(glm::vec3 local) const { return origin + x * local.x + y * local.y + z * local.z; }
+};
+HandFrame leftHandFrame();
+
+/// One digit of the left hand in hand-frame metres: the metacarpal base, then the knuckle (MCP), the next
+/// joints and the tip (the thumb has one joint less: its last two points are the IP joint and the tip).
+struct Digit {
+  glm::vec3 base;
+  std::vector<glm::vec3> joints;  ///< knuckle ... tip
+  float width;                    ///< finger width at the knuckle (metres)
+};
+
+/// Thumb, index, middle, ring and little finger (HAND_2024, TASKINALP: knuckle positions, lengths, widths,
+/// relaxed spread and curl).
+std::vector<Digit> handDigits();
 
 }  // namespace myo::anatomy

@@ -743,7 +743,336 @@ TissueMesh humerus(float cell) {
   return polygonizeBone("bone_humerus_L", field, box, cell * 0.8f, false);
 }
 
+// ---------------------------------------------------------------------------------------------------- head
+
+glm::vec3 M(const char* id) { return boneLandmark(id); }
+
+TissueMesh skull(float cell) {
+  // Vault: an ellipsoid through the bony glabella, opisthocranion, vertex and euryon (cranial length 188 mm,
+  // breadth 147 mm, HEAD_MORPH), closed below by the occipital plane from the inion to the foramen magnum.
+  const glm::vec3 glabella = M("GLABELLA_BONE"), opisthocranion = M("OPISTHOCRANION_BONE"), vertex = M("CRANIUM_VERTEX_BONE");
+  const glm::vec3 euryon = M("EURYON_L"), inion = M("INION"), opisthion = M("OPISTHION"), basion = M("BASION");
+  const glm::vec3 vc{0.0f, 0.5f * (glabella.y + opisthocranion.y), 0.5f * (glabella.z + opisthocranion.z)};
+  const glm::vec3 vr{euryon.x, vertex.y - vc.y, 0.5f * (glabella.z - opisthocranion.z)};
+  const float slope = (opisthion.y - inion.y) / (opisthion.z - inion.z);
+  std::vector<glm::vec3> nuchal{inion};
+  for (const char* id : {"SNL_1_L", "SNL_2_L", "SNL_3_L", "SNL_4_L", "SNL_5_L", "MASTOID_BASE_L"}) nuchal.push_back(M(id));
+  const glm::vec3 mastoidBase = M("MASTOID_BASE_L"), mastoidTip = M("MASTOID_TIP_L");
+  const glm::vec3 zygAnt = M("ZYG_ARCH_ANT_L"), zygion = M("ZYGION_L"), zygPost = M("ZYG_ARCH_POST_L");
+  const glm::vec3 condyle = M("OCC_CONDYLE_L"), nasion = M("NASION"), orbitale = M("ORBITALE_L");
+  const glm::vec3 foramen = 0.5f * (opisthion + basion);
+  const glm::vec3 up{0.0f, 1.0f, 0.0f};
+  std::vector<Station> arch{{zygAnt, up, 0.005f, 0.0022f}, {zygion, up, 0.004f, 0.002f}, {zygPost, up, 0.004f, 0.0022f}};
+  const glm::vec3 orbit{orbitale.x, orbitale.y + 0.016f, orbitale.z - 0.013f};
+  std::vector<glm::vec3> teeth{{0.0f, 1.566f, 0.139f}, {0.018f, 1.566f, 0.134f}, {0.028f, 1.566f, 0.118f}, {0.031f, 1.566f, 0.095f}};
+  Box box;
+  box.add(vc - vr, 0.012f);
+  box.add(vc + vr, 0.012f);
+  box.add(mastoidTip, 0.012f);
+  box.add({0.0f, 1.552f, 0.15f}, 0.012f);
+  auto field = [=](glm::vec3 p) {
+    glm::vec3 q{std::abs(p.x), p.y, p.z};
+    float vault = sdf::ellipsoid(q, vc, vr);
+    float baseY = q.z < opisthion.z ? inion.y + slope * (q.z - inion.z) : opisthion.y;
+    vault = smax(vault, baseY - q.y, 0.006f);
+    float d = vault;
+    // External occipital protuberance and the superior nuchal line out to the mastoid.
+    d = smin(d, sdf::sphere(q, inion + glm::vec3(0.0f, 0.0f, 0.004f), 0.0065f), 0.004f);
+    d = smin(d, tube(q, nuchal, 0.0022f, 0.002f), 0.003f);
+    d = smin(d, sdf::roundCone(q, mastoidBase + glm::vec3(-0.004f, 0.0f, 0.0f), mastoidTip, 0.0095f, 0.0045f), 0.005f);
+    d = smin(d, sdf::ellipsoid(q, condyle + glm::vec3(0.0f, -0.002f, 0.0f), {0.0065f, 0.006f, 0.011f}), 0.004f);
+    // Face: brow, orbits, zygomatic bone and arch, nasal bones, maxilla with the upper teeth.
+    d = smin(d, sdf::ellipsoid(q, {0.05f, 1.613f, 0.110f}, {0.013f, 0.014f, 0.013f}), 0.008f);
+    d = smin(d, band(q, arch), 0.005f);
+    d = smin(d, sdf::ellipsoid(q, {0.0f, 1.590f, 0.110f}, {0.034f, 0.030f, 0.036f}), 0.012f);
+    d = smin(d, sdf::capsule(q, nasion + glm::vec3(0, 0, -0.003f), {0.0f, 1.618f, 0.150f}, 0.0045f), 0.005f);
+    d = smin(d, tube(q, teeth, 0.0042f, 0.0048f), 0.004f);
+    d = smax(d, -sdf::sphere(q, orbit, 0.0185f), 0.004f);
+    d = smax(d, -sdf::ellipsoid(q, {0.0f, 1.603f, 0.150f}, {0.0105f, 0.016f, 0.016f}), 0.003f);
+    d = smax(d, -sdf::ellipsoid(q, foramen, {0.0155f, 0.010f, 0.0185f}), 0.002f);
+    return d;
+  };
+  return polygonizeBone("skull", field, box, cell * 0.8f, true);
+}
+
+TissueMesh mandible(float cell) {
+  // Body 30 mm tall and 12 mm thick from the chin round to the angle; ramus 31 mm wide up to the condyle,
+  // the coronoid process under the zygomatic arch (HEAD_MORPH).
+  const glm::vec3 gonion = M("GONION_L"), condylion = M("CONDYLION_L"), coronoid = M("CORONOID_TIP_L");
+  const glm::vec3 pogonion = M("POGONION"), menton = M("MENTON_BONE");
+  std::vector<glm::vec3> body{gonion + glm::vec3(-0.002f, 0.006f, 0.004f), {0.040f, 1.540f, 0.108f}, {0.024f, 1.536f, 0.135f},
+                              {0.0f, 0.5f * (pogonion.y + menton.y) + 0.004f, pogonion.z - 0.005f}};
+  std::vector<glm::vec3> curve = bonesdf::smoothCurve(body, 6);
+  std::vector<Station> s;
+  for (std::size_t i = 0; i < curve.size(); ++i) {
+    glm::vec3 tan = glm::normalize(curve[std::min(i + 1, curve.size() - 1)] - curve[i == 0 ? 0 : i - 1]);
+    glm::vec3 outward = glm::normalize(glm::cross(tan, glm::vec3(0.0f, 1.0f, 0.0f)));
+    glm::vec3 wide = glm::normalize(glm::cross(outward, tan));
+    s.push_back({curve[i], wide, 0.0135f, 0.0055f});
+  }
+  glm::vec3 rampUp = glm::normalize(condylion - gonion);
+  glm::vec3 rampWide = glm::normalize(glm::vec3(0.0f, 0.0f, 1.0f) - rampUp * rampUp.z);
+  std::vector<Station> ramus{{gonion + rampUp * 0.008f + rampWide * 0.008f, rampWide, 0.014f, 0.0042f},
+                             {condylion - rampUp * 0.014f + rampWide * 0.006f, rampWide, 0.0125f, 0.0035f}};
+  const std::vector<glm::vec3> teeth{{0.0f, 1.557f, 0.136f}, {0.017f, 1.557f, 0.131f}, {0.027f, 1.557f, 0.115f},
+                                     {0.030f, 1.557f, 0.093f}};
+  Box box;
+  box.add(curve, 0.018f);
+  box.add(condylion, 0.012f);
+  box.add(coronoid, 0.01f);
+  auto field = [=](glm::vec3 p) {
+    glm::vec3 q{std::abs(p.x), p.y, p.z};
+    float d = band(q, s);
+    d = smin(d, band(q, ramus), 0.006f);
+    d = smin(d, sdf::ellipsoid(q, condylion - glm::vec3(0.0f, 0.004f, 0.0f), {0.0095f, 0.005f, 0.0045f}), 0.004f);
+    d = smin(d, sdf::roundCone(q, condylion - rampUp * 0.02f + rampWide * 0.016f, coronoid, 0.005f, 0.0025f), 0.004f);
+    d = smin(d, sdf::ellipsoid(q, {0.0f, pogonion.y, pogonion.z - 0.007f}, {0.016f, 0.01f, 0.007f}), 0.006f);
+    d = smin(d, tube(q, teeth, 0.004f, 0.0046f), 0.004f);
+    return d;
+  };
+  return polygonizeBone("bone_mandible", field, box, cell * 0.8f, true);
+}
+
+// -------------------------------------------------------------------------------------- forearm and hand
+
+TissueMesh radius(float cell) {
+  // Radius (FOREARM_MORPH): a 22 mm disc of a head under the capitulum, neck, tuberosity, a shaft bowed
+  // outward, and the broad distal end (32 mm) with its styloid.
+  const glm::vec3 head = L("RADIAL_HEAD"), styloid = L("RADIAL_STYLOID"), ulnarStyloid = L("ULNAR_STYLOID");
+  const glm::vec3 elbow = L("ELBOW_CENTRE"), wrist = L("WRIST_CENTRE");
+  const glm::vec3 axis = glm::normalize(elbow - wrist);  // proximal
+  const glm::vec3 lateral = glm::normalize(styloid - ulnarStyloid - axis * glm::dot(styloid - ulnarStyloid, axis));
+  const glm::vec3 distal = styloid + (ulnarStyloid - styloid) * 0.3f + axis * 0.012f;
+  const glm::vec3 tuberosity = head - axis * 0.028f - lateral * 0.002f;
+  const glm::vec3 mid = 0.5f * (tuberosity + distal) + lateral * 0.004f;
+  bonesdf::Frame df = bonesdf::frameFrom(distal, axis, glm::cross(axis, lateral));
+  Box box;
+  box.add(head, 0.016f);
+  box.add(styloid, 0.02f);
+  box.add(distal, 0.022f);
+  auto field = [=](glm::vec3 p) {
+    float d = sdf::capsule(p, head - axis * 0.003f, head + axis * 0.002f, 0.0105f);
+    d = smax(d, -sdf::sphere(p, head + axis * 0.012f, 0.0105f), 0.002f);  // the cupped top under the capitulum
+    d = smin(d, sdf::roundCone(p, head - axis * 0.006f, tuberosity, 0.0065f, 0.007f), 0.005f);
+    d = smin(d, tube(p, {tuberosity, mid, distal + axis * 0.01f}, 0.0068f, 0.0085f), 0.008f);
+    d = smin(d, sdf::ellipsoid(df.local(p), glm::vec3(0.0f), {0.0155f, 0.011f, 0.0105f}), 0.008f);
+    d = smin(d, sdf::roundCone(p, distal + lateral * 0.008f, styloid, 0.007f, 0.004f), 0.005f);
+    return d;
+  };
+  return polygonizeBone("bone_radius_L", field, box, cell * 0.7f, false);
+}
+
+TissueMesh ulna(float cell) {
+  // Ulna: the olecranon and the trochlear notch wrapped round the trochlea, the coronoid process, a shaft
+  // tapering to the small head and styloid at the wrist.
+  const glm::vec3 olecranon = L("OLECRANON_TIP"), trochlea = L("TROCHLEA"), styloid = L("ULNAR_STYLOID");
+  const glm::vec3 elbow = L("ELBOW_CENTRE"), wrist = L("WRIST_CENTRE"), gh = L("GH_CENTRE");
+  const glm::vec3 axis = glm::normalize(elbow - wrist);
+  const glm::vec3 armDir = glm::normalize(elbow - gh);
+  const glm::vec3 tc = trochlea - armDir * 0.009f;  // the trochlea's centre, as drawn on the humerus
+  const glm::vec3 forward = glm::normalize(glm::cross(axis, glm::normalize(L("LAT_EPICONDYLE") - L("MED_EPICONDYLE"))));
+  const glm::vec3 headU = styloid + axis * 0.012f + forward * 0.004f;
+  Box box;
+  box.add(olecranon, 0.014f);
+  box.add(tc, 0.02f);
+  box.add(styloid, 0.014f);
+  auto field = [=](glm::vec3 p) {
+    glm::vec3 back = tc - forward * 0.012f;
+    float d = sdf::roundCone(p, olecranon - axis * 0.002f, back - axis * 0.014f, 0.0085f, 0.009f);
+    d = smin(d, sdf::roundCone(p, tc - axis * 0.013f + forward * 0.002f, tc - axis * 0.004f + forward * 0.013f, 0.0075f, 0.004f), 0.005f);
+    d = smin(d, tube(p, {back - axis * 0.016f + forward * 0.004f, 0.5f * (back + headU) + forward * 0.002f, headU}, 0.0085f, 0.0055f),
+             0.008f);
+    d = smin(d, sdf::sphere(p, headU, 0.0068f), 0.004f);
+    d = smin(d, sdf::roundCone(p, headU, styloid, 0.004f, 0.0022f), 0.003f);
+    d = smax(d, -sdf::sphere(p, tc, 0.0118f), 0.0015f);  // trochlear notch
+    return d;
+  };
+  return polygonizeBone("bone_ulna_L", field, box, cell * 0.7f, false);
+}
+
+TissueMesh handBones(float cell) {
+  // Carpus (two rows of four), five metacarpals and the phalanges through the joints of the skin's digits;
+  // their lengths follow the published ones (HAND_BONES: metacarpals 45-68 mm, proximal : middle : distal
+  // phalanx about 1 : 0.6 : 0.42).
+  const HandFrame f = leftHandFrame();
+  const float mm = 0.001f;
+  std::vector<std::vector<glm::vec3>> chains;
+  std::vector<float> radii;
+  for (const Digit& d : handDigits()) {
+    std::vector<glm::vec3> c{f.world(d.base)};
+    for (glm::vec3 j : d.joints) c.push_back(f.world(j));
+    // The distal phalanx stops under the fingertip's pad.
+    c.back() -= (c.back() - c[c.size() - 2]) * 0.18f;
+    chains.push_back(c);
+    radii.push_back(0.22f * d.width);
+  }
+  std::vector<glm::vec3> carpals;
+  for (float z : {14.0f, 5.0f, -4.0f, -12.0f}) carpals.push_back(f.world(glm::vec3(-2, 12, z) * mm));
+  for (float z : {16.0f, 8.0f, 0.0f, -8.0f}) carpals.push_back(f.world(glm::vec3(-2, 23, z) * mm));
+  Box box;
+  for (const auto& c : chains) box.add(c, 0.012f);
+  box.add(carpals, 0.012f);
+  auto field = [=](glm::vec3 p) {
+    float d = 1e9f;
+    for (glm::vec3 c : carpals) d = smin(d, sdf::sphere(p, c, 0.0056f), 0.003f);
+    for (std::size_t k = 0; k < chains.size(); ++k) {
+      const auto& c = chains[k];
+      for (std::size_t s = 0; s + 1 < c.size(); ++s) {
+        float r = radii[k] * (s == 0 ? 0.95f : 1.0f - 0.12f * static_cast<float>(s));
+        // Each bone narrower in its shaft than at its ends, with a small gap at the joints.
+        glm::vec3 a = c[s] + (c[s + 1] - c[s]) * 0.05f, b = c[s + 1] - (c[s + 1] - c[s]) * 0.05f, m = 0.5f * (a + b);
+        d = std::min(d, std::min(sdf::roundCone(p, a, m, r, r * 0.7f), sdf::roundCone(p, m, b, r * 0.7f, r * 0.9f)));
+      }
+    }
+    return d;
+  };
+  return polygonizeBone("bone_hand_L", field, box, cell * 0.55f, false);
+}
+
+// ---------------------------------------------------------------------------------------------------- leg
+
+TissueMesh femur(float cell) {
+  // Femur (FEMUR_MORPH): a 49 mm head, a 33 mm neck at 127 degrees to the shaft, the greater and lesser
+  // trochanters, a shaft bowed forward, and the condyles 86 mm across.
+  const glm::vec3 hip = landmark("HIP_CENTRE_L"), knee = landmark("KNEE_CENTRE_L"), gt = landmark("GREATER_TROCHANTER_L");
+  const glm::vec3 neckBase{0.118f, 0.876f, 0.057f}, shaftTop{0.116f, 0.850f, 0.056f};
+  const glm::vec3 shaftBottom = knee + glm::vec3(0.004f, 0.060f, -0.004f);
+  const glm::vec3 shaftMid = 0.5f * (shaftTop + shaftBottom) + glm::vec3(0.0f, 0.0f, 0.008f);
+  Box box;
+  box.add(hip, 0.03f);
+  box.add(gt, 0.03f);
+  box.add(knee, 0.045f);
+  auto field = [=](glm::vec3 p) {
+    float d = sdf::sphere(p, hip, 0.0245f);
+    d = smin(d, sdf::capsule(p, hip + (neckBase - hip) * 0.3f, neckBase, 0.0155f), 0.008f);
+    d = smin(d, sdf::ellipsoid(p, gt + glm::vec3(-0.022f, -0.006f, -0.008f), {0.012f, 0.022f, 0.016f}), 0.01f);
+    d = smin(d, sdf::sphere(p, {0.100f, 0.842f, 0.044f}, 0.0075f), 0.008f);
+    d = smin(d, tube(p, {neckBase + glm::vec3(0.0f, 0.01f, 0.0f), shaftTop, shaftMid, shaftBottom}, 0.016f, 0.0135f), 0.012f);
+    // Condyles with the intercondylar notch behind.
+    for (float side : {-1.0f, 1.0f}) {
+      d = smin(d, sdf::ellipsoid(p, knee + glm::vec3(side * 0.021f, 0.008f, -0.006f), {0.0145f, 0.022f, 0.028f}), 0.012f);
+    }
+    d = smax(d, -sdf::ellipsoid(p, knee + glm::vec3(0.0f, 0.0f, -0.022f), {0.008f, 0.014f, 0.016f}), 0.003f);
+    return d;
+  };
+  return polygonizeBone("bone_femur_L", field, box, cell * 0.9f, false);
+}
+
+TissueMesh patella(float cell) {
+  const glm::vec3 knee = landmark("KNEE_CENTRE_L");
+  Box box;
+  box.add(knee + glm::vec3(0.0f, 0.02f, 0.036f), 0.03f);
+  auto field = [knee](glm::vec3 p) {
+    return sdf::ellipsoid(p, knee + glm::vec3(0.002f, 0.02f, 0.036f), {0.020f, 0.021f, 0.0085f});
+  };
+  return polygonizeBone("bone_patella_L", field, box, cell * 0.7f, false);
+}
+
+TissueMesh tibia(float cell) {
+  // Tibia (TIBIA_FIBULA): a plateau 78 mm across, the tuberosity, a triangular shaft with its anterior crest,
+  // the distal end and the medial malleolus.
+  const glm::vec3 knee = landmark("KNEE_CENTRE_L"), ankle = landmark("ANKLE_CENTRE_L");
+  const glm::vec3 plateau = knee + glm::vec3(0.0f, -0.026f, -0.002f);
+  const glm::vec3 low = ankle + glm::vec3(-0.004f, 0.024f, 0.002f);
+  Box box;
+  box.add(plateau, 0.045f);
+  box.add(ankle, 0.035f);
+  auto field = [=](glm::vec3 p) {
+    float d = sdf::ellipsoid(p, plateau, {0.037f, 0.013f, 0.026f});
+    d = smin(d, sdf::ellipsoid(p, plateau + glm::vec3(0.0f, -0.03f, 0.004f), {0.026f, 0.03f, 0.02f}), 0.012f);
+    d = smin(d, sdf::sphere(p, plateau + glm::vec3(0.004f, -0.04f, 0.02f), 0.008f), 0.008f);
+    d = smin(d, sdf::roundCone(p, plateau + glm::vec3(0.0f, -0.06f, 0.002f), low + glm::vec3(0.0f, 0.05f, 0.0f), 0.0135f, 0.0105f), 0.012f);
+    d = smin(d, sdf::capsule(p, plateau + glm::vec3(0.004f, -0.05f, 0.016f), low + glm::vec3(0.0f, 0.07f, 0.01f), 0.003f), 0.008f);
+    d = smin(d, sdf::ellipsoid(p, low, {0.019f, 0.02f, 0.017f}), 0.012f);
+    d = smin(d, sdf::roundCone(p, low + glm::vec3(-0.01f, 0.0f, 0.003f), ankle + glm::vec3(-0.017f, -0.006f, 0.004f), 0.008f, 0.0055f), 0.006f);
+    return d;
+  };
+  return polygonizeBone("bone_tibia_L", field, box, cell * 0.9f, false);
+}
+
+TissueMesh fibula(float cell) {
+  // Fibula: the head 15 mm below the plateau, a slender shaft, the lateral malleolus 10 mm lower and 15 mm
+  // further back than the medial one.
+  const glm::vec3 knee = landmark("KNEE_CENTRE_L"), ankle = landmark("ANKLE_CENTRE_L");
+  const glm::vec3 head = knee + glm::vec3(0.031f, -0.04f, -0.014f);
+  const glm::vec3 malleolus = ankle + glm::vec3(0.018f, -0.012f, -0.011f);
+  Box box;
+  box.add(head, 0.02f);
+  box.add(malleolus, 0.02f);
+  auto field = [=](glm::vec3 p) {
+    float d = sdf::sphere(p, head, 0.0095f);
+    d = smin(d, tube(p, {head, 0.5f * (head + malleolus) + glm::vec3(0.002f, 0.0f, 0.0f), malleolus + glm::vec3(0.0f, 0.02f, 0.0f)}, 0.0065f, 0.0062f),
+             0.008f);
+    d = smin(d, sdf::ellipsoid(p, malleolus, {0.0065f, 0.014f, 0.009f}), 0.006f);
+    return d;
+  };
+  return polygonizeBone("bone_fibula_L", field, box, cell * 0.8f, false);
+}
+
+TissueMesh footBones(float cell) {
+  // Talus, calcaneus, navicular, cuboid, cuneiforms, metatarsals (63, 73, 70, 67, 66 mm) and the phalanges
+  // of the five toes (FOOT_MORPH), over the sole points of the reference foot.
+  const glm::vec3 ankle = landmark("ANKLE_CENTRE_L");
+  struct Ray {
+    glm::vec3 base, head;
+    std::vector<float> toes;  // phalanx lengths, mm
+    float r;
+  };
+  const std::vector<Ray> rays = {{{0.071f, 0.036f, 0.077f}, {0.068f, 0.0145f, 0.139f}, {28.0f, 22.0f}, 0.0066f},
+                                 {{0.083f, 0.036f, 0.078f}, {0.083f, 0.013f, 0.147f}, {21.0f, 9.0f, 6.0f}, 0.0052f},
+                                 {{0.095f, 0.034f, 0.075f}, {0.098f, 0.013f, 0.141f}, {21.0f, 10.0f, 8.0f}, 0.0052f},
+                                 {{0.107f, 0.030f, 0.070f}, {0.114f, 0.012f, 0.130f}, {20.0f, 9.0f, 7.0f}, 0.005f},
+                                 {{0.122f, 0.022f, 0.062f}, {0.132f, 0.011f, 0.112f}, {18.0f, 6.0f, 5.0f}, 0.0048f}};
+  std::vector<std::vector<glm::vec3>> chains;
+  for (const Ray& r : rays) {
+    std::vector<glm::vec3> c{r.base, r.head};
+    glm::vec3 dir = glm::normalize(glm::vec3(r.head.x - r.base.x, 0.0f, r.head.z - r.base.z));
+    for (float len : r.toes) c.push_back(c.back() + dir * (len * 0.001f));
+    chains.push_back(c);
+  }
+  Box box;
+  box.add(ankle, 0.03f);
+  box.add({0.09f, 0.02f, -0.045f}, 0.025f);
+  for (const auto& c : chains) box.add(c, 0.012f);
+  auto field = [=](glm::vec3 p) {
+    float d = sdf::ellipsoid(p, ankle + glm::vec3(0.0f, -0.014f, 0.012f), {0.0145f, 0.0125f, 0.027f});
+    d = smin(d, sdf::roundCone(p, ankle + glm::vec3(0.006f, -0.034f, -0.004f), {0.091f, 0.027f, -0.036f}, 0.016f, 0.0165f), 0.01f);
+    d = smin(d, sdf::ellipsoid(p, {0.077f, 0.040f, 0.052f}, {0.011f, 0.011f, 0.009f}), 0.006f);
+    d = smin(d, sdf::ellipsoid(p, {0.113f, 0.027f, 0.047f}, {0.012f, 0.011f, 0.014f}), 0.006f);
+    for (float x : {0.072f, 0.084f, 0.096f}) d = smin(d, sdf::ellipsoid(p, {x, 0.037f, 0.066f}, {0.0065f, 0.011f, 0.009f}), 0.004f);
+    for (std::size_t k = 0; k < chains.size(); ++k) {
+      const auto& c = chains[k];
+      float r = rays[k].r;
+      d = smin(d, sdf::roundCone(p, c[0], c[1], r, r * 1.15f), 0.004f);
+      for (std::size_t s = 1; s + 1 < c.size(); ++s) {
+        float rs = r * (0.92f - 0.06f * static_cast<float>(s));
+        d = smin(d, sdf::roundCone(p, c[s], c[s + 1], rs, rs * 0.95f), 0.002f);
+      }
+    }
+    return d;
+  };
+  return polygonizeBone("bone_foot_L", field, box, cell * 0.6f, false);
+}
+
 }  // namespace
+
+std::string boneJoint(std::string_view mesh) {
+  struct Rule {
+    std::string_view prefix, joint;
+  };
+  static const Rule kRules[] = {{"skull", "head"},         {"bone_mandible", "head"}, {"bone_scapula", "clavicle"},
+                                {"bone_clavicle", "clavicle"}, {"bone_humerus", "shoulder"}, {"bone_radius", "elbow"},
+                                {"bone_ulna", "elbow"},     {"bone_hand", "wrist"},    {"bone_femur", "hip"},
+                                {"bone_patella", "knee"},   {"bone_tibia", "knee"},    {"bone_fibula", "knee"},
+                                {"bone_foot", "ankle"}};
+  for (const Rule& r : kRules) {
+    if (!mesh.starts_with(r.prefix)) continue;
+    std::string joint(r.joint);
+    if (joint != "head") joint += mesh.substr(mesh.size() - 2);
+    return joint;
+  }
+  return {};
+}
 
 std::vector<RibSection> ribSections(int rib) {
   std::vector<Rib> cage = buildRibs();
@@ -773,14 +1102,24 @@ std::vector<TissueMesh> buildBones(float cell) {
   std::vector<TissueMesh> bones;
   // Budgets after simplification (triangles); the simplifier keeps within 0.25 mm of the polygonised form.
   bones.push_back(vertebrae(cell));
-  simplifyMidline(bones.back(), 34000, 0.00025f);
+  simplifyMidline(bones.back(), 30000, 0.00025f);
   bones.push_back(ribs(cell));
   bones.push_back(sternum(cell));
   bones.push_back(pelvis(cell));
-  simplifyMidline(bones.back(), 22000, 0.00025f);
-  for (auto build : {scapula, clavicle, humerus}) {
-    TissueMesh left = build(cell);
-    simplify(left, 14000, 0.00025f);
+  simplifyMidline(bones.back(), 16000, 0.0003f);
+  bones.push_back(skull(cell));
+  simplifyMidline(bones.back(), 12000, 0.0003f);
+  bones.push_back(mandible(cell));
+  simplifyMidline(bones.back(), 5000, 0.00025f);
+  struct Paired {
+    TissueMesh (*build)(float);
+    std::size_t budget;
+  };
+  for (Paired b : {Paired{scapula, 8500}, Paired{clavicle, 2500}, Paired{humerus, 6000}, Paired{radius, 4000},
+                   Paired{ulna, 4000}, Paired{handBones, 6000}, Paired{femur, 5000}, Paired{patella, 800},
+                   Paired{tibia, 4000}, Paired{fibula, 3000}, Paired{footBones, 8000}}) {
+    TissueMesh left = b.build(cell);
+    simplify(left, b.budget, 0.0003f);
     std::string name = left.name;
     name.back() = 'R';
     TissueMesh right = mirrored(left, name);
@@ -796,7 +1135,12 @@ std::vector<TissueMesh> buildBones(float cell) {
       if (body.distance(b.positions[i]) > -0.003f) b.positions[i] = projectToLevel(skin, b.positions[i], -0.003f, 3);
     }
   }
-  for (TissueMesh& b : bones) b.extras = {{"display_name", b.name.substr(5)}, {"side", ""}, {"part", ""}};
+  for (TissueMesh& b : bones) {
+    std::string display = b.name.starts_with("bone_") ? b.name.substr(5) : b.name;
+    if (display.ends_with("_L") || display.ends_with("_R")) display.resize(display.size() - 2);
+    for (char& c : display) c = c == '_' ? ' ' : c;
+    b.extras = {{"display_name", display}, {"side", ""}, {"part", ""}};
+  }
   for (TissueMesh& b : bones) {
     if (b.name.ends_with("_L")) b.extras[1].second = "left";
     if (b.name.ends_with("_R")) b.extras[1].second = "right";

@@ -2,6 +2,7 @@
 // sternum, pelvis), built as implicit shapes from the landmarks.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -13,6 +14,10 @@ namespace myo::anatomy {
 
 /// Bone meshes in the rest pose (metres). `cell` is the polygonising grid step.
 std::vector<TissueMesh> buildBones(float cell);
+
+/// The joint a bone mesh moves with rigidly ("shoulder_L" for "bone_humerus_L"), or empty for the axial
+/// bones, which follow the spine chain.
+std::string boneJoint(std::string_view mesh);
 
 /// One section of a left rib as drawn: centre on the rib's curve, unit tangent, the unit direction of its
 /// width (the other axis of the section is their cross product), half-width and half-thickness (metres).

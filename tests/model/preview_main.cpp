@@ -120,6 +120,30 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // Close-ups of the figure: head, hand and foot, for checking the skin's details.
+  if (std::getenv("MYO_PREVIEW_SOLO")) {
+    const TissueMesh* skin = model.find("skin");
+    struct Close {
+      const char* name;
+      glm::vec3 forward, centre;
+      float halfHeight;
+    };
+    const Close closes[] = {{"head_front", {0, 0, -1}, {0, 1.63f, 0.05f}, 0.13f},
+                            {"head_left", {-1, 0, 0}, {0, 1.63f, 0.05f}, 0.13f},
+                            {"hand_left", {-1, 0, 0}, {0.33f, 0.76f, 0.04f}, 0.12f},
+                            {"hand_front", {0, 0, -1}, {0.33f, 0.76f, 0.04f}, 0.12f},
+                            {"foot_top", glm::normalize(glm::vec3(0, -1, -0.6f)), {0.1f, 0.04f, 0.08f}, 0.12f}};
+    for (const Close& c : closes) {
+      std::vector<PreviewItem> items{{&skin->positions, &skin->normals, &skin->indices, nullptr, nullptr, colourOf(*skin), 1.0f, 0}};
+      PreviewView pv;
+      pv.forward = c.forward;
+      pv.centre = c.centre;
+      pv.halfHeight = c.halfHeight;
+      pv.width = 500;
+      pv.height = 500;
+      save(out / fmt::format("close_{}.png", c.name), renderPreview(items, pv));
+    }
+  }
   // A posed check: arms overhead, hips and knees bent.
   std::vector<glm::quat> rot(model.joints.size(), glm::quat(1, 0, 0, 0));
   auto set = [&](const char* name, float deg, glm::vec3 axis) {
