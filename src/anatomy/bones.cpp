@@ -1102,22 +1102,22 @@ std::vector<TissueMesh> buildBones(float cell) {
   std::vector<TissueMesh> bones;
   // Budgets after simplification (triangles); the simplifier keeps within 0.25 mm of the polygonised form.
   bones.push_back(vertebrae(cell));
-  simplifyMidline(bones.back(), 30000, 0.00025f);
+  simplifyMidline(bones.back(), 24000, 0.0003f);
   bones.push_back(ribs(cell));
   bones.push_back(sternum(cell));
   bones.push_back(pelvis(cell));
-  simplifyMidline(bones.back(), 16000, 0.0003f);
+  simplifyMidline(bones.back(), 10000, 0.0003f);
   bones.push_back(skull(cell));
-  simplifyMidline(bones.back(), 12000, 0.0003f);
+  simplifyMidline(bones.back(), 10000, 0.0003f);
   bones.push_back(mandible(cell));
   simplifyMidline(bones.back(), 5000, 0.00025f);
   struct Paired {
     TissueMesh (*build)(float);
     std::size_t budget;
   };
-  for (Paired b : {Paired{scapula, 8500}, Paired{clavicle, 2500}, Paired{humerus, 6000}, Paired{radius, 4000},
-                   Paired{ulna, 4000}, Paired{handBones, 6000}, Paired{femur, 5000}, Paired{patella, 800},
-                   Paired{tibia, 4000}, Paired{fibula, 3000}, Paired{footBones, 8000}}) {
+  for (Paired b : {Paired{scapula, 7000}, Paired{clavicle, 2500}, Paired{humerus, 4500}, Paired{radius, 3000},
+                   Paired{ulna, 3000}, Paired{handBones, 5000}, Paired{femur, 4000}, Paired{patella, 800},
+                   Paired{tibia, 3000}, Paired{fibula, 2000}, Paired{footBones, 6500}}) {
     TissueMesh left = b.build(cell);
     simplify(left, b.budget, 0.0003f);
     std::string name = left.name;
