@@ -588,13 +588,48 @@ TissueMesh scapula(float cell) {
     crest.push_back(0.5f * (sup + inf));
     lips.push_back(sup - inf);
   }
-  // Blade: the supraspinous fossa above the spine, dished toward its deepest point, and the infraspinous
-  // fossa below; 2 mm thin in the middle (SCAP_CT2012).
+  // Blade: the supraspinous fossa above the spine and the infraspinous fossa below, 2.4 mm thin in the
+  // middle (SCAP_CT2012).
   const glm::vec3 coracoidBase = L("CORACOID_BASE"), coracoidKnee = L("CORACOID_KNEE");
-  std::vector<glm::vec3> supra{ts, L("SCAP_MB_RM"), L("SCAP_MB_1"), sa, notch, coracoidBase, sgNotch, base[4], base[3], base[2], base[1]};
-  std::vector<glm::vec3> infra{ts, base[1], base[2], base[3], base[4], sgNotch, ig, L("SCAP_LAT_BORDER_MID"), ai,
-                               L("SCAP_MB_3"), L("SCAP_MB_2"), L("SCAP_MB_TSB")};
   const glm::vec3 supraCentre = L("SSP_FOSSA_MID"), infraCentre = L("ISP_FOSSA_MID");
+  // The blade as one smooth plate: in the blade frame (SCAP_ROOT_SPINE, inferior angle, glenoid) its mid-
+  // surface lies at a height interpolated smoothly from the outline points and the two fossae's deepest
+  // points, so it carries no creases; its rim is the outline.
+  const glm::vec3 bladeN = glm::normalize(glm::cross(ai - ts, glenoid - ts));
+  const glm::vec3 bladeU = glm::normalize(glenoid - ts), bladeV = glm::cross(bladeN, bladeU);
+  std::vector<glm::vec3> outline{sa, notch, coracoidBase, sgNotch, ig, L("SCAP_LAT_BORDER_MID"), ai, L("SCAP_MB_3"),
+                                 L("SCAP_MB_2"), L("SCAP_MB_TSB"), ts, L("SCAP_MB_RM"), L("SCAP_MB_1")};
+  std::vector<glm::vec2> outline2;
+  std::vector<glm::vec3> heightPoints = outline;
+  heightPoints.push_back(supraCentre);
+  heightPoints.push_back(infraCentre);
+  for (glm::vec3 q : outline) outline2.push_back({glm::dot(q - ts, bladeU), glm::dot(q - ts, bladeV)});
+  std::vector<glm::vec3> heights;  // (u, v, height above the blade plane)
+  for (glm::vec3 q : heightPoints) heights.push_back({glm::dot(q - ts, bladeU), glm::dot(q - ts, bladeV), glm::dot(q - ts, bladeN)});
+  auto blade = [=](glm::vec3 p) {
+    glm::vec3 r = p - ts;
+    glm::vec2 uv{glm::dot(r, bladeU), glm::dot(r, bladeV)};
+    // Signed distance to the outline polygon in the plane.
+    float dEdge = 1e9f;
+    bool inside = false;
+    for (std::size_t i = 0, j = outline2.size() - 1; i < outline2.size(); j = i++) {
+      glm::vec2 a = outline2[j], b = outline2[i], e = b - a, w = uv - a;
+      float t = std::clamp(glm::dot(w, e) / glm::dot(e, e), 0.0f, 1.0f);
+      dEdge = std::min(dEdge, glm::length(w - e * t));
+      if ((a.y > uv.y) != (b.y > uv.y) && uv.x < a.x + (uv.y - a.y) * e.x / e.y) inside = !inside;
+    }
+    float d2 = inside ? -dEdge : dEdge;
+    float wsum = 0.0f, h = 0.0f;
+    for (glm::vec3 k : heights) {
+      glm::vec2 dd = uv - glm::vec2(k.x, k.y);
+      float wt = 1.0f / (glm::dot(dd, dd) + 4e-4f);
+      wsum += wt;
+      h += wt * k.z;
+    }
+    h /= wsum;
+    float dn = std::abs(glm::dot(r, bladeN) - h) - 0.0012f;
+    return std::max(d2, dn);
+  };
   // Glenoid: an oval 36 x 27 mm cup facing the humeral head, on a 22 mm neck.
   const glm::vec3 gSup = L("GLENOID_SUP"), gInf = L("GLENOID_INF"), gAnt = L("GLENOID_ANT"), gPost = L("GLENOID_POST");
   bonesdf::Frame gf = bonesdf::frameFrom(glenoid, gSup - gInf, gAnt - gPost);
@@ -634,7 +669,7 @@ TissueMesh scapula(float cell) {
   box.add(glenoid, 0.02f);
   box.add(ig, 0.012f);
   auto field = [=](glm::vec3 p) {
-    float d = std::min(fanPlate(p, supraCentre, supra, 0.0012f), fanPlate(p, infraCentre, infra, 0.0012f));
+    float d = blade(p);
     d = smin(d, tube(p, medial, 0.0021f, 0.0024f), 0.003f);
     d = smin(d, tube(p, {sa, notch}, 0.0018f, 0.002f), 0.003f);
     // The lateral border: a rounded bar 10-14 mm thick.
