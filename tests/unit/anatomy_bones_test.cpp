@@ -88,6 +88,14 @@ TEST_CASE("bone landmarks lie on the drawn bones within 2 cm") {
         "PUBIC_SYMPHYSIS_SUP", "PUBIC_TUBERCLE_L", "ISCHIAL_TUBEROSITY_L", "SACRAL_PROMONTORY", "SACRUM_APEX",
         "SI_JOINT_L", "ILIAC_FOSSA_L"}},
       {"bone_sternum", {"SUPRASTERNAL_NOTCH", "STERNAL_ANGLE", "XIPHOID_TIP"}},
+      {"skull",
+       {"INION", "SNL_1_L", "SNL_3_L", "SNL_5_L", "MASTOID_BASE_L", "MASTOID_TIP_L", "OPISTHION", "BASION",
+        "OCC_CONDYLE_L", "GLABELLA_BONE", "OPISTHOCRANION_BONE", "CRANIUM_VERTEX_BONE", "EURYON_L", "NASION",
+        "ORBITALE_L", "ZYGION_L", "ZYG_ARCH_POST_L"}},
+      {"bone_mandible", {"GONION_L", "CONDYLION_L", "CORONOID_TIP_L", "POGONION", "MENTON_BONE"}},
+      {"bone_radius_L", {"RADIAL_HEAD_L", "RADIAL_STYLOID_L"}},
+      {"bone_ulna_L", {"OLECRANON_TIP_L", "ULNAR_STYLOID_L"}},
+      {"bone_femur_L", {"GREATER_TROCHANTER_L", "KNEE_CENTRE_L"}},
   };
   for (const auto& [name, ids] : points) {
     const TissueMesh& m = mesh(name);
@@ -107,6 +115,15 @@ TEST_CASE("bone landmarks lie on the drawn bones within 2 cm") {
       CHECK(d < 0.02f);
     }
   }
+}
+
+TEST_CASE("the humeral and femoral heads are centred on their joints, at the published radii") {
+  // Humeral head 24 mm (HUMERUS_MORPH), femoral head 24.5 mm (FEMUR_MORPH): the nearest surface from the joint
+  // centre is the head's radius (within the 2 mm of the polygonising grid and simplification).
+  float humeral = nearestVertex(mesh("bone_humerus_L"), drawnBonePoint("GH_CENTRE_L"));
+  float femoral = nearestVertex(mesh("bone_femur_L"), drawnBonePoint("HIP_CENTRE_L"));
+  CHECK(humeral == doctest::Approx(0.024f).epsilon(0.09));
+  CHECK(femoral == doctest::Approx(0.0245f).epsilon(0.09));
 }
 
 TEST_CASE("the coracoid tip is drawn 31-39 mm from the acromion, as in dry bones") {
