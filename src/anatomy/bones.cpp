@@ -1134,42 +1134,51 @@ CanalProbe vertebralCanal(std::string_view level) {
 }
 
 std::vector<TissueMesh> buildBones(float cell) {
-  std::vector<TissueMesh> bones;
-  // Budgets after simplification (triangles); the simplifier keeps within 0.25 mm of the polygonised form.
-  bones.push_back(vertebrae(cell));
-  simplifyMidline(bones.back(), 24000, 0.0003f);
-  bones.push_back(ribs(cell));
-  bones.push_back(sternum(cell));
-  bones.push_back(pelvis(cell));
-  simplifyMidline(bones.back(), 10000, 0.0003f);
-  bones.push_back(skull(cell));
-  simplifyMidline(bones.back(), 10000, 0.0003f);
-  bones.push_back(mandible(cell));
-  simplifyMidline(bones.back(), 5000, 0.00025f);
-  struct Paired {
+  // Budgets after simplification (triangles); the simplifier keeps within 0.3 mm of the polygonised form.
+  // The bones are built side by side on the worker threads; each job writes only its own slot, so the
+  // result does not depend on the threads.
+  struct Job {
     TissueMesh (*build)(float);
     std::size_t budget;
+    bool midline, paired;
   };
-  for (Paired b : {Paired{scapula, 7000}, Paired{clavicle, 2500}, Paired{humerus, 4500}, Paired{radius, 3000},
-                   Paired{ulna, 3000}, Paired{handBones, 5000}, Paired{femur, 4000}, Paired{patella, 800},
-                   Paired{tibia, 3000}, Paired{fibula, 2000}, Paired{footBones, 6500}}) {
-    TissueMesh left = b.build(cell);
-    simplify(left, b.budget, 0.0003f);
-    std::string name = left.name;
+  const Job jobs[] = {{vertebrae, 24000, true, false}, {ribs, 0, false, false},         {sternum, 0, false, false},
+                      {pelvis, 10000, true, false},    {skull, 10000, true, false},      {mandible, 5000, true, false},
+                      {scapula, 7000, false, true},    {clavicle, 2500, false, true},    {humerus, 4500, false, true},
+                      {radius, 3000, false, true},     {ulna, 3000, false, true},        {handBones, 5000, false, true},
+                      {femur, 4000, false, true},      {patella, 800, false, true},      {tibia, 3000, false, true},
+                      {fibula, 2000, false, true},     {footBones, 6500, false, true}};
+  const int jobCount = static_cast<int>(std::size(jobs));
+  std::vector<TissueMesh> built(std::size(jobs));
+  parallelFor(jobCount, [&](int i) {
+    const Job& j = jobs[i];
+    built[i] = j.build(cell);
+    if (j.budget == 0) return;
+    if (j.midline) simplifyMidline(built[i], j.budget, j.midline && j.build == mandible ? 0.00025f : 0.0003f);
+    else simplify(built[i], j.budget, 0.0003f);
+  });
+  std::vector<TissueMesh> bones;
+  for (int i = 0; i < jobCount; ++i) {
+    if (!jobs[i].paired) {
+      bones.push_back(std::move(built[i]));
+      continue;
+    }
+    std::string name = built[i].name;
     name.back() = 'R';
-    TissueMesh right = mirrored(left, name);
-    bones.push_back(std::move(left));
+    TissueMesh right = mirrored(built[i], name);
+    bones.push_back(std::move(built[i]));
     bones.push_back(std::move(right));
   }
   // Bony points given on the skin (acromion, iliac crest) must not break through it: anything closer than
   // 3 mm to the surface is pressed back under it.
   BodyField body;
   const DistanceField skin = [&](glm::vec3 p) { return body.distance(p); };
-  for (TissueMesh& b : bones) {
+  parallelFor(static_cast<int>(bones.size()), [&](int k) {
+    TissueMesh& b = bones[static_cast<std::size_t>(k)];
     for (std::size_t i = 0; i < b.positions.size(); ++i) {
       if (body.distance(b.positions[i]) > -0.003f) b.positions[i] = projectToLevel(skin, b.positions[i], -0.003f, 3);
     }
-  }
+  });
   for (TissueMesh& b : bones) {
     std::string display = b.name.starts_with("bone_") ? b.name.substr(5) : b.name;
     if (display.ends_with("_L") || display.ends_with("_R")) display.resize(display.size() - 2);
