@@ -104,6 +104,28 @@ BodyField::BodyField() {
     }
     sections_.push_back(s);
   }
+  // The sections are smoothed over +-3 sigma (sigma 15 mm): the spline through the keys changes its
+  // curvature at each key, which the shading showed as faint horizontal bands across the back.
+  for (int i = 0; kSmoothY0 + kSmoothStep * static_cast<float>(i) <= kSmoothY1; ++i) {
+    float y = kSmoothY0 + kSmoothStep * static_cast<float>(i);
+    Section acc{y, 0.0f, 0.0f, 0.0f, 0.0f};
+    float wsum = 0.0f;
+    for (int k = -24; k <= 24; ++k) {
+      float dy = 0.045f * static_cast<float>(k) / 24.0f;
+      float w = std::exp(-0.5f * (dy / 0.015f) * (dy / 0.015f));
+      Section s = keySectionAt(y + dy);
+      acc.halfWidth += w * s.halfWidth;
+      acc.zBack += w * s.zBack;
+      acc.zFront += w * s.zFront;
+      acc.exponent += w * s.exponent;
+      wsum += w;
+    }
+    acc.halfWidth /= wsum;
+    acc.zBack /= wsum;
+    acc.zFront /= wsum;
+    acc.exponent /= wsum;
+    smooth_.push_back(acc);
+  }
   scapula_[0] = landmark("SCAP_SUP_ANGLE_L");
   scapula_[1] = landmark("SCAP_INF_ANGLE_L");
   scapula_[2] = landmark("ACROMIAL_ANGLE_L");
@@ -117,9 +139,19 @@ BodyField::BodyField() {
   hip_ = landmark("HIP_CENTRE_L");
   knee_ = landmark("KNEE_CENTRE_L");
   ankle_ = landmark("ANKLE_CENTRE_L");
+  hand_ = leftHandFrame();
+  digits_ = handDigits();
+  // The ear's plane: along it from the lobule to the top of the helix, across it from its front attachment
+  // to the back of the helix (FARKAS, ANSUR2).
+  const glm::vec3 top{0.078f, 1.650f, 0.040f}, lobule{0.072f, 1.587f, 0.051f}, front{0.069f, 1.632f, 0.061f},
+      back{0.085f, 1.618f, 0.027f};
+  ear_.origin = {0.0765f, 1.6185f, 0.0435f};
+  ear_.y = glm::normalize(top - lobule);
+  ear_.x = glm::normalize((back - front) - ear_.y * glm::dot(back - front, ear_.y));
+  ear_.z = glm::cross(ear_.x, ear_.y);
 }
 
-BodyField::Section BodyField::sectionAt(float y) const {
+BodyField::Section BodyField::keySectionAt(float y) const {
   const auto& s = sections_;
   if (y <= s.front().y) return s.front();
   if (y >= s.back().y) return s.back();
@@ -129,6 +161,27 @@ BodyField::Section BodyField::sectionAt(float y) const {
   const Section& p0 = s[i == 0 ? 0 : i - 1];
   const Section& p1 = s[i];
   const Section& p2 = s[i + 1];
+  const Section& p3 = s[std::min(i + 2, s.size() - 1)];
+  Section r;
+  r.y = y;
+  r.halfWidth = catmull(p0.halfWidth, p1.halfWidth, p2.halfWidth, p3.halfWidth, t);
+  r.zBack = catmull(p0.zBack, p1.zBack, p2.zBack, p3.zBack, t);
+  r.zFront = catmull(p0.zFront, p1.zFront, p2.zFront, p3.zFront, t);
+  r.exponent = catmull(p0.exponent, p1.exponent, p2.exponent, p3.exponent, t);
+  return r;
+}
+
+BodyField::Section BodyField::sectionAt(float y) const {
+  // Catmull-Rom over the smoothed table (uniform steps).
+  const auto& s = smooth_;
+  float f = (y - kSmoothY0) / kSmoothStep;
+  if (f <= 0.0f) return s.front();
+  if (f >= static_cast<float>(s.size() - 1)) return s.back();
+  std::size_t i = static_cast<std::size_t>(f);
+  float t = f - static_cast<float>(i);
+  const Section& p0 = s[i == 0 ? 0 : i - 1];
+  const Section& p1 = s[i];
+  const Section& p2 = s[std::min(i + 1, s.size() - 1)];
   const Section& p3 = s[std::min(i + 2, s.size() - 1)];
   Section r;
   r.y = y;
@@ -200,21 +253,35 @@ float BodyField::arm(glm::vec3 q) const {
                0.04f);
   upper = smin(upper, sdf::capsule(q, mid + glm::vec3(0, 0.06f, -0.012f), mid - glm::vec3(0, 0.03f, 0.012f), 0.030f),
                0.04f);
-  glm::vec3 bulge = elbow_ + (wrist_ - elbow_) * 0.28f;
-  float fore = smin(sdf::roundCone(q, elbow_, bulge, 0.037f, 0.039f),
-                    sdf::roundCone(q, bulge, wrist_, 0.039f, 0.025f), 0.02f);
-  float d = smin(upper, fore, 0.03f);
-  // Hand: palm and fingers as a mitten with a thumb, the palm facing the thigh.
-  glm::vec3 along = glm::normalize(fingertip_ - wrist_);
-  glm::vec3 side{0.0f, 0.0f, 1.0f};
-  glm::vec3 thick = glm::normalize(glm::cross(along, side));
-  glm::vec3 rel = q - wrist_;
-  glm::vec3 local{glm::dot(rel, thick), glm::dot(rel, along), glm::dot(rel, side)};
-  float palm = sdf::ellipsoid(local, {0.0f, 0.050f, 0.003f}, {0.017f, 0.058f, 0.045f});
-  float fingers = sdf::ellipsoid(local, {-0.004f, 0.125f, 0.004f}, {0.012f, 0.066f, 0.038f});
-  float thumb = sdf::roundCone(local, {-0.004f, 0.020f, 0.030f}, {-0.012f, 0.085f, 0.048f}, 0.014f, 0.010f);
-  float hand = smin(smin(palm, fingers, 0.025f), thumb, 0.015f);
-  return smin(d, hand, 0.02f);
+  // Forearm: the flexor-extensor mass a third of the way down, tapering to the wrist; broad blends at the
+  // elbow and along the forearm keep the arm's contour continuous instead of a chain of bulges.
+  glm::vec3 bulge = elbow_ + (wrist_ - elbow_) * 0.3f;
+  float fore = smin(sdf::roundCone(q, elbow_, bulge, 0.036f, 0.037f),
+                    sdf::roundCone(q, bulge, wrist_ - foreDir_ * 0.01f, 0.037f, 0.024f), 0.04f);
+  float d = smin(upper, fore, 0.05f);
+  // Hand: palm, thenar eminence and five digits through the joints the hand bones use (the palm facing the
+  // thigh); the digits meet each other without a blend, so they stay apart where they spread.
+  glm::vec3 rel = q - hand_.origin;
+  if (glm::dot(rel, rel) < 0.26f * 0.26f) {
+    glm::vec3 local{glm::dot(rel, hand_.x), glm::dot(rel, hand_.y), glm::dot(rel, hand_.z)};
+    float palm = sdf::ellipsoid(local, {0.0f, 0.056f, 0.001f}, {0.0145f, 0.057f, 0.043f});
+    palm = smin(palm, sdf::ellipsoid(local, {0.004f, 0.036f, 0.024f}, {0.0125f, 0.026f, 0.016f}), 0.012f);
+    float digits = 1e9f;
+    for (std::size_t k = 0; k < digits_.size(); ++k) {
+      const Digit& g = digits_[k];
+      float r = 0.5f * g.width * (k == 0 ? 0.95f : 0.93f);
+      glm::vec3 from = k == 0 ? g.base + (g.joints[0] - g.base) * 0.45f : g.joints[0] - (g.joints[1] - g.joints[0]) * 0.35f;
+      float dk = sdf::roundCone(local, from, g.joints[0], r * 1.05f, r);
+      for (std::size_t s = 0; s + 1 < g.joints.size(); ++s) {
+        float r0 = r * (1.0f - 0.08f * static_cast<float>(s)), r1 = r * (1.0f - 0.08f * static_cast<float>(s + 1));
+        if (s + 2 == g.joints.size()) r1 = r0 * 0.88f;
+        dk = std::min(dk, sdf::roundCone(local, g.joints[s], g.joints[s + 1], r0, r1));
+      }
+      digits = std::min(digits, dk);
+    }
+    d = smin(d, smin(palm, digits, 0.009f), 0.02f);
+  }
+  return d;
 }
 
 float BodyField::leg(glm::vec3 q) const {
@@ -223,8 +290,24 @@ float BodyField::leg(glm::vec3 q) const {
   float shank = smin(sdf::roundCone(q, knee_, calf, 0.046f, 0.050f),
                      sdf::roundCone(q, calf, ankle_, 0.050f, 0.029f), 0.03f);
   float heel = sdf::ellipsoid(q, {0.090f, 0.036f, -0.020f}, {0.034f, 0.036f, 0.040f});
-  float fore = sdf::ellipsoid(q, {0.104f, 0.027f, 0.125f}, {0.046f, 0.027f, 0.088f});
+  float fore = sdf::ellipsoid(q, {0.102f, 0.027f, 0.108f}, {0.046f, 0.027f, 0.072f});
   float foot = smin(smin(heel, fore, 0.04f), sdf::capsule(q, ankle_, {0.1f, 0.04f, 0.06f}, 0.032f), 0.03f);
+  // Toes (FOOT_MORPH): hallux 25 mm wide reaching the foot's tip, the others 17-14 mm wide and 2, 8, 16 and
+  // 28 mm behind it, over the toe bones.
+  if (q.y < 0.05f && q.z > 0.09f) {
+    struct Toe {
+      glm::vec3 a, b;
+      float r;
+    };
+    static const Toe kToes[] = {{{0.066f, 0.0135f, 0.150f}, {0.067f, 0.0135f, 0.199f}, 0.0125f},
+                                {{0.083f, 0.011f, 0.152f}, {0.083f, 0.0095f, 0.2015f}, 0.0085f},
+                                {{0.098f, 0.0105f, 0.146f}, {0.099f, 0.009f, 0.196f}, 0.008f},
+                                {{0.114f, 0.010f, 0.136f}, {0.116f, 0.0085f, 0.1885f}, 0.0075f},
+                                {{0.132f, 0.0095f, 0.120f}, {0.135f, 0.008f, 0.177f}, 0.007f}};
+    float toes = 1e9f;
+    for (const Toe& t : kToes) toes = std::min(toes, sdf::roundCone(q, t.a, t.b, t.r, t.r * 0.92f));
+    foot = smin(foot, toes, 0.008f);
+  }
   return smin(smin(thigh, shank, 0.03f), foot, 0.03f);
 }
 
@@ -234,11 +317,34 @@ float BodyField::neck(glm::vec3 q) const {
 }
 
 float BodyField::head(glm::vec3 q) const {
+  // Cranium over the skull (length 199, breadth 155 mm, ANSUR2), the jaw along the mandible from below the
+  // ear to a chin 1 cm ahead of the menton, cheekbones (bizygomatic 143 mm), brow, eyes, nose, lips and ears
+  // at the proportions of the face norms (FARKAS).
   float cranium = sdf::ellipsoid(q, {0.0f, 1.655f, 0.055f}, {0.076f, 0.097f, 0.100f});
-  float jaw = sdf::ellipsoid(q, {0.0f, 1.568f, 0.090f}, {0.054f, 0.056f, 0.062f});
-  float d = smin(cranium, jaw, 0.04f);
-  d = smin(d, sdf::roundCone(q, {0.0f, 1.632f, 0.150f}, {0.0f, 1.597f, 0.172f}, 0.008f, 0.011f), 0.015f);
-  d = smin(d, sdf::ellipsoid(q, {0.076f, 1.622f, 0.048f}, {0.009f, 0.030f, 0.018f}), 0.01f);
+  float jaw = sdf::ellipsoid(q, {0.0f, 1.574f, 0.090f}, {0.049f, 0.052f, 0.058f});
+  jaw = smin(jaw, sdf::roundCone(q, {0.052f, 1.564f, 0.066f}, {0.021f, 1.533f, 0.140f}, 0.0125f, 0.012f), 0.02f);
+  jaw = smin(jaw, sdf::ellipsoid(q, {0.0f, 1.531f, 0.145f}, {0.021f, 0.016f, 0.014f}), 0.014f);
+  float d = smin(cranium, jaw, 0.035f);
+  if (q.z < 0.015f) return d;
+  d = smin(d, sdf::ellipsoid(q, {0.056f, 1.614f, 0.100f}, {0.0165f, 0.012f, 0.021f}), 0.02f);
+  d = smin(d, sdf::ellipsoid(q, {0.029f, 1.651f, 0.141f}, {0.025f, 0.009f, 0.012f}), 0.015f);
+  // Eye sockets under the brow, with the eyeballs in them (interpupillary 64 mm).
+  d = smax(d, -sdf::sphere(q, {0.033f, 1.633f, 0.157f}, 0.0165f), 0.012f);
+  d = smin(d, sdf::sphere(q, {0.032f, 1.633f, 0.127f}, 0.0125f), 0.003f);
+  // Nose: bridge from the sellion, tip 20 mm proud of the subnasale, alae 35 mm across.
+  d = smin(d, sdf::roundCone(q, {0.0f, 1.635f, 0.144f}, {0.0f, 1.601f, 0.166f}, 0.0055f, 0.0085f), 0.014f);
+  d = smin(d, sdf::sphere(q, {0.0f, 1.598f, 0.1665f}, 0.0095f), 0.008f);
+  d = smin(d, sdf::sphere(q, {0.011f, 1.592f, 0.150f}, 0.0065f), 0.01f);
+  // Lips (mouth 54 mm wide), blended into the face.
+  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.569f, 0.147f}, {0.025f, 0.007f, 0.009f}), 0.016f);
+  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.553f, 0.145f}, {0.023f, 0.007f, 0.009f}), 0.016f);
+  // Ears: 64 mm long, 35 mm broad, standing out behind (EAR_SUPERAURALE ... EAR_POSTAURALE), tilted back.
+  glm::vec3 e = q - ear_.origin;
+  if (glm::dot(e, e) < 0.05f * 0.05f) {
+    glm::vec3 local{glm::dot(e, ear_.x), glm::dot(e, ear_.y), glm::dot(e, ear_.z)};
+    float ear = sdf::ellipsoid(local, glm::vec3(0.0f), {0.0175f, 0.032f, 0.0048f});
+    d = smin(d, ear, 0.006f);
+  }
   return d;
 }
 
@@ -246,20 +352,20 @@ float BodyField::distance(glm::vec3 p) const {
   glm::vec3 q{std::abs(p.x), p.y, p.z};
   float d = torso(q);
   // Pieces far from the current surface cannot change the blend; their bounds are cheap to test.
-  if (q.y > 1.20f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
+  if (q.y > 1.12f) d = smin(d, shoulder(q), 0.035f);
   // The arm blends broadly into the shoulder but only narrowly beside the chest, so no web forms.
   if (q.y > 0.55f && q.y < 1.50f && q.x > 0.10f) d = smin(d, arm(q), 0.014f + 0.026f * smoothstep(1.30f, 1.40f, q.y));
-  if (q.y > 1.40f) d = smin(d, neck(q), 0.04f);
+  if (q.y > 1.33f) d = smin(d, neck(q), 0.04f);
   if (q.y > 1.46f) d = smin(d, head(q), 0.03f);
-  if (q.y < 1.02f) d = smin(d, leg(q), 0.05f);
+  if (q.y < 1.10f) d = smin(d, leg(q), 0.05f);
   return smax(d, -p.y, 0.004f);
 }
 
 float BodyField::trunkDistance(glm::vec3 p) const {
   glm::vec3 q{std::abs(p.x), p.y, p.z};
   float d = torso(q);
-  if (q.y > 1.20f && q.x > 0.02f) d = smin(d, shoulder(q), 0.035f);
-  if (q.y > 1.40f) d = smin(d, neck(q), 0.04f);
+  if (q.y > 1.12f) d = smin(d, shoulder(q), 0.035f);
+  if (q.y > 1.33f) d = smin(d, neck(q), 0.04f);
   if (q.y > 1.46f) d = smin(d, head(q), 0.03f);
   return d;
 }

@@ -7,6 +7,8 @@
 
 #include <glm/glm.hpp>
 
+#include "anatomy/bone_forms.hpp"
+
 namespace myo::anatomy {
 
 /// Rest-pose arm abduction (degrees) so the arm and torso skin stay apart.
@@ -53,7 +55,9 @@ private:
   struct Section {
     float y, halfWidth, zBack, zFront, exponent;
   };
-  Section sectionAt(float y) const;
+  Section keySectionAt(float y) const;  ///< spline through the key sections
+  Section sectionAt(float y) const;     ///< the smoothed sections
+  static constexpr float kSmoothY0 = 0.70f, kSmoothY1 = 1.60f, kSmoothStep = 0.004f;
   float sectionDistance(float x, float y, float z) const;
   float torso(glm::vec3 q) const;
   float shoulder(glm::vec3 q) const;
@@ -63,11 +67,15 @@ private:
   float head(glm::vec3 q) const;
 
   std::vector<Section> sections_;
+  std::vector<Section> smooth_;
   std::vector<glm::vec2> spineSkin_;  ///< (y, z) of the spinous-process skin line, top to bottom
   glm::vec3 scapula_[3];
   glm::vec3 gh_, elbow_, wrist_, fingertip_, armDir_, foreDir_;
   glm::vec3 deltoidApex_;
   glm::vec3 hip_, knee_, ankle_;
+  HandFrame hand_;             ///< the left hand's frame
+  std::vector<Digit> digits_;  ///< the left hand's digits, in the hand frame
+  HandFrame ear_;              ///< the left ear: x across it (front to back), y along it, z its thickness
 };
 
 }  // namespace myo::anatomy

@@ -104,11 +104,9 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
     if (m.tissue != Tissue::Bone) {
       assignSkinWeights(body, m);
       if (!bindDeepMuscle(m)) followHumerus(body, m);
-    } else if (m.name.starts_with("bone_scapula") || m.name.starts_with("bone_clavicle")) {
-      // The shoulder girdle moves as one piece with the clavicle joint.
-      assignRigid(m, jointIndex(std::string("clavicle") + m.name.substr(m.name.size() - 2)));
-    } else if (m.name.starts_with("bone_humerus")) {
-      assignRigid(m, jointIndex(std::string("shoulder") + m.name.substr(m.name.size() - 2)));
+    } else if (std::string joint = boneJoint(m.name); !joint.empty()) {
+      // Limb bones, the shoulder girdle (one piece with the clavicle joint) and the skull move rigidly.
+      assignRigid(m, jointIndex(joint));
     } else {
       m.joints.resize(m.positions.size());
       m.weights.resize(m.positions.size());

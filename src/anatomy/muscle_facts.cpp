@@ -226,7 +226,7 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .origin = {"TP_C1_L", "TP_C2_L", "TP_C3_L", "TP_C4_L"},
      // Twisted: the atlas slip inserts lowest, the C4 slip at the superior angle.
      .insertion = {"SCAP_MB_RM_L", "SCAP_MB_1_L", "SCAP_SUP_ANGLE_L"},
-     .thickness = 0.010f,
+     .thickness = 0.012f,  // 6-14 mm (estimate); clamped to half where the superior angle lies near the skin
      .layer = {kUnderTrapeziusDeep, kUnderTrapeziusDeep + 0.010f},
      .bed = MuscleBed::Chord,
      .spacing = 0.004f,

@@ -35,8 +35,8 @@ std::vector<std::uint32_t> simplifyPrimitive(const Primitive& p, std::size_t tar
 
 const LodLevel& LodBudget::forTissue(TissueKind tissue) const {
   switch (tissue) {
-    case TissueKind::Muscle:
-    case TissueKind::Tendon: return muscle;  // ligaments and fasciae lie among the muscles
+    case TissueKind::Muscle: return muscle;
+    case TissueKind::Tendon: return tendon;
     case TissueKind::Bone: return bone;
     case TissueKind::Skin: return skin;
     default: return other;

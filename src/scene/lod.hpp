@@ -31,6 +31,7 @@ struct LodLevel {
 /// How many triangles the coarse lists keep, by tissue (Model::roles).
 struct LodBudget {
   LodLevel muscle{0.08f, 0.0005f};  ///< layered a few millimetres apart: they must not show through each other
+  LodLevel tendon{0.25f, 0.0002f};  ///< thin sheets (fasciae, ligaments) whose tapering edges collapse first
   LodLevel bone{0.02f, 0.0015f};    ///< deep, mostly hidden
   LodLevel skin{0.01f, 0.002f};     ///< smooth, and seen faded (drawn nearer the eye, see gfx::Renderer)
   LodLevel other{0.05f, 0.001f};    ///< anything unrecognised

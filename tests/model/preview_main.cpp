@@ -1,5 +1,6 @@
 // tests/model/preview_main.cpp: `myorelease-model-preview OUTDIR` renders atlas-style views of the generated
 // model on the CPU (back, left, oblique; skin on, translucent, hidden; a posed view) for visual review.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -101,17 +102,46 @@ int main(int argc, char** argv) {
   if (std::getenv("MYO_PREVIEW_SOLO")) {
     for (std::size_t i = 0; i < model.meshes.size(); ++i) {
       const TissueMesh& m = model.meshes[i];
-      if (m.tissue != Tissue::Muscle || !m.name.ends_with("_L")) continue;
-      std::vector<PreviewItem> items{{&m.positions, &m.normals, &m.indices, &m.tendon, &m.fibres, colourOf(m), 1.0f, 0}};
-      for (int side = 0; side < 2; ++side) {
+      const bool bone = m.tissue == Tissue::Bone;
+      if (!(m.tissue == Tissue::Muscle && m.name.ends_with("_L")) && !(bone && !m.name.ends_with("_R"))) continue;
+      std::vector<PreviewItem> items{{&m.positions, &m.normals, &m.indices, m.tendon.empty() ? nullptr : &m.tendon,
+                                      m.fibres.empty() ? nullptr : &m.fibres, colourOf(m), 1.0f, 0}};
+      // Bones are framed on their own extent, and also seen from the front.
+      glm::vec3 lo(1e9f), hi(-1e9f);
+      for (glm::vec3 p : m.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+      for (int side = 0; side < (bone ? 3 : 2); ++side) {
         PreviewView pv;
-        pv.forward = side == 0 ? glm::vec3(0, 0, 1) : glm::vec3(-1, 0, 0);
-        pv.centre = {0.05f, 1.3f, 0};
-        pv.halfHeight = 0.35f;
+        pv.forward = side == 0 ? glm::vec3(0, 0, 1) : side == 1 ? glm::vec3(-1, 0, 0) : glm::vec3(0, 0, -1);
+        pv.centre = bone ? 0.5f * (lo + hi) : glm::vec3(0.05f, 1.3f, 0);
+        pv.halfHeight = bone ? 0.55f * std::max({hi.x - lo.x, hi.y - lo.y, hi.z - lo.z}) : 0.35f;
         pv.width = 500;
         pv.height = 500;
-        save(out / fmt::format("solo_{}_{}.png", m.name, side == 0 ? "back" : "left"), renderPreview(items, pv));
+        save(out / fmt::format("solo_{}_{}.png", m.name, side == 0 ? "back" : side == 1 ? "left" : "front"), renderPreview(items, pv));
       }
+    }
+  }
+  // Close-ups of the figure: head, hand and foot, for checking the skin's details.
+  if (std::getenv("MYO_PREVIEW_SOLO")) {
+    const TissueMesh* skin = model.find("skin");
+    struct Close {
+      const char* name;
+      glm::vec3 forward, centre;
+      float halfHeight;
+    };
+    const Close closes[] = {{"head_front", {0, 0, -1}, {0, 1.63f, 0.05f}, 0.13f},
+                            {"head_left", {-1, 0, 0}, {0, 1.63f, 0.05f}, 0.13f},
+                            {"hand_left", {-1, 0, 0}, {0.33f, 0.76f, 0.04f}, 0.12f},
+                            {"hand_front", {0, 0, -1}, {0.33f, 0.76f, 0.04f}, 0.12f},
+                            {"foot_top", glm::normalize(glm::vec3(0, -1, -0.6f)), {0.1f, 0.04f, 0.08f}, 0.12f}};
+    for (const Close& c : closes) {
+      std::vector<PreviewItem> items{{&skin->positions, &skin->normals, &skin->indices, nullptr, nullptr, colourOf(*skin), 1.0f, 0}};
+      PreviewView pv;
+      pv.forward = c.forward;
+      pv.centre = c.centre;
+      pv.halfHeight = c.halfHeight;
+      pv.width = 500;
+      pv.height = 500;
+      save(out / fmt::format("close_{}.png", c.name), renderPreview(items, pv));
     }
   }
   // A posed check: arms overhead, hips and knees bent.
