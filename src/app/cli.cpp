@@ -68,6 +68,7 @@ struct Table {
   CLI::Option* bench = nullptr;
   CLI::Option* frames = nullptr;
   CLI::Option* skin = nullptr;
+  CLI::Option* outputDir = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -109,6 +110,8 @@ std::unique_ptr<Table> makeTable() {
   table->bench = flag("--bench", "print load and frame-time figures and exit");
   table->frames = value("--frames", "N", "frames timed by --bench, default 120");
   table->skin = value("--skin", "MODE", "how the skin is drawn: opaque, faded, hidden; default faded");
+  table->outputDir = value("--output-dir", "DIR",
+                           "folder for saved pictures (default: XDG pictures, else working folder)");
   return table;
 }
 
@@ -297,6 +300,7 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
                         "unknown skin mode " + inQuotes(*mode) + "; expected one of opaque, faded, hidden");
     options.skin = *mode;
   }
+  if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

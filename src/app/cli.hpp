@@ -29,6 +29,7 @@ struct CliOptions {
   bool bench = false;                        ///< --bench
   int frames = 120;                          ///< --frames N, frames timed by --bench
   std::string skin = "faded";                ///< --skin opaque|faded|hidden
+  std::optional<std::string> outputDir;      ///< --output-dir DIR: where pictures are written
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

@@ -97,6 +97,8 @@ public:
   const std::vector<glm::mat4>& world() const { return world_; }
   const std::optional<std::string>& error() const { return error_; }
   std::optional<std::string> takeScreenshotRequest();
+  /// A line the panel shows until the next one (where a picture was saved).
+  void setNotice(std::string text) { notice_ = std::move(text); }
 
   /// Muscle kinds highlighted as targets (by default the three of the routine).
   std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
@@ -144,6 +146,7 @@ private:
   int triangles_ = 0;
   float animTime_ = 0.0f;
   std::optional<std::string> error_;
+  std::optional<std::string> notice_;
   bool screenshotRequested_ = false;
   int screenshotCount_ = 0;
 
@@ -180,8 +183,5 @@ private:
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
   void rebuildPlan();
 };
-
-/// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.
-std::filesystem::path assetsDir();
 
 }  // namespace myo::app

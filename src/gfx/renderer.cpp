@@ -18,11 +18,12 @@
 #include "gfx/gl_object.hpp"
 #include "gfx/program.hpp"
 #include "gfx/shader_sources.hpp"
+#include "scene/draw_limits.hpp"
 
 namespace myo::gfx {
 namespace {
 
-constexpr int kMaxJoints = 128;
+constexpr int kMaxJoints = int(scene::kMaxDrawnJoints);  // shaders/pose.vert u_joints
 constexpr int kHeightMapSize = 512;
 constexpr int kMaxCoverPoints = 64;
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
