@@ -27,15 +27,20 @@ target_compile_options(myo_ui PRIVATE ${MYO_WARNINGS})
 target_link_libraries(myo_ui PUBLIC myo_scene myo_exercise myo_view imgui_pkg)
 
 file(GLOB MYO_APP_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/app/*.cpp)
-list(REMOVE_ITEM MYO_APP_SRC ${CMAKE_CURRENT_SOURCE_DIR}/app/cli.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/main.cpp)
+list(REMOVE_ITEM MYO_APP_SRC ${CMAKE_CURRENT_SOURCE_DIR}/app/cli.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/paths.cpp
+     ${CMAKE_CURRENT_SOURCE_DIR}/app/main.cpp)
 add_library(myo_viewer STATIC ${MYO_APP_SRC})
 target_include_directories(myo_viewer PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(myo_viewer PRIVATE ${MYO_WARNINGS})
-target_compile_definitions(myo_viewer PUBLIC MYO_VERSION="${PROJECT_VERSION}"
-  MYO_INSTALL_ASSETS="${CMAKE_SOURCE_DIR}/assets")
+target_compile_definitions(myo_viewer PUBLIC MYO_VERSION="${PROJECT_VERSION}")
 target_link_libraries(myo_viewer PUBLIC myo_app myo_gfx myo_ui myo_exercise myo_scene myo_view imgui_pkg
   nlohmann_json::nlohmann_json fmt::fmt openal PkgConfig::LIBAV)
 
 add_executable(myorelease app/main.cpp)
 target_link_libraries(myorelease PRIVATE myo_viewer)
 target_compile_options(myorelease PRIVATE ${MYO_WARNINGS})
+
+# The program finds its assets at ../share/myorelease from its own folder (app/paths.cpp); the build tree
+# mirrors the installed layout with a link to the source assets, so build/src/myorelease finds them too.
+file(MAKE_DIRECTORY ${CMAKE_BINARY_DIR}/share)
+file(CREATE_LINK ${CMAKE_SOURCE_DIR}/assets ${CMAKE_BINARY_DIR}/share/myorelease SYMBOLIC)

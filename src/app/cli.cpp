@@ -76,6 +76,7 @@ struct Table {
   CLI::Option* from = nullptr;
   CLI::Option* to = nullptr;
   CLI::Option* fps = nullptr;
+  CLI::Option* outputDir = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -124,6 +125,8 @@ std::unique_ptr<Table> makeTable() {
   table->from = value("--from", "SECONDS", "the video's start on the exercise clock, default 0");
   table->to = value("--to", "SECONDS", "the video's end, default the end of the exercise");
   table->fps = value("--fps", "N", "video frames per second, default 30");
+  table->outputDir = value("--output-dir", "DIR",
+                           "folder for saved pictures (default: XDG pictures, else working folder)");
   return table;
 }
 
@@ -346,6 +349,7 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
                         "unknown skin mode " + inQuotes(*mode) + "; expected one of opaque, faded, hidden");
     options.skin = *mode;
   }
+  if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

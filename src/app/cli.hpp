@@ -34,6 +34,7 @@ struct CliOptions {
   std::optional<double> from;                ///< --from SECONDS, the video's first frame (default 0)
   std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)
   int fps = 30;                              ///< --fps N, video frames per second
+  std::optional<std::string> outputDir;      ///< --output-dir DIR: where pictures are written
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

@@ -13,6 +13,7 @@
 #include <numeric>
 
 #include "app/imgui_host.hpp"
+#include "app/paths.hpp"
 #include "app/runs.hpp"
 #include "app/video.hpp"
 #include "app/viewer.hpp"
@@ -26,6 +27,7 @@
 #include "exercise/state_json.hpp"
 #include "exercise/timer.hpp"
 #include "scene/animation.hpp"
+#include "scene/draw_limits.hpp"
 #include "scene/gltf_loader.hpp"
 #include "scene/muscle_names.hpp"
 
@@ -186,6 +188,7 @@ void onDrop(GLFWwindow* w, int count, const char** paths) {
 }  // namespace
 
 int runWindow(const CliOptions& o) {
+  checkOutputDir(o.outputDir);
   Viewer viewer(displayFrom(o));
   prepare(viewer, o);  // a bad model on the command line is an error before any window opens
   auto context = gfx::createWindowContext({.title = "MyoRelease", .width = o.width, .height = o.height});
@@ -278,9 +281,16 @@ int runWindow(const CliOptions& o) {
     ui.render();
     if (auto file = viewer.takeScreenshotRequest()) {
       // The saved picture leaves the panels out: it is for handouts and slides.
-      viewer.render(fb, &shot);
-      gfx::writePng(*file, fb, shot.read());
-      std::fprintf(stderr, "myorelease: saved %s\n", file->c_str());
+      const std::string path = (picturesDir(o.outputDir) / *file).string();
+      try {
+        viewer.render(fb, &shot);
+        gfx::writePng(path, fb, shot.read());
+        std::fprintf(stderr, "myorelease: saved %s\n", path.c_str());
+        viewer.setNotice("Picture saved to " + path);
+      } catch (const core::Error& e) {
+        std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+        viewer.setNotice("Picture not saved: " + core::errorLine(e));
+      }
     }
     context->swapBuffers();
   }
@@ -319,8 +329,9 @@ Picture renderScreenshot(const CliOptions& o) {
 }
 
 int runScreenshot(const CliOptions& o) {
+  checkOutputDir(o.outputDir);
   const Picture picture = renderScreenshot(o);
-  gfx::writePng(*o.screenshot, {picture.width, picture.height}, picture.rgba);
+  gfx::writePng(picturePath(o.outputDir, *o.screenshot).string(), {picture.width, picture.height}, picture.rgba);
   return 0;
 }
 
@@ -532,7 +543,9 @@ int runValidate(const CliOptions& o) {
   if (report(scene::gltfProblems(path, {}, &model))) {
     int muscles = 0;
     for (const auto& r : model.roles) muscles += r.muscle.valid() ? 1 : 0;
-    fmt::print("{}: ok, {} meshes, {} recognised muscles\n", path.string(), model.meshes.size(), muscles);
+    const std::optional<std::string> note = scene::jointLimitNote(model);
+    fmt::print("{}: ok, {} meshes, {} recognised muscles{}\n", path.string(), model.meshes.size(), muscles,
+               note ? "; " + *note : std::string());
   }
   exercise::ExerciseSet set;
   if (report(exercise::exerciseProblems(exercisesPath(o), &set))) {

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "scene/animation.hpp"
 #include "scene/bounds.hpp"
+#include "scene/draw_limits.hpp"
 #include "scene/gltf_loader.hpp"
 #include "scene/muscle_names.hpp"
 #include "scene/picking.hpp"
@@ -30,23 +31,6 @@ std::string thousands(long long n) {
 }
 
 }  // namespace
-
-std::filesystem::path assetsDir() {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (const char* env = std::getenv("MYO_ASSETS"); env && *env) return env;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (const fs::path& candidate : {exe.parent_path() / "assets", exe.parent_path().parent_path() / "assets",
-                                      exe.parent_path() / "../share/myorelease/assets"}) {
-      if (fs::is_regular_file(candidate / "upper_body.glb", ec)) return candidate;
-    }
-  }
-#ifdef MYO_INSTALL_ASSETS
-  if (fs::is_directory(MYO_INSTALL_ASSETS, ec)) return MYO_INSTALL_ASSETS;
-#endif
-  return "assets";
-}
 
 Viewer::Viewer(ui::DisplaySettings display) : display_(display) { camera_.setTransitionSeconds(0.35f); }
 
@@ -69,6 +53,7 @@ bool Viewer::tryLoad(const std::filesystem::path& path) {
 void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   model_ = std::move(model);
   modelPath_ = std::move(path);
+  notice_ = scene::jointLimitNote(model_);  // what the renderer cannot pose, said in the panel
   hidden_.assign(model_.meshes.size(), false);
   restWorld_.clear();
   selected_ = -1;
@@ -446,6 +431,7 @@ ui::PanelInput Viewer::panelInput() const {
                                 thousands(triangles_), model_.skins.size(), model_.skins.size() == 1 ? "" : "s",
                                 model_.animations.size(), model_.animations.size() == 1 ? "" : "s");
   in.error = error_;
+  in.notice = notice_;
   in.hasAnimation = !model_.animations.empty();
   for (size_t i = 0; i < model_.meshes.size(); ++i) {
     const auto& role = model_.roles[i];

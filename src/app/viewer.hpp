@@ -106,6 +106,8 @@ public:
   const std::filesystem::path& modelPath() const { return modelPath_; }
   /// The selected exercise's id, or nullopt for none.
   std::optional<std::string> exerciseId() const;
+  /// A line the panel shows until the next one (where a picture was saved).
+  void setNotice(std::string text) { notice_ = std::move(text); }
 
   /// Muscle kinds highlighted as targets (by default the three of the routine).
   std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
@@ -155,6 +157,7 @@ private:
   int triangles_ = 0;
   float animTime_ = 0.0f;
   std::optional<std::string> error_;
+  std::optional<std::string> notice_;
   bool screenshotRequested_ = false;
   int screenshotCount_ = 0;
   bool videoRequested_ = false;
@@ -215,8 +218,5 @@ private:
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
 };
-
-/// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.
-std::filesystem::path assetsDir();
 
 }  // namespace myo::app

@@ -1,6 +1,8 @@
 // core/error.hpp: the one error type of MyoRelease: a file (or option) and what is wrong with it.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -22,8 +24,32 @@ private:
   std::string what_;
 };
 
+/// At most this many bytes of a reason reach the error line: a reason that quotes file content (a parser's
+/// "last read" token, an exercise file of whitespace) is cut, so the line stays one short line.
+inline constexpr std::size_t kMaxReasonBytes = 240;
+
+/// A reason as one short line: line breaks and other control characters become spaces, and anything past
+/// kMaxReasonBytes is replaced by "...".
+inline std::string oneLineReason(const std::string& reason) {
+  std::string out;
+  out.reserve(std::min(reason.size(), kMaxReasonBytes + 3));
+  for (char c : reason) {
+    if (out.size() >= kMaxReasonBytes) {
+      // Do not leave half of a UTF-8 sequence behind.
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+      if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+      out += "...";
+      return out;
+    }
+    out += static_cast<unsigned char>(c) < 0x20 || c == 0x7F ? ' ' : c;
+  }
+  return out;
+}
+
 /// The one-line form used on stderr and in the UI.
-inline std::string errorLine(const Error& e) { return "myorelease: error: " + e.where() + ": " + e.message(); }
+inline std::string errorLine(const Error& e) {
+  return "myorelease: error: " + e.where() + ": " + oneLineReason(e.message());
+}
 
 /// Runs one independent part of a check. With `problems` (a run that reports every problem), an Error it throws
 /// is added there and false returned, so the caller goes on with the next part; without, the Error propagates.

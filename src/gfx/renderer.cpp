@@ -23,10 +23,12 @@
 #include "gfx/shader_interface.hpp"
 #include "gfx/shader_sources.hpp"
 #include "gfx/unit_shapes.hpp"
+#include "scene/draw_limits.hpp"
 
 namespace myo::gfx {
 namespace {
 
+static_assert(kMaxJoints == int(scene::kMaxDrawnJoints), "shaders/pose.vert u_joints holds the drawn joints");
 constexpr int kHeightMapSize = 512;
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
 constexpr float kCoarseSkinLift = 0.02f;

@@ -20,6 +20,10 @@ struct LoadLimits {
   int maxImageSide = 8192;                        ///< pixels, width and height each
   std::uint64_t maxImagePixels = 64ull << 20;     ///< width * height
   std::uint64_t maxElements = 1ull << 26;         ///< accessor elements, vertices and indices per primitive
+  /// What the file may cost: every accessor's elements as 32-bit values (as the loader holds them) plus each
+  /// image's decoded RGBA8 pixels, counted once per image however many textures use it. Accessors are
+  /// summed from the JSON before the parser runs, images from their PNG/JPEG headers before decoding.
+  std::uint64_t maxMemoryBytes = 1ull << 30;
 };
 
 /// Loads a glTF 2.0 model (JSON .gltf with embedded or sibling files, or binary .glb).

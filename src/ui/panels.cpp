@@ -128,6 +128,7 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
   if (ImGui::SmallButton("Save picture")) intents.screenshot = true;
   ImGui::SameLine();
   ImGui::TextDisabled("%.0f fps", double(input.fps));
+  if (input.notice) ImGui::TextWrapped("%s", input.notice->c_str());
   ImGui::End();
 }
 

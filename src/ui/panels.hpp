@@ -39,6 +39,7 @@ struct PanelInput {
   std::string modelPath;
   std::string modelSummary;      ///< "12 meshes, 240,118 triangles, 1 skin"
   std::optional<std::string> error;  ///< the last load failure, shown until dismissed
+  std::optional<std::string> notice; ///< where the last picture was saved
   std::vector<MuscleRow> muscles;
   int selectedMesh = -1;
   std::string selectedTitle;

@@ -148,6 +148,31 @@ def features():
     return json.dumps(doc, indent=1).encode()
 
 
+# Inputs the fuzz targets (tests/fuzz/) found that once crashed, leaked or hung the loader: (file name, bytes).
+FUZZ_REGRESSIONS = []  # (file name, bytes, expected reason)
+
+# The reason each hostile file must give, the whole of "myorelease: error: <file>: <reason>" after the file
+# name (tests/harden/expected_lines.sh checks them in every mode). Written to tests/data/malformed.expected.
+EXPECTED = [
+    ("bomb_accessors_without_view.gltf",
+     "accessors 0 to 2 would take 1280 MiB, past the file's memory budget of 1024 MiB"),
+    ("bomb_twelve_large_images.gltf",
+     "image 3 would take the file past its memory budget (1024 MiB of accessors and decoded images, "
+     "limit 1024 MiB)"),
+    ("only_spaces.gltf", "invalid JSON: parse error at line 1, column 4097: syntax error while parsing value - "
+     "unexpected end of input; expected "
+     "'[', '{', or a literal"),
+    ("mesh_without_primitives.gltf", "mesh 0 has no primitives"),
+    ("mesh_empty_primitives.gltf", "mesh 0 has no primitives"),
+    ("buffer_view_minus_one.gltf", "accessor 0 bufferView is not a non-negative integer (-1)"),
+    ("byte_offset_negative.gltf", "buffer view 1 byteOffset is not a non-negative integer (-4)"),
+    ("byte_offset_fractional.gltf", "accessor 1 byteOffset is not a non-negative integer (0.5)"),
+    ("byte_offset_string.gltf", 'accessor 0 byteOffset is not a non-negative integer ("0")'),
+    ("indices_negative.gltf", "primitive 0 of mesh 0 indices is not a non-negative integer (-1)"),
+    ("children_negative.gltf", "node 1 children holds -2, not a non-negative integer"),
+]
+
+
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(CONTROL)
@@ -303,6 +328,49 @@ def main():
     gltf("image_truncated_png.gltf", image_doc(data_uri(png_header(4, 4)[:20], "image/png")))
     gltf("image_corrupt_png.gltf", image_doc(data_uri(png_header(4, 4) + b"\0" * 40, "image/png")))
     gltf("image_escape.gltf", image_doc("../secret.png"))
+
+    # --- hostile input: memory bombs, schema gaps (tests/data/malformed.expected gives each file's reason)
+    def bomb(d):
+        for a in d["accessors"][:4]:
+            a.pop("bufferView", None)
+            a.pop("min", None), a.pop("max", None)
+            a["count"] = 1 << 26
+    gltf("bomb_accessors_without_view.gltf", bomb)
+
+    def shared_png(d):
+        uri = data_uri(png_header(8192, 8192), "image/png")
+        d["images"] = [{"uri": uri} for _ in range(12)]
+        d["textures"] = [{"source": i} for i in range(12)]
+        d["materials"] = [{"pbrMetallicRoughness": {"baseColorTexture": {"index": i}}} for i in range(12)]
+    gltf("bomb_twelve_large_images.gltf", shared_png)
+    write("only_spaces.gltf", b" " * 4096)
+    gltf("mesh_without_primitives.gltf", lambda d: d["meshes"][0].pop("primitives"))
+    gltf("mesh_empty_primitives.gltf", set_path("meshes", 0, "primitives", []))
+    gltf("buffer_view_minus_one.gltf", set_path("accessors", 0, "bufferView", -1))
+    gltf("byte_offset_negative.gltf", set_path("bufferViews", 1, "byteOffset", -4))
+    gltf("byte_offset_fractional.gltf", set_path("accessors", 1, "byteOffset", 0.5))
+    gltf("byte_offset_string.gltf", set_path("accessors", 0, "byteOffset", "0"))
+    gltf("indices_negative.gltf", set_path("meshes", 0, "primitives", 0, "indices", -1))
+    gltf("children_negative.gltf", set_path("nodes", 1, "children", [-2]))
+    # Valid by the spec: a skin without inverse bind matrices uses identities.
+    d = copy.deepcopy(doc)
+    d["skins"][0].pop("inverseBindMatrices")
+    with open(os.path.join(CONTROL, "skin_without_inverse_bind.gltf"), "wb") as f:
+        f.write(gltf_text(d, buf))
+    # Valid, past what the renderer poses (128 joints per skin): loads, and --validate says what is not drawn.
+    d["nodes"] += [{"name": "j%d" % i} for i in range(129)]
+    d["skins"][0]["joints"] = [1] + list(range(2, 131))
+    d["scenes"][0]["nodes"] += list(range(2, 131))
+    with open(os.path.join(CONTROL, "skin_130_joints.gltf"), "wb") as f:
+        f.write(gltf_text(d, buf))
+
+    # Every file found to crash or hang the loader under the fuzzer stays here as a regression file.
+    for name, data, _ in FUZZ_REGRESSIONS:
+        write(name, data)
+    with open(os.path.join(HERE, "malformed.expected"), "w") as f:
+        for name, reason in EXPECTED + [(n, r) for n, _, r in FUZZ_REGRESSIONS]:
+            assert os.path.exists(os.path.join(OUT, name)), name
+            f.write("%s\t%s\n" % (name, reason))
 
     # --- several problems in one file (tests/data/several_problems/, outside the one-problem corpus):
     # --validate reports each of them
