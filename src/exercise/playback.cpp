@@ -15,6 +15,8 @@
 // - massage chair: two tracks left and right of the midline from T1 to T8.
 #include "exercise/playback.hpp"
 
+#include "exercise/pose_solver.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -36,7 +38,8 @@ constexpr int kMidlineHeights = 48;
 constexpr double kBallStroke = 0.02;    // metres either side of the trigger point
 constexpr double kSeatTop = 0.45;       // chair seat height, metres
 constexpr double kHipAboveSeat = 0.10;  // hip joint centre above the seat (ischial tuberosities)
-constexpr double kStandClear = 0.40;    // gap between equipment and the body standing for a stretch
+constexpr double kStandClear = 0.40;
+constexpr double kRollerBehind = 0.38;  // side-lying: roller centre behind the contact along its axis, metres    // gap between equipment and the body standing for a stretch
 const glm::vec3 kUp(0.0f, 1.0f, 0.0f);
 
 bool contains(const std::vector<scene::MuscleKind>& v, scene::MuscleKind k) {
@@ -71,13 +74,25 @@ std::vector<glm::vec3> downsample(const std::vector<glm::vec3>& points, std::siz
 
 }  // namespace
 
+/// A foot or hand planted on the floor: its limb's end joint stays at `target` (world) while the trunk
+/// moves, the hinge toward `poleBody` (body frame), the sole or palm flat with the toes or fingers along
+/// `forward` (world, horizontal).
+struct Plant {
+  LimbId limb = LimbId::LegL;
+  glm::vec3 target{0.0f};
+  glm::vec3 poleBody{0.0f, 0.0f, 1.0f};
+  glm::vec3 forward{0.0f, 0.0f, 1.0f};
+  bool hand = false;
+};
+
 /// One pose of the body with its tracks and coverage: one per worked side.
 struct Config {
   scene::Side side = scene::Side::None;
+  std::vector<glm::mat4> bodyLocal;  ///< node-local transforms of the exercise pose (arms solved)
   std::vector<glm::mat4> bodyWorld;  ///< forward kinematics of the exercise pose, not placed
   JointAngles angles;                ///< the exercise pose for this side
-  bool plantFeet = false;            ///< the legs bend and stretch to keep the feet on the floor
-  std::array<glm::vec3, 2> footTarget{};  ///< world positions of the left and right ankle joints
+  std::vector<Plant> plants;         ///< feet and hands that stay put on the floor during a work phase
+  std::vector<glm::vec3> lowPoints;  ///< latissimus: posed surface of the lower side of the body, to settle
   glm::vec3 rootDeg{0.0f};
   double turnSign = 0.0;             ///< body turn about its long axis = turnSign * turn (radians)
   std::shared_ptr<PosedSurface> surface;
@@ -124,6 +139,8 @@ struct Playback::Impl {
   float midX = 0.0f;
   float trunkZ = 0.0f;
   std::optional<glm::vec3> trigger;
+  bool crossArms = false;                 ///< arms crossed with the forearms on the chest (Ex1, Ex2)
+  std::array<glm::vec3, 2> crossTarget{};  ///< rest-frame wrist targets of the left and right arm
   scene::Side triggerSide = scene::Side::Left;
   std::vector<Config> configs;
   double workS = 0.0;
@@ -145,6 +162,8 @@ struct Playback::Impl {
   const Config& configFor(scene::Side side) const;
   std::vector<glm::mat4> placedWorld(const Config& c, const glm::mat4& body) const;
   void planFeet(Config& c) const;
+  void findCrossTargets();
+  void planSideLying(Config& c) const;
 };
 
 std::vector<int> Playback::Impl::meshesOf(std::initializer_list<scene::MuscleKind> kinds, scene::Side side) const {
@@ -384,6 +403,7 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
   }
 
   glm::vec3 b(0.0f);
+  glm::mat4 tilt(1.0f);
   const glm::vec3 p = rot * in.samples[0].posed;
   switch (motion) {
     case Motion::MidlineRoller:
@@ -392,13 +412,31 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
       // body twice as far, and the roller turns by travel / radius. The body rides at the height where the
       // contact sits on top of the roller.
       const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
-      const glm::vec3 centre = glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u;
+      glm::vec3 centre = glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u;
+      // Side-lying, the roller sticks out behind the back rather than in front of the chest, leaving the
+      // floor in front free for the top hand.
+      if (motion == Motion::SideRoller) centre -= float(kRollerBehind) * horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
       b = -c.anchor + float(2.0 * in.travel) * u;
       b.y = float(2.0 * r) - p.y;
       out.toolPosition = centre;
       out.rollAngle = in.travel / r;
       out.tools.push_back(
           makeRoller(centre, glm::normalize(glm::cross(kUp, u)), r, exercise.equipment.lengthM, out.rollAngle));
+      if (!c.lowPoints.empty()) {
+        // Side-lying: the trunk pivots about the roller until the hip and the bottom leg rest on the floor.
+        const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
+        const glm::mat4 placed = glm::translate(glm::mat4(1.0f), b) * glm::mat4(rot);
+        std::vector<glm::vec3> low;
+        low.reserve(c.lowPoints.size());
+        for (const glm::vec3& q : c.lowPoints) low.push_back(glm::vec3(placed * glm::vec4(q, 1.0f)));
+        const Plane floor{glm::vec3(0.0f), kUp};
+        // The feet lie toward -u: turning them down is the sense that lowers a point 1 m that way.
+        const glm::vec3 feet = glm::vec3(rotationAbout(centre, axisW, 0.1) * glm::vec4(centre - u, 1.0f));
+        const bool positive = feet.y < centre.y;
+        const double angle = positive ? settleAbout(low, centre, axisW, floor, 0.0, 0.5)
+                                      : settleAbout(low, centre, axisW, floor, -0.5, 0.0);
+        tilt = rotationAbout(centre, axisW, angle);
+      }
       break;
     }
     case Motion::WallBall: {
@@ -422,7 +460,7 @@ Placed Playback::Impl::place(const Config& c, const Instant& in) const {
       break;
     }
   }
-  out.body = glm::translate(glm::mat4(1.0f), b) * glm::mat4(rot);
+  out.body = tilt * glm::translate(glm::mat4(1.0f), b) * glm::mat4(rot);
   for (const TrackSample& s : in.samples) out.contactWorld.push_back(glm::vec3(out.body * glm::vec4(s.posed, 1.0f)));
   if (motion == Motion::Chair) {
     for (const glm::vec3& w : out.contactWorld)
@@ -446,7 +484,12 @@ void Playback::Impl::buildPlacement(Config& c) {
       const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
       const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
       c.standOffset = axisW * float(0.5 * exercise.equipment.lengthM + kStandClear);
+      if (motion == Motion::SideRoller) {
+        const glm::vec3 shift = -float(kRollerBehind) * horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+        c.standOffset += axisW * std::max(0.0f, glm::dot(axisW, shift));
+      }
       if (motion == Motion::MidlineRoller) planFeet(c);
+      if (motion == Motion::SideRoller) planSideLying(c);
       break;
     }
     case Motion::WallBall: {
@@ -456,13 +499,16 @@ void Playback::Impl::buildPlacement(Config& c) {
       const glm::vec3 v = rot * kUp;
       const glm::vec3 ball = rot * t.at(0.5 * t.length()).posed - float(t.length()) * v + float(r) * press;
       c.wallZ = ball.z - r;
-      c.plantFeet = true;
+      c.plants.clear();
       for (int i = 0; i < 2; ++i) {
         const int ankle = rig.node(i == 0 ? "ankle_L" : "ankle_R");
-        if (ankle < 0) c.plantFeet = false;
-        if (ankle < 0) continue;
-        c.footTarget[std::size_t(i)] = rot * glm::vec3(c.bodyWorld[std::size_t(ankle)][3]);
-        c.footTarget[std::size_t(i)].y = restWorld[std::size_t(ankle)][3].y;
+        if (ankle < 0 || !limbOf(*model, rig, i == 0 ? LimbId::LegL : LimbId::LegR)) continue;
+        Plant plant;
+        plant.limb = i == 0 ? LimbId::LegL : LimbId::LegR;
+        plant.target = rot * glm::vec3(c.bodyWorld[std::size_t(ankle)][3]);
+        plant.target.y = restWorld[std::size_t(ankle)][3].y;
+        plant.forward = horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+        c.plants.push_back(plant);
       }
       c.standOffset = glm::vec3(0.0f, 0.0f, float(c.wallZ) + float(kStandClear));
       break;
@@ -499,82 +545,79 @@ struct Leg {
   int hip = -1, knee = -1, ankle = -1;
 };
 
-/// Hip and knee flexion (degrees, about X) that put the ankle at `target` (in the hip's parent frame), for
-/// a leg whose knee and ankle sit at `kneeT` and `ankleT` from their parents; out of reach the leg points
-/// straight at the target.
-std::pair<double, double> legFlexion(const glm::vec3& d, const glm::vec3& kneeT, const glm::vec3& ankleT) {
-  const double l1 = glm::length(kneeT), l2 = glm::length(ankleT);
-  // In the sagittal plane a direction (y, z) = (-cos a, -sin a): rotating about X by x adds x to a.
-  const double rest1 = std::atan2(-kneeT.z, -kneeT.y), rest2 = std::atan2(-ankleT.z, -ankleT.y);
-  const double reach = std::clamp(double(std::hypot(d.y, d.z)), std::abs(l1 - l2) + 1e-3, 0.999 * (l1 + l2));
-  const double psi = std::atan2(-d.z, -d.y);
-  const double knee = std::acos(std::clamp((reach * reach - l1 * l1 - l2 * l2) / (2.0 * l1 * l2), -1.0, 1.0));
-  const double thigh = psi - std::atan2(l2 * std::sin(knee), l1 + l2 * std::cos(knee));
-  const double hipX = thigh - rest1;
-  const double kneeX = thigh + knee - rest2 - hipX;
-  return {glm::degrees(hipX), glm::degrees(kneeX)};
-}
-
 }  // namespace
 
 void Playback::Impl::planFeet(Config& c) const {
-  // Feet planted at shoulder width where the legs are halfway through their reach at mid-stroke: the body
-  // travels twice the contact's range, so the knees open and close around that.
+  // Feet planted flat at shoulder width, as far toward the feet as keeps the legs just short of straight
+  // at the end of the stroke where the hips are farthest from them: the body travels twice the contact's
+  // range, and the knees open and close over it.
   const Track& t = c.tracks[0];
-  const Instant mid = instant(c, 0.0);
-  if (mid.samples.empty()) return;
-  Instant half = mid;
-  half.travel = 0.5 * t.length();
-  half.samples[0] = t.at(half.travel);
-  const Placed placed = place(c, half);
-  const int pelvis = rig.node("pelvis");
+  const Instant first = instant(c, 0.0);
+  if (first.samples.empty()) return;
+  std::array<Placed, 2> ends;
+  for (int e = 0; e < 2; ++e) {
+    Instant in = first;
+    in.travel = e == 0 ? 0.0 : t.length();
+    in.samples[0] = t.at(in.travel);
+    ends[std::size_t(e)] = place(c, in);
+  }
   const glm::vec3 u = horizontal(bodyRotation(c, c.baseTurnDeg) * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
+  const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
   const auto spacing = exercise.pose.root.figures.find("heel_spacing_m");
-  c.plantFeet = pelvis >= 0;
-  for (int i = 0; i < 2 && c.plantFeet; ++i) {
+  c.plants.clear();
+  for (int i = 0; i < 2; ++i) {
     const std::string s = i == 0 ? "_L" : "_R";
     const Leg leg{rig.node("hip" + s), rig.node("knee" + s), rig.node("ankle" + s)};
-    if (leg.hip < 0 || leg.knee < 0 || leg.ankle < 0) {
-      c.plantFeet = false;
-      break;
-    }
-    const glm::vec3 hip = glm::vec3(placed.body * c.bodyWorld[std::size_t(leg.hip)][3]);
+    if (!limbOf(*model, rig, i == 0 ? LimbId::LegL : LimbId::LegR)) continue;
+    std::array<glm::vec3, 2> hip;
+    for (int e = 0; e < 2; ++e) hip[std::size_t(e)] = glm::vec3(ends[std::size_t(e)].body * c.bodyWorld[std::size_t(leg.hip)][3]);
     const float ankleY = restWorld[std::size_t(leg.ankle)][3].y;
     const double l = glm::length(glm::vec3(model->nodes[std::size_t(leg.knee)].translation)) +
                      glm::length(glm::vec3(model->nodes[std::size_t(leg.ankle)].translation));
-    const double dy = hip.y - ankleY;
-    const double far = std::sqrt(std::max(0.0, 0.95 * 0.95 * l * l - dy * dy));
-    const double h = 0.5 * (far + 0.15);
-    glm::vec3 target = glm::vec3(hip.x, ankleY, hip.z) - float(h) * u;
     const float x = spacing != exercise.pose.root.figures.end() ? float(0.5 * spacing->second) * (i == 0 ? 1.0f : -1.0f)
                                                                  : restWorld[std::size_t(leg.ankle)][3].x;
-    const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
-    target += (x - glm::dot(target, -across)) * -across;
-    c.footTarget[std::size_t(i)] = target;
+    const glm::vec3 midHip = 0.5f * (hip[0] + hip[1]);
+    glm::vec3 base(midHip.x, ankleY, midHip.z);
+    base += (x - glm::dot(base, -across)) * -across;
+    const auto farthest = [&](double s) {
+      const glm::vec3 p = base - float(s) * u;
+      return std::max(glm::distance(p, hip[0]), glm::distance(p, hip[1]));
+    };
+    double lo = 0.0, hi = l;
+    for (int k = 0; k < 40; ++k) {
+      const double mid = 0.5 * (lo + hi);
+      (farthest(mid) < 0.96 * l ? lo : hi) = mid;
+    }
+    Plant plant;
+    plant.limb = i == 0 ? LimbId::LegL : LimbId::LegR;
+    plant.target = base - float(lo) * u;
+    plant.forward = -u;  // toes away from the head
+    c.plants.push_back(plant);
   }
 }
 
 std::vector<glm::mat4> Playback::Impl::placedWorld(const Config& c, const glm::mat4& body) const {
   std::vector<glm::mat4> world;
-  if (!c.plantFeet || !posing) {
+  if (c.plants.empty() || !posing) {
     world = c.bodyWorld;
   } else {
-    JointAngles angles = c.angles;
-    const glm::mat4 pelvisWorld = body * c.bodyWorld[std::size_t(rig.node("pelvis"))];
-    const glm::mat4 toPelvis = glm::inverse(pelvisWorld);
-    for (int i = 0; i < 2; ++i) {
-      const std::string s = i == 0 ? "_L" : "_R";
-      const int hip = rig.node("hip" + s), knee = rig.node("knee" + s), ankle = rig.node("ankle" + s);
-      const glm::vec3 hipT = model->nodes[std::size_t(hip)].translation;
-      const glm::vec3 d = glm::vec3(toPelvis * glm::vec4(c.footTarget[std::size_t(i)], 1.0f)) - hipT;
-      const auto [hipX, kneeX] = legFlexion(d, model->nodes[std::size_t(knee)].translation,
-                                            model->nodes[std::size_t(ankle)].translation);
-      angles["hip" + s].x = float(hipX);
-      angles["knee" + s].x = float(kneeX);
-      // Keep the sole level with the floor.
-      angles["ankle" + s].x = float(std::clamp(-(c.rootDeg.x + hipX + kneeX), -40.0, 40.0));
+    // Planted feet and hands stay where they were set down: two-bone IK with the knees and elbows toward
+    // their poles, soles and palms flat on the floor.
+    std::vector<LimbGoal> goals;
+    const glm::mat3 rot(body);
+    for (const Plant& plant : c.plants) {
+      const glm::vec3 side = glm::normalize(glm::cross(kUp, plant.forward));
+      LimbGoal g;
+      g.limb = plant.limb;
+      g.goal = {plant.target, rot * plant.poleBody};
+      // Foot: up stays up, toes along `forward`. Hand (rest: hanging, fingers down, palm toward the thigh):
+      // fingers along `forward`, palm down.
+      const float s = plant.limb == LimbId::ArmL ? 1.0f : -1.0f;
+      const glm::mat3 frame = plant.hand ? glm::mat3(s * kUp, -plant.forward, -s * side) : glm::mat3(side, kUp, plant.forward);
+      g.endRotation = glm::normalize(glm::quat_cast(frame));
+      goals.push_back(g);
     }
-    world = scene::worldTransforms(*model, posedLocals(*model, rig, angles));
+    world = scene::worldTransforms(*model, solvePose(*model, rig, c.bodyLocal, body, goals).local);
   }
   for (glm::mat4& w : world) w = body * w;
   return world;
@@ -601,6 +644,78 @@ void Playback::Impl::buildCoverage(Config& c) {
   c.coverage = CoverageTable(*rest, c.targets, samples, axis);
 }
 
+void Playback::Impl::planSideLying(Config& c) const {
+  // The top leg crosses over with its foot flat on the floor in front of the bottom knee; the top hand
+  // rests on the floor in front of the chest. Both are set down at mid-stroke, side-lying.
+  c.plants.clear();
+  const Instant first = instant(c, 0.0);
+  if (first.samples.empty() || c.tracks.empty() || c.tracks[0].empty()) return;
+  Instant mid = first;
+  mid.travel = 0.5 * c.tracks[0].length();
+  mid.turnDeg = 0.0;
+  mid.samples[0] = c.tracks[0].at(mid.travel);
+  // Set down halfway into the turn toward supine, so that the hand reaches the floor over the whole turn.
+  if (c.tracks.size() > 1) {
+    const Track& half = c.tracks[c.tracks.size() / 2];
+    mid.turnDeg = exercise.tool.path.turnDeg * double(c.tracks.size() / 2) / double(c.tracks.size() - 1);
+    mid.samples[0] = half.at(0.5 * half.length());
+  }
+  const Placed placed = place(c, mid);
+  const bool leftDown = c.side != scene::Side::Right;
+  const int knee = rig.node(leftDown ? "knee_L" : "knee_R");
+  const int ankle = rig.node(leftDown ? "ankle_R" : "ankle_L");
+  const int shoulder = rig.node(leftDown ? "shoulder_R" : "shoulder_L");
+  const glm::mat3 rot(placed.body);
+  const glm::vec3 front = horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+  const glm::vec3 head = horizontal(rot * kUp, glm::vec3(1.0f, 0.0f, 0.0f));
+  const float top = leftDown ? -1.0f : 1.0f;  // body-frame X of the upper side
+  const LimbId leg = leftDown ? LimbId::LegR : LimbId::LegL, arm = leftDown ? LimbId::ArmR : LimbId::ArmL;
+  if (knee >= 0 && ankle >= 0 && limbOf(*model, rig, leg)) {
+    Plant foot;
+    foot.limb = leg;
+    foot.target = glm::vec3(placed.body * c.bodyWorld[std::size_t(knee)][3]) + 0.18f * front;
+    foot.target.y = restWorld[std::size_t(ankle)][3].y;
+    foot.poleBody = glm::normalize(glm::vec3(0.3f * top, 0.0f, 1.0f));
+    foot.forward = glm::normalize(front + 0.5f * head);
+    c.plants.push_back(foot);
+  }
+  if (shoulder >= 0 && limbOf(*model, rig, arm)) {
+    Plant hand;
+    hand.limb = arm;
+    hand.hand = true;
+    // Palm flat on the floor in front of the chest, past the front end of the roller, set down where the
+    // top shoulder is at the start of the stroke, side-lying: 21 cm in front of it, clear of the chest.
+    Instant start = first;
+    start.travel = 0.0;
+    start.turnDeg = 0.0;
+    start.samples[0] = c.tracks.front().at(0.0);
+    const glm::vec3 sh = glm::vec3(place(c, start).body * c.bodyWorld[std::size_t(shoulder)][3]);
+    hand.target = glm::vec3(sh.x, 0.025f, sh.z) + 0.21f * front;
+    hand.poleBody = glm::normalize(glm::vec3(0.2f * top, -0.3f, 1.0f));
+    hand.forward = glm::normalize(front + 0.4f * head);
+    c.plants.push_back(hand);
+  }
+}
+
+void Playback::Impl::findCrossTargets() {
+  // Each wrist goes over the front of the chest on the other side, a forearm's half-thickness off the
+  // skin and below the chin; the left forearm lies on top of the right one, a little higher.
+  const int shoulderL = rig.node("shoulder_L"), shoulderR = rig.node("shoulder_R");
+  if (shoulderL < 0 || shoulderR < 0) {
+    crossArms = false;
+    return;
+  }
+  const PosedSurface standing(rest, rest->positions);
+  for (int i = 0; i < 2; ++i) {
+    const glm::vec3 own = restWorld[std::size_t(i == 0 ? shoulderL : shoulderR)][3];
+    const glm::vec3 other = restWorld[std::size_t(i == 0 ? shoulderR : shoulderL)][3];
+    glm::vec3 p(midX + 0.45f * (other.x - midX), own.y - (i == 0 ? 0.05f : 0.11f), trunkZ + 0.5f);
+    const auto hit = standing.castRay(p, glm::vec3(0.0f, 0.0f, -1.0f));
+    p.z = (hit ? hit->posed.z : own.z + 0.12f) + 0.04f + (i == 0 ? 0.02f : 0.0f);
+    crossTarget[std::size_t(i)] = p;
+  }
+}
+
 void Playback::Impl::buildConfig(Config& c) {
   JointAngles angles = exercise.pose.joints;
   c.rootDeg = exercise.pose.root.rotationDeg;
@@ -611,9 +726,39 @@ void Playback::Impl::buildConfig(Config& c) {
   // Turning toward supine brings the back down onto the roller: about +Y for the right side lying down.
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
   c.angles = angles;
-  const std::vector<glm::mat4> local = posing ? posedLocals(*model, rig, angles) : scene::localTransforms(*model);
-  c.bodyWorld = scene::worldTransforms(*model, local);
-  c.surface = std::make_shared<PosedSurface>(rest, posedPositions(*model, *rest, c.bodyWorld));
+  c.bodyLocal = posing ? posedLocals(*model, rig, angles) : scene::localTransforms(*model);
+  if (posing && crossArms) {
+    // Arms crossed on the chest: each wrist over the other side of the chest, carried by the upper trunk.
+    const int chest = rig.node("spine_thoracic_upper");
+    const glm::mat4 carry = chest < 0 ? glm::mat4(1.0f)
+                                      : scene::worldTransforms(*model, c.bodyLocal)[std::size_t(chest)] *
+                                            glm::inverse(restWorld[std::size_t(chest)]);
+    std::vector<LimbGoal> goals;
+    for (int i = 0; i < 2; ++i) {
+      const float s = i == 0 ? 1.0f : -1.0f;  // the left arm lies on top, higher on the chest
+      LimbGoal g;
+      g.limb = i == 0 ? LimbId::ArmL : LimbId::ArmR;
+      g.goal = {glm::vec3(carry * glm::vec4(crossTarget[std::size_t(i)], 1.0f)),
+                glm::mat3(carry) * glm::vec3(0.6f * s, -1.0f, 0.5f)};
+      goals.push_back(g);
+    }
+    c.bodyLocal = solvePose(*model, rig, c.bodyLocal, glm::mat4(1.0f), goals).local;
+  }
+  c.bodyWorld = scene::worldTransforms(*model, c.bodyLocal);
+  std::vector<glm::vec3> posed = posedPositions(*model, *rest, c.bodyWorld);
+  c.lowPoints.clear();
+  if (posing && motion == Motion::SideRoller) {
+    // The lower side of the body from the waist down, which rests on the floor.
+    const float down = c.side == scene::Side::Right ? -1.0f : 1.0f;
+    const float waist = axis.bottom.y;
+    std::vector<glm::vec3> low;
+    for (std::size_t v = 0; v < posed.size(); ++v)
+      if ((rest->positions[v].x - midX) * down > 0.06f && rest->positions[v].y < waist && rest->normals[v].x * down > 0.3f)
+        low.push_back(posed[v]);
+    const std::size_t step = std::max<std::size_t>(1, low.size() / 600);
+    for (std::size_t i = 0; i < low.size(); i += step) c.lowPoints.push_back(low[i]);
+  }
+  c.surface = std::make_shared<PosedSurface>(rest, std::move(posed));
 
   switch (motion) {
     case Motion::SideRoller:
@@ -694,6 +839,9 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
       }
     }
   }
+
+  m.crossArms = m.motion == Motion::MidlineRoller || m.motion == Motion::WallBall;
+  if (m.crossArms) m.findCrossTargets();
 
   if (exercise.protocol.sides == Sides::Alternate) {
     m.configs.resize(2);
@@ -824,11 +972,23 @@ MotionFrame Playback::at(double t) const {
       const scene::Side stretchSide = twoSides && e >= part ? scene::Side::Right : scene::Side::Left;
       angles = stretchAngles(m.exercise, stretchSide, f.stretchAmount);
     }
-    const std::vector<glm::mat4> local =
-        m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
-    const glm::mat4 place = glm::translate(glm::mat4(1.0f), m.posing ? c.standOffset : glm::vec3(0.0f));
+    std::vector<glm::mat4> local = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
+    // Standing on the floor: the soles flat and the body lowered by as much as the bent knees take up.
+    const glm::vec3 drop = m.posing ? groundFeet(*m.model, m.rig, local) : glm::vec3(0.0f);
+    const glm::mat4 place = glm::translate(glm::mat4(1.0f), (m.posing ? c.standOffset : glm::vec3(0.0f)) + drop);
     f.world = scene::worldTransforms(*m.model, local);
     for (glm::mat4& w : f.world) w = place * w;
+    if (m.motion == Motion::WallBall && m.posing) {
+      // With the back gone the ball drops from the wall to the floor at its foot, and lies there.
+      for (ToolShape& tool : f.tools) {
+        if (tool.role != "ball") continue;
+        const double r = m.toolRadius(), fall = 0.5 * 9.81 * f.timer.phaseElapsed * f.timer.phaseElapsed;
+        glm::vec3 centre(tool.transform[3]);
+        centre.y = float(std::max(r, double(centre.y) - fall));
+        tool = makeBall(centre, r);
+        f.toolPosition = centre;
+      }
+    }
   } else {
     f.world = m.placedWorld(c, placed.body);
     const bool pressed = seg.phase == Phase::Work;

@@ -47,9 +47,10 @@ std::vector<glm::mat4> posedLocals(const scene::Model& model, const Rig& rig, co
 /// Angles `a` blended toward `b` by `t` in [0, 1] (per component; joints missing on one side count as 0).
 JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t);
 
-/// A standing stretch for the exercise's target muscles at `amount` in [0, 1] (0 = standing at rest):
-/// arms reaching forward with a rounded upper back for the trapezius and rhomboids, an overhead reach
-/// with a side bend away from `side` for the latissimus dorsi.
+/// A standing stretch for the exercise's target muscles at `amount` in [0, 1] (0 = standing at rest), after
+/// the reference's stretch poses: the "hug" (shoulder blades spread, upper back rounded, chin tucked) for
+/// the trapezius and rhomboids, with a deeper chin tuck after the chair; an overhead reach with a side
+/// bend away from `side` for the latissimus dorsi.
 JointAngles stretchAngles(const Exercise& exercise, scene::Side side, double amount);
 
 }  // namespace myo::exercise
