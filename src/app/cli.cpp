@@ -34,8 +34,9 @@ constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [o
 
 constexpr std::string_view kFooter =
     "Without MODEL the shipped assets/upper_body.glb is opened.\n"
-    "Actions that print or write something and exit (--state, --screenshot, --list-exercises,\n"
-    "--list-muscles, --validate, --bench) are given one at a time. --state needs --exercise;\n"
+    "Actions that print or write something and exit (--state, --screenshot, --export,\n"
+    "--list-exercises, --list-muscles, --validate, --bench) are given one at a time. --state needs\n"
+    "--exercise; --export writes the rest pose without --exercise;\n"
     "--headless needs --screenshot or --bench; --frames needs --bench. Without --exercise, --time sets\n"
     "the clock of the model's own animation.\n"
     "Exit status: 0 ok; 2 bad input or usage, with one line on stderr:\n"
@@ -60,6 +61,7 @@ struct Table {
   CLI::Option* view = nullptr;
   CLI::Option* headless = nullptr;
   CLI::Option* screenshot = nullptr;
+  CLI::Option* exportFile = nullptr;
   CLI::Option* size = nullptr;
   CLI::Option* noUi = nullptr;
   CLI::Option* listExercises = nullptr;
@@ -101,6 +103,9 @@ std::unique_ptr<Table> makeTable() {
   table->view = value("--view", "NAME", "camera preset: back, front, left, right, top, target, oblique");
   table->headless = flag("--headless", "no window: render offscreen through EGL");
   table->screenshot = value("--screenshot", "FILE", "render one frame to a PNG and exit");
+  table->exportFile = value("--export", "FILE.glb",
+                            "write the posed scene at --time as glTF (model meshes posed, same names and vertex "
+                            "order; nodes tool, equipment_*, floor) and exit");
   table->size = value("--size", "WxH", "framebuffer size, default 1280x720");
   table->noUi = flag("--no-ui", "leave the ImGui panels out of the picture");
   table->listExercises = flag("--list-exercises", "print \"ID<TAB>title\" per exercise and exit");
@@ -201,8 +206,9 @@ void checkNotAnOption(const CLI::Option* option, const std::string& value) {
 
 void checkCombinations(const Table& table, const CliOptions& options) {
   // Exit-now actions: the later one on the line is the one reported.
-  const std::array<const CLI::Option*, 6> actions{table.state,       table.screenshot, table.listExercises,
-                                                  table.listMuscles, table.validate,   table.bench};
+  const std::array<const CLI::Option*, 7> actions{table.state,       table.screenshot, table.exportFile,
+                                                  table.listExercises, table.listMuscles, table.validate,
+                                                  table.bench};
   const CLI::Option* firstAction = nullptr;
   for (const CLI::Option* given : table.app.parse_order()) {
     if (std::find(actions.begin(), actions.end(), given) == actions.end() || given == firstAction) continue;
@@ -288,6 +294,12 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
     if (!endsWithNoCase(*file, ".png"))
       throw core::Error("--screenshot", "expected a file name ending in .png, got " + inQuotes(*file));
     options.screenshot = std::move(file);
+  }
+  if (auto file = single(table->exportFile)) {
+    nonEmpty(table->exportFile, *file);
+    if (!endsWithNoCase(*file, ".glb"))
+      throw core::Error("--export", "expected a file name ending in .glb, got " + inQuotes(*file));
+    options.exportFile = std::move(file);
   }
   if (auto size = single(table->size)) parseSize(*size, options);
   if (auto frames = single(table->frames)) options.frames = parseFrames(*frames);

@@ -19,6 +19,7 @@ struct CliOptions {
   bool viewGiven = false;
   bool headless = false;                     ///< --headless
   std::optional<std::string> screenshot;     ///< --screenshot FILE (PNG)
+  std::optional<std::string> exportFile;     ///< --export FILE.glb
   int width = 1280;                          ///< --size WxH, pixels
   int height = 720;
   bool sizeGiven = false;

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     if (o.validate) return app::runValidate(o);
     if (o.bench) return app::runBench(o);
     if (o.screenshot) return app::runScreenshot(o);
+    if (o.exportFile) return app::runExport(o);
     return app::runWindow(o);
   } catch (const core::Error& e) {
     std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());

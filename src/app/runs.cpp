@@ -20,8 +20,11 @@
 #include "gfx/gl.hpp"
 #include "gfx/renderer.hpp"
 #include "exercise/exercise_data.hpp"
+#include "exercise/playback.hpp"
+#include "exercise/scene_export.hpp"
 #include "exercise/state_json.hpp"
 #include "exercise/timer.hpp"
+#include "scene/animation.hpp"
 #include "scene/gltf_loader.hpp"
 #include "scene/muscle_names.hpp"
 
@@ -377,6 +380,31 @@ int runState(const CliOptions& o) {
   const exercise::Exercise& ex = set.find(*o.exercise);
   const scene::Model model = scene::loadGltf(modelPath(o));
   fmt::print("{}\n", exercise::exerciseStateJson(model, ex, o.time.value_or(0.0)).dump());
+  return 0;
+}
+
+int runExport(const CliOptions& o) {
+  const scene::Model model = scene::loadGltf(modelPath(o));
+  exercise::SceneExtras extras;
+  std::vector<glm::mat4> world;
+  const double t = o.time.value_or(0.0);
+  extras.facts["time"] = fmt::format("{}", t);
+  if (o.exercise) {
+    const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+    const exercise::Exercise& ex = set.find(*o.exercise);
+    const exercise::Playback playback(model, ex);
+    const exercise::MotionFrame f = playback.at(t);
+    world = f.world;
+    extras.tools = f.tools;
+    extras.facts["exercise"] = ex.id;
+    extras.facts["phase"] = std::string(exercise::phaseName(f.timer.phase));
+    if (const auto side = exercise::sideName(f.timer.side)) extras.facts["side"] = std::string(*side);
+  } else {
+    world = scene::worldTransforms(model, model.animations.empty() || !o.time
+                                              ? scene::localTransforms(model)
+                                              : scene::animatedLocalTransforms(model, 0, float(t)));
+  }
+  exercise::writePosedGlb(*o.exportFile, model, world, extras);
   return 0;
 }
 

@@ -26,5 +26,7 @@ int runListMuscles(const CliOptions& options);
 int runValidate(const CliOptions& options);
 int runListExercises(const CliOptions& options);
 int runState(const CliOptions& options);
+/// --export: the posed scene at --time as GLB (the rest pose, or the model's own animation, without --exercise).
+int runExport(const CliOptions& options);
 
 }  // namespace myo::app

@@ -11,6 +11,8 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "exercise/motion.hpp"
+#include "exercise/tool_path.hpp"
 
 namespace myo::exercise {
 
@@ -217,7 +219,7 @@ std::initializer_list<std::pair<std::string_view, EquipmentKind>> equipmentNames
 
 Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) {
   checkObject(c, obj, path);
-  checkKeys(c, obj, path, {"kind", "diameter_m", "length_m", "node_spacing_m", "travel_m", "source", "note"});
+  checkKeys(c, obj, path, {"kind", "diameter_m", "length_m", "travel_m", "source", "note"});
   Equipment e;
   e.kind = enumValue(c, obj, "kind", path, equipmentNames());
   e.diameterM = getNumber(c, obj, "diameter_m", path, 0.01, 0.5, "a size in metres");
@@ -225,13 +227,10 @@ Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) 
     e.lengthM = getNumber(c, obj, "length_m", path, 0.1, 2.0, "a length in metres");
   else if (obj.contains("length_m"))
     c.fail(join(path, "length_m"), "only a foam roller has a length");
-  if (e.kind == EquipmentKind::MassageChair) {
-    e.nodeSpacingM = getNumber(c, obj, "node_spacing_m", path, 0.01, 0.5, "a spacing in metres");
-    e.travelM = getNumber(c, obj, "travel_m", path, 0.05, 2.0, "a length in metres");
-  } else {
-    for (auto key : {"node_spacing_m", "travel_m"})
-      if (obj.contains(key)) c.fail(join(path, key), "only a massage chair has this figure");
-  }
+  if (e.kind == EquipmentKind::MassageChair)
+    e.travelM = getNumber(c, obj, "travel_m", path, 0.05, 1.6, "a length in metres");
+  else if (obj.contains("travel_m"))
+    c.fail(join(path, "travel_m"), "only a massage chair has this figure");
   e.source = getText(c, obj, "source", path);
   e.note = getOptText(c, obj, "note", path);
   return e;
@@ -304,9 +303,34 @@ std::vector<Step> readSteps(const Ctx& c, const json& obj, const Protocol& p) {
   return steps;
 }
 
-Pose readPose(const Ctx& c, const json& obj, const std::string& path) {
+/// Joint angles keyed by rig joint name, each within the joint's range of motion.
+std::map<std::string, glm::vec3> readJoints(const Ctx& c, const json& joints, const std::string& jointsPath) {
+  checkObject(c, joints, jointsPath);
+  std::map<std::string, glm::vec3> out;
+  for (const auto& [key, value] : joints.items()) {
+    if (std::find(kJointNames.begin(), kJointNames.end(), key) == kJointNames.end()) {
+      std::string known;
+      for (auto n : kJointNames) known += (known.empty() ? "" : ", ") + std::string(n);
+      c.fail(join(jointsPath, key), "unknown joint; known: " + known);
+    }
+    const std::string field = join(jointsPath, key);
+    const glm::vec3 deg = vec3Value(c, value, field, 180.0, "an angle in degrees");
+    if (const auto range = jointRange(key)) {
+      static const char* const kAxis[] = {"X", "Y", "Z"};
+      for (int i = 0; i < 3; ++i)
+        if (deg[i] < range->lo[i] || deg[i] > range->hi[i])
+          c.fail(index(field, std::size_t(i)),
+                 fmt::format("{} degrees about {} is beyond the joint's range of motion [{}, {}]", deg[i], kAxis[i],
+                             range->lo[i], range->hi[i]));
+    }
+    out[key] = deg;
+  }
+  return out;
+}
+
+Pose readPose(const Ctx& c, const json& obj, const std::string& path, const MotionInfo* motion) {
   checkObject(c, obj, path);
-  checkKeys(c, obj, path, {"name", "root", "joints", "note"});
+  checkKeys(c, obj, path, {"name", "root", "planted", "joints", "note"});
   Pose pose;
   pose.name = getText(c, obj, "name", path);
   pose.note = getOptText(c, obj, "note", path);
@@ -314,34 +338,61 @@ Pose readPose(const Ctx& c, const json& obj, const std::string& path) {
   const std::string rootPath = join(path, "root");
   const json& root = need(c, obj, "root", path);
   checkObject(c, root, rootPath);
-  checkKeys(c, root, rootPath, {"orientation", "support", "rotation_deg", "figures"});
-  pose.root.orientation = std::string(enumValue<std::string_view>(
-      c, root, "orientation", rootPath,
-      {{"supine", "supine"}, {"side-lying", "side-lying"}, {"standing", "standing"}, {"seated", "seated"}}));
-  pose.root.support = std::string(enumValue<std::string_view>(
-      c, root, "support", rootPath, {{"floor", "floor"}, {"wall", "wall"}, {"chair", "chair"}}));
+  checkKeys(c, root, rootPath, {"support", "rotation_deg", "figures"});
+  pose.root.support = enumValue<Support>(c, root, "support", rootPath,
+                                         {{"floor", Support::Floor}, {"wall", Support::Wall}, {"chair", Support::Chair}});
+  if (motion != nullptr && pose.root.support != motion->support)
+    c.fail(join(rootPath, "support"), fmt::format("motion '{}' needs support '{}', got '{}'", motion->name,
+                                                  supportName(motion->support), supportName(pose.root.support)));
   pose.root.rotationDeg = vec3Value(c, need(c, root, "rotation_deg", rootPath),
-                                    join(rootPath, "rotation_deg"), 360.0, "an angle in degrees");
+                                    join(rootPath, "rotation_deg"), 180.0, "an angle in degrees");
   if (root.contains("figures")) {
     const std::string figPath = join(rootPath, "figures");
     const json& figs = root["figures"];
     checkObject(c, figs, figPath);
-    for (const auto& [key, value] : figs.items())
-      pose.root.figures[key] = numberValue(c, value, join(figPath, key), -360.0, 360.0, "a number");
+    for (const auto& [key, value] : figs.items()) {
+      const FigureSpec* spec = nullptr;
+      if (motion != nullptr)
+        for (const FigureSpec& f : motion->figures)
+          if (f.key == key) spec = &f;
+      if (spec == nullptr) {
+        std::string known;
+        if (motion != nullptr)
+          for (const FigureSpec& f : motion->figures) known += (known.empty() ? "" : ", ") + std::string(f.key);
+        c.fail(join(figPath, key), fmt::format("not a figure motion '{}' reads (it reads: {})",
+                                               motion != nullptr ? motion->name : "", known.empty() ? "none" : known));
+      }
+      pose.root.figures[key] = numberValue(c, value, join(figPath, key), spec->lo, spec->hi, spec->what);
+    }
   }
 
-  const std::string jointsPath = join(path, "joints");
-  const json& joints = need(c, obj, "joints", path);
-  checkObject(c, joints, jointsPath);
-  for (const auto& [key, value] : joints.items()) {
-    if (std::find(kJointNames.begin(), kJointNames.end(), key) == kJointNames.end()) {
-      std::string known;
-      for (auto n : kJointNames) known += (known.empty() ? "" : ", ") + std::string(n);
-      c.fail(join(jointsPath, key), "unknown joint; known: " + known);
+  if (obj.contains("planted")) {
+    const json& arr = getArray(c, obj, "planted", path, 0, 4);
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+      const std::string field = index(join(path, "planted"), i);
+      const std::string s = textValue(c, arr[i], field);
+      std::optional<Limb> limb;
+      for (Limb l : {Limb::FootL, Limb::FootR, Limb::HandL, Limb::HandR})
+        if (limbName(l) == s) limb = l;
+      if (!limb) c.fail(field, "unknown limb '" + s + "'; known: 'foot_L', 'foot_R', 'hand_L', 'hand_R'");
+      if (std::find(pose.planted.begin(), pose.planted.end(), *limb) != pose.planted.end())
+        c.fail(field, "'" + s + "' is listed twice");
+      pose.planted.push_back(*limb);
     }
-    pose.joints[key] = vec3Value(c, value, join(jointsPath, key), 180.0, "an angle in degrees");
   }
+
+  pose.joints = readJoints(c, need(c, obj, "joints", path), join(path, "joints"));
   return pose;
+}
+
+StretchPose readStretchPose(const Ctx& c, const json& obj, const std::string& path) {
+  checkObject(c, obj, path);
+  checkKeys(c, obj, path, {"name", "joints", "note"});
+  StretchPose s;
+  s.name = getText(c, obj, "name", path);
+  s.note = getOptText(c, obj, "note", path);
+  s.joints = readJoints(c, need(c, obj, "joints", path), join(path, "joints"));
+  return s;
 }
 
 std::string landmarkValue(const Ctx& c, const json& obj, std::string_view key, const std::string& path) {
@@ -351,7 +402,8 @@ std::string landmarkValue(const Ctx& c, const json& obj, std::string_view key, c
   return s;
 }
 
-ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const Equipment& equipment) {
+ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const Equipment& equipment,
+                  const MotionInfo* motion) {
   checkObject(c, obj, path);
   checkKeys(c, obj, path, {"kind", "path"});
   ToolSpec t;
@@ -363,21 +415,33 @@ ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const 
   const std::string pp = join(path, "path");
   const json& p = need(c, obj, "path", path);
   checkObject(c, p, pp);
-  checkKeys(c, p, pp,
-            {"from", "to", "lateral_m", "stroke_s", "speed_m_s", "hold_s", "turn_deg", "points_m", "note"});
+  checkKeys(c, p, pp, {"from", "to", "lateral_m", "stroke_s", "speed_m_s", "turn_deg", "note"});
   t.path.from = landmarkValue(c, p, "from", pp);
   t.path.to = landmarkValue(c, p, "to", pp);
-  t.path.lateralM = getOptNumber(c, p, "lateral_m", pp, -0.5, 0.5, "an offset in metres", 0.0);
-  t.path.strokeS = getNumber(c, p, "stroke_s", pp, 0.5, 60.0, "a number of seconds");
-  t.path.speedMS = getNumber(c, p, "speed_m_s", pp, 0.001, 1.0, "a speed in m/s");
-  t.path.holdS = getOptNumber(c, p, "hold_s", pp, 0.0, kMaxWorkS, "a number of seconds", 0.0);
-  t.path.turnDeg = getOptNumber(c, p, "turn_deg", pp, 0.0, 90.0, "an angle in degrees", 0.0);
-  if (p.contains("points_m")) {
-    const json& pts = getArray(c, p, "points_m", pp, 0, 64);
-    for (std::size_t i = 0; i < pts.size(); ++i)
-      t.path.pointsM.push_back(
-          vec3Value(c, pts[i], index(join(pp, "points_m"), i), 3.0, "a position in metres"));
+  if (motion != nullptr) {
+    for (const auto& [key, field] : {std::pair{"from", &t.path.from}, std::pair{"to", &t.path.to}}) {
+      const auto frame = landmarkFrame(*field);
+      if (!frame || *frame != motion->landmarks) {
+        std::string known;
+        for (auto n : landmarkNames(motion->landmarks)) known += (known.empty() ? "" : ", ") + std::string(n);
+        c.fail(join(pp, key), fmt::format("'{}' is not a landmark motion '{}' can place (known: {}{})", *field,
+                                          motion->name, known,
+                                          motion->landmarks == LevelFrame::Latissimus ? ", each with _L or _R" : ""));
+      }
+    }
+    if (t.path.from == t.path.to) c.fail(join(pp, "to"), "the path starts and ends at '" + t.path.from + "'");
+    // The fields the motion reads are required; the others would be ignored, so they are refused.
+    for (std::string_view key : {"lateral_m", "stroke_s", "speed_m_s", "turn_deg"}) {
+      const bool reads = std::find(motion->pathFields.begin(), motion->pathFields.end(), key) != motion->pathFields.end();
+      if (!reads && p.contains(key))
+        c.fail(join(pp, key), fmt::format("motion '{}' does not read this field", motion->name));
+      if (reads && !p.contains(key)) c.fail(join(pp, key), fmt::format("missing field (motion '{}' reads it)", motion->name));
+    }
   }
+  t.path.lateralM = getOptNumber(c, p, "lateral_m", pp, -0.3, 0.3, "an offset in metres", 0.0);
+  t.path.strokeS = getOptNumber(c, p, "stroke_s", pp, 0.5, 60.0, "a number of seconds", 3.0);
+  t.path.speedMS = getOptNumber(c, p, "speed_m_s", pp, 0.001, 1.0, "a speed in m/s", 0.05);
+  t.path.turnDeg = getOptNumber(c, p, "turn_deg", pp, 0.0, 90.0, "an angle in degrees", 0.0);
   t.path.note = getOptText(c, p, "note", pp);
   return t;
 }
@@ -391,13 +455,23 @@ Exercise readExercise(const std::string& file, const json& obj, std::size_t i) {
     anon.fail("id", "'" + id + "' must use only lower-case letters, digits and '-'");
   const Ctx c(file, "exercise '" + id + "'");
   checkKeys(c, obj, "",
-            {"id", "title", "equipment", "targets", "why", "actions", "steps", "tips", "safety", "protocol",
-             "stretch", "pose", "tool"});
+            {"id", "title", "motion", "equipment", "targets", "why", "actions", "steps", "tips", "safety",
+             "protocol", "stretch", "stretch_pose", "pose", "tool"});
 
   Exercise e;
   e.id = id;
   e.title = getText(c, obj, "title", "");
+  e.motion = getText(c, obj, "motion", "");
+  const Motion* kind = findMotion(e.motion);
+  if (kind == nullptr) {
+    std::string known;
+    for (const Motion* k : motionKinds()) known += (known.empty() ? "'" : ", '") + std::string(k->info().name) + "'";
+    c.fail("motion", "unknown motion '" + e.motion + "'; known: " + known);
+  }
+  const MotionInfo& motion = kind->info();
   e.equipment = readEquipment(c, need(c, obj, "equipment", ""), "equipment");
+  if (std::find(motion.equipment.begin(), motion.equipment.end(), e.equipment.kind) == motion.equipment.end())
+    c.fail("equipment.kind", fmt::format("motion '{}' cannot use a {}", motion.name, equipmentKindName(e.equipment.kind)));
 
   const json& targets = getArray(c, obj, "targets", "", 1, 4);
   for (std::size_t k = 0; k < targets.size(); ++k) {
@@ -424,8 +498,9 @@ Exercise readExercise(const std::string& file, const json& obj, std::size_t i) {
   e.tips = getTextList(c, obj, "tips", "");
   e.safety = getTextList(c, obj, "safety", "");
   e.stretch = getText(c, obj, "stretch", "");
-  e.pose = readPose(c, need(c, obj, "pose", ""), "pose");
-  e.tool = readTool(c, need(c, obj, "tool", ""), "tool", e.equipment);
+  e.stretchPose = readStretchPose(c, need(c, obj, "stretch_pose", ""), "stretch_pose");
+  e.pose = readPose(c, need(c, obj, "pose", ""), "pose", &motion);
+  e.tool = readTool(c, need(c, obj, "tool", ""), "tool", e.equipment, &motion);
   return e;
 }
 
@@ -513,6 +588,68 @@ const std::vector<std::string_view> kJointNames = {"pelvis",
                                                    "knee_R",
                                                    "ankle_L",
                                                    "ankle_R"};
+
+std::optional<JointRange> jointRange(std::string_view joint) {
+  // Active range of motion of an adult, generous at the ends (degrees about X, Y, Z in the rig's frames, left
+  // side): flexion and extension, rotation, abduction and adduction as the rig's axes carry them.
+  struct Entry {
+    std::string_view name;
+    JointRange range;
+  };
+  static const Entry kRanges[] = {
+      {"pelvis", {{-45, -45, -45}, {45, 45, 45}}},
+      {"spine_lumbar", {{-40, -45, -40}, {50, 45, 40}}},
+      {"spine_thoracic_lower", {{-40, -45, -40}, {50, 45, 40}}},
+      {"spine_thoracic_upper", {{-40, -45, -40}, {50, 45, 40}}},
+      {"neck", {{-70, -90, -50}, {80, 90, 50}}},
+      {"head", {{-40, -45, -40}, {40, 45, 40}}},
+      {"clavicle_L", {{-30, -40, -20}, {30, 40, 45}}},
+      {"shoulder_L", {{-180, -100, -60}, {70, 100, 180}}},
+      {"elbow_L", {{-160, -90, -15}, {10, 90, 15}}},
+      {"wrist_L", {{-85, -35, -80}, {85, 35, 80}}},
+      {"hip_L", {{-140, -70, -50}, {40, 70, 60}}},
+      {"knee_L", {{-5, -40, -15}, {160, 40, 15}}},
+      {"ankle_L", {{-50, -40, -40}, {50, 40, 40}}},
+  };
+  const bool right = joint.size() > 2 && joint.ends_with("_R");
+  const std::string key = right ? std::string(joint.substr(0, joint.size() - 2)) + "_L" : std::string(joint);
+  for (const Entry& e : kRanges) {
+    if (e.name != key) continue;
+    JointRange r = e.range;
+    if (right) r = {{r.lo.x, -r.hi.y, -r.hi.z}, {r.hi.x, -r.lo.y, -r.lo.z}};
+    return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view supportName(Support support) {
+  switch (support) {
+    case Support::Floor: return "floor";
+    case Support::Wall: return "wall";
+    case Support::Chair: return "chair";
+  }
+  return "";
+}
+
+std::string_view limbName(Limb limb) {
+  switch (limb) {
+    case Limb::FootL: return "foot_L";
+    case Limb::FootR: return "foot_R";
+    case Limb::HandL: return "hand_L";
+    case Limb::HandR: return "hand_R";
+  }
+  return "";
+}
+
+std::string_view limbJoint(Limb limb) {
+  switch (limb) {
+    case Limb::FootL: return "ankle_L";
+    case Limb::FootR: return "ankle_R";
+    case Limb::HandL: return "wrist_L";
+    case Limb::HandR: return "wrist_R";
+  }
+  return "";
+}
 
 std::string_view phaseName(Phase phase) {
   switch (phase) {

@@ -19,7 +19,7 @@ namespace myo::exercise {
 /// The shipped exercise file, relative to the source (and install) root.
 inline constexpr const char* kDefaultExercisesPath = "assets/exercises.json";
 /// The file format version this loader reads.
-inline constexpr int kExercisesVersion = 1;
+inline constexpr int kExercisesVersion = 2;
 /// Exercise files are small text; anything larger is refused before parsing.
 inline constexpr std::size_t kMaxExercisesFileBytes = 1 << 20;
 
@@ -47,7 +47,6 @@ struct Equipment {
   EquipmentKind kind = EquipmentKind::FoamRoller;
   double diameterM = 0.0;     ///< roller or ball diameter; massage-chair: one roller node
   double lengthM = 0.0;       ///< foam roller length; 0 for the others
-  double nodeSpacingM = 0.0;  ///< massage chair: left-right spacing of the node centres; else 0
   double travelM = 0.0;       ///< massage chair: roller travel along the backrest; else 0
   std::string source;         ///< reference key(s), e.g. "ROLLER"
   std::string note;           ///< optional remark (confidence, alternatives)
@@ -86,13 +85,28 @@ struct MuscleAction {
   std::string text;
 };
 
+/// What carries the body and which way the tool presses into it: the floor (roller on the floor under the
+/// body, pressing down), a wall behind the body, or a chair's backrest behind the back.
+enum class Support : std::uint8_t { Floor, Wall, Chair };
+
+/// "floor", "wall", "chair".
+std::string_view supportName(Support support);
+
+/// A hand or foot the steps plant on the floor (the joint at its end: ankle or wrist).
+enum class Limb : std::uint8_t { FootL, FootR, HandL, HandR };
+
+/// "foot_L", "foot_R", "hand_L", "hand_R".
+std::string_view limbName(Limb limb);
+/// The rig joint at the limb's end: "ankle_L", "ankle_R", "wrist_L", "wrist_R".
+std::string_view limbJoint(Limb limb);
+
 /// Whole-body placement. `rotationDeg` turns the standing rest body (faces +Z, +Y up, left +X) into the
 /// exercise orientation: degrees about the world X, then Y, then Z axes (R = Rz * Ry * Rx). The position
 /// is not stored: the body is placed so that the tool path's first contact touches the tool, and the
-/// named `figures` (metres or degrees, as the key's suffix says) fix the rest (pelvis lift, wall distance).
+/// named `figures` (metres or degrees, as the key's suffix says; each motion kind names the figures it
+/// reads and their ranges) fix the rest.
 struct RootPlacement {
-  std::string orientation;  ///< "supine", "side-lying", "standing" or "seated"
-  std::string support;      ///< what carries the body: "floor", "wall" or "chair"
+  Support support = Support::Floor;
   glm::vec3 rotationDeg{0.0f};
   std::map<std::string, double> figures;
 };
@@ -105,20 +119,30 @@ struct RootPlacement {
 struct Pose {
   std::string name;
   RootPlacement root;
+  std::vector<Limb> planted;                ///< hands and feet on the floor during the work
   std::map<std::string, glm::vec3> joints;  ///< keyed by rig joint name (see kJointNames)
   std::string note;
 };
 
-/// The tool's path along the body, in the model's body frame (metres, +Y up, subject's left +X).
+/// The standing stretch of the stretch phases, as joint angles (the same conventions as Pose::joints). For
+/// Sides::Alternate the angles stretch the left side, and the phase does the left side, then the right
+/// (mirrored).
+struct StretchPose {
+  std::string name;
+  std::map<std::string, glm::vec3> joints;
+  std::string note;
+};
+
+/// The tool's path along the body, in the model's body frame (metres, +Y up, subject's left +X). The ends
+/// are landmarks (see tool_path.hpp: landmarkFrame) scaled onto the loaded model. Each motion kind names the
+/// optional fields it reads; the loader refuses the others.
 struct PathSpec {
-  std::string from;                ///< landmark where a stroke starts (e.g. "SP_T2")
-  std::string to;                  ///< landmark where it ends (e.g. "SP_T12")
-  double lateralM = 0.0;           ///< contact offset from the midline toward the worked side
-  double strokeS = 3.0;            ///< seconds for one stroke (one direction)
-  double speedMS = 0.05;           ///< contact speed along the skin, m/s
-  double holdS = 0.0;              ///< pause on a tender spot; 0 when none
-  double turnDeg = 0.0;            ///< trunk turn toward supine during the work (latissimus); else 0
-  std::vector<glm::vec3> pointsM;  ///< reference contact points along the path (may be empty)
+  std::string from;       ///< landmark where a stroke starts (e.g. "SP_T2")
+  std::string to;         ///< landmark where it ends (e.g. "SP_T12")
+  double lateralM = 0.0;  ///< contact offset from the midline toward the worked side
+  double strokeS = 3.0;   ///< seconds for one stroke (one direction)
+  double speedMS = 0.05;  ///< contact speed along the skin, m/s
+  double turnDeg = 0.0;   ///< trunk turn toward supine during the work (latissimus); else 0
   std::string note;
 };
 
@@ -130,6 +154,7 @@ struct ToolSpec {
 struct Exercise {
   std::string id;  ///< matches ^[a-z0-9-]+$, unique in its set
   std::string title;
+  std::string motion;  ///< the motion kind that plays it (motion.hpp: findMotion), e.g. "midline-roller"
   Equipment equipment;
   std::vector<scene::MuscleKind> targets;
   std::string why;
@@ -139,6 +164,7 @@ struct Exercise {
   std::vector<std::string> safety;
   Protocol protocol;
   std::string stretch;  ///< what to stretch in the stretch phases
+  StretchPose stretchPose;
   Pose pose;
   ToolSpec tool;
 };
@@ -178,6 +204,14 @@ struct ExerciseSet {
 
 /// The joints a pose may name: the rig's joint names.
 extern const std::vector<std::string_view> kJointNames;
+
+/// The range of motion of one joint (degrees about X, Y, Z, as the left side or the midline has it; a right
+/// joint's Y and Z ranges are the mirror, [-hi, -lo]). Poses beyond it are refused. Unknown joint: nothing.
+struct JointRange {
+  glm::vec3 lo{0.0f};
+  glm::vec3 hi{0.0f};
+};
+std::optional<JointRange> jointRange(std::string_view joint);
 
 /// "trapezius", "rhomboid-major", "rhomboid-minor", "latissimus-dorsi"; empty for other kinds.
 std::string_view muscleKindName(scene::MuscleKind kind);

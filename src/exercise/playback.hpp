@@ -31,6 +31,13 @@ struct Contact {
   bool pressed = false;        ///< true in a work phase, when the tool is working
 };
 
+/// A hand or foot the pose plants on the floor: where its end joint (ankle, wrist) belongs and where it is.
+struct PlantedLimb {
+  Limb limb = Limb::FootL;
+  glm::vec3 target{0.0f};    ///< world, fixed for the work phase (on the floor)
+  glm::vec3 position{0.0f};  ///< world, this frame
+};
+
 /// Everything the renderer and the panels need at one moment.
 struct MotionFrame {
   TimerState timer;
@@ -49,6 +56,7 @@ struct MotionFrame {
   bool posed = false;              ///< the model's rig carries the exercise pose (false: standing as loaded)
   bool stretching = false;         ///< a stretch phase: the body stands beside the equipment
   double stretchAmount = 0.0;      ///< 0..1 how far into the stretch pose
+  std::vector<PlantedLimb> planted;  ///< outside the stretch: the pose's planted hands and feet
 };
 
 /// Plays one exercise on one model. The model must outlive the playback. Construction precomputes the

@@ -22,10 +22,6 @@ std::string otherSide(const std::string& name) {
   return name;
 }
 
-bool hasTarget(const Exercise& exercise, scene::MuscleKind kind) {
-  return std::find(exercise.targets.begin(), exercise.targets.end(), kind) != exercise.targets.end();
-}
-
 }  // namespace
 
 bool Rig::usable() const {
@@ -92,32 +88,8 @@ JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t) {
 }
 
 JointAngles stretchAngles(const Exercise& exercise, scene::Side side, double amount) {
-  // Reference stretch poses (anatomy-deep.md section 8, left side; the right mirrors them).
-  JointAngles full;
-  if (hasTarget(exercise, scene::MuscleKind::LatissimusDorsi)) {
-    // stretch_latissimus_standing_L: the left arm overhead with the shoulder blade raised, the trunk bent
-    // to the right (+Z turns +Y toward -X), the hips shifted left with the soles kept flat.
-    full = {{"spine_lumbar", {0, 0, 8}},   {"spine_thoracic_lower", {0, 0, 12}}, {"spine_thoracic_upper", {0, 0, 8}},
-            {"neck", {0, 0, 5}},           {"clavicle_L", {0, 0, 20}},           {"shoulder_L", {-15, 0, 150}},
-            {"elbow_L", {-15, 0, 0}},      {"shoulder_R", {34, 12, 3.5f}},       {"elbow_R", {-73.5f, 0, 0}},
-            {"wrist_R", {39.5f, -2, -15}}, {"hip_L", {0, 0, 6}},                 {"ankle_L", {0, 0, -6}},
-            {"hip_R", {0, 0, 6}},          {"ankle_R", {0, 0, -6}}};
-    if (side == scene::Side::Right) full = mirrorAngles(full);
-  } else {
-    // stretch_upper_back_hug: arms round a large ball, the shoulder blades drawn forward and apart, the
-    // thoracic spine rounded, the chin toward the chest, soft knees. After the chair (stretch_after_chair)
-    // the chin tucks further for the upper trapezius and neck extensors.
-    const bool chair = exercise.equipment.kind == EquipmentKind::MassageChair;
-    full = {{"spine_thoracic_lower", {8, 0, 0}},  {"spine_thoracic_upper", {15, 0, 0}},
-            {"neck", {chair ? 20.0f : 12.0f, 0, 0}}, {"head", {chair ? 10.0f : 8.0f, 0, 0}},
-            {"clavicle_L", {0, -20, 0}},          {"shoulder_L", {-61.5f, -15, -0.5f}},
-            {"elbow_L", {-52, 0, 0}},             {"wrist_L", {25, -2, 4.5f}},
-            {"clavicle_R", {0, 20, 0}},           {"shoulder_R", {-61.5f, 15, 0.5f}},
-            {"elbow_R", {-52, 0, 0}},             {"wrist_R", {25, 2, -4.5f}},
-            {"hip_L", {-8, 0, 0}},                {"knee_L", {10, 0, 0}},
-            {"ankle_L", {-2, 0, 0}},              {"hip_R", {-8, 0, 0}},
-            {"knee_R", {10, 0, 0}},               {"ankle_R", {-2, 0, 0}}};
-  }
+  JointAngles full(exercise.stretchPose.joints.begin(), exercise.stretchPose.joints.end());
+  if (side == scene::Side::Right) full = mirrorAngles(full);
   return blendAngles({}, full, std::clamp(amount, 0.0, 1.0));
 }
 

@@ -47,10 +47,8 @@ std::vector<glm::mat4> posedLocals(const scene::Model& model, const Rig& rig, co
 /// Angles `a` blended toward `b` by `t` in [0, 1] (per component; joints missing on one side count as 0).
 JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t);
 
-/// A standing stretch for the exercise's target muscles at `amount` in [0, 1] (0 = standing at rest), after
-/// the reference's stretch poses: the "hug" (shoulder blades spread, upper back rounded, chin tucked) for
-/// the trapezius and rhomboids, with a deeper chin tuck after the chair; an overhead reach with a side
-/// bend away from `side` for the latissimus dorsi.
+/// The exercise's standing stretch (its stretch_pose) at `amount` in [0, 1] (0 = standing at rest); the file
+/// gives the left side's, and `side` Right mirrors it.
 JointAngles stretchAngles(const Exercise& exercise, scene::Side side, double amount);
 
 }  // namespace myo::exercise

@@ -8,11 +8,11 @@
 
 namespace myo::exercise {
 
-std::optional<Limb> limbOf(const scene::Model& model, const Rig& rig, LimbId id) {
-  const bool left = id == LimbId::LegL || id == LimbId::ArmL;
-  const bool leg = id == LimbId::LegL || id == LimbId::LegR;
+std::optional<LimbChain> limbOf(const scene::Model& model, const Rig& rig, Limb id) {
+  const bool left = id == Limb::FootL || id == Limb::HandL;
+  const bool leg = id == Limb::FootL || id == Limb::FootR;
   const std::string s = left ? "_L" : "_R";
-  Limb limb;
+  LimbChain limb;
   if (leg) {
     limb.chain = {rig.node("hip" + s), rig.node("knee" + s), rig.node("ankle" + s)};
     limb.limits = {{1.0f, 0.0f, 0.0f}, 0.0f, 150.0f};
@@ -22,6 +22,19 @@ std::optional<Limb> limbOf(const scene::Model& model, const Rig& rig, LimbId id)
   }
   if (!limb.chain.valid(model)) return std::nullopt;
   return limb;
+}
+
+LimbGoal plantGoal(const Plant& plant, const glm::mat4& body) {
+  const glm::vec3 up(0.0f, 1.0f, 0.0f);
+  const glm::vec3 side = glm::normalize(glm::cross(up, plant.forward));
+  const bool hand = plant.limb == Limb::HandL || plant.limb == Limb::HandR;
+  const float s = plant.limb == Limb::HandL ? 1.0f : -1.0f;
+  LimbGoal g;
+  g.limb = plant.limb;
+  g.goal = {plant.target, glm::mat3(body) * plant.poleBody};
+  const glm::mat3 frame = hand ? glm::mat3(s * up, -plant.forward, -s * side) : glm::mat3(side, up, plant.forward);
+  g.endRotation = glm::normalize(glm::quat_cast(frame));
+  return g;
 }
 
 SolvedPose solvePose(const scene::Model& model, const Rig& rig, const std::vector<glm::mat4>& start,

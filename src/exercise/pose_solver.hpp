@@ -18,25 +18,37 @@
 
 namespace myo::exercise {
 
-enum class LimbId { LegL, LegR, ArmL, ArmR };
-
 /// One limb of the rig with its hinge limits: knees flex 0..150 degrees about +X, elbows 0..150 about -X
-/// (the exercise file's conventions).
-struct Limb {
+/// (the exercise file's conventions). A foot's chain is hip-knee-ankle, a hand's shoulder-elbow-wrist.
+struct LimbChain {
   ik::Chain chain;
   ik::HingeLimits limits;
 };
 
-/// The limb of the rig, or nothing when the rig lacks one of its joints.
-std::optional<Limb> limbOf(const scene::Model& model, const Rig& rig, LimbId id);
+/// The limb's chain in the rig, or nothing when the rig lacks one of its joints.
+std::optional<LimbChain> limbOf(const scene::Model& model, const Rig& rig, Limb id);
 
 /// One limb's goal, world frame: where its end joint goes, toward where its hinge points and, when given,
 /// the end joint's world rotation (a foot set flat on the floor, a hand flat on the chest).
 struct LimbGoal {
-  LimbId limb = LimbId::LegL;
+  Limb limb = Limb::FootL;
   ik::Goal goal;
   std::optional<glm::quat> endRotation;
 };
+
+/// A foot or hand set down on the floor for a work phase: its end joint stays at `target` (world) while the
+/// trunk moves, the hinge toward `poleBody` (body frame), the sole or palm flat with the toes or fingers
+/// along `forward` (world, horizontal).
+struct Plant {
+  Limb limb = Limb::FootL;
+  glm::vec3 target{0.0f};
+  glm::vec3 poleBody{0.0f, 0.0f, 1.0f};
+  glm::vec3 forward{0.0f, 0.0f, 1.0f};
+};
+
+/// The goal that holds a plant for a body placed by `body`: a foot keeps its up axis up with the toes along
+/// `forward`; a hand (at rest hanging with the palm toward the thigh) turns its palm down, fingers forward.
+LimbGoal plantGoal(const Plant& plant, const glm::mat4& body);
 
 struct SolvedPose {
   std::vector<glm::mat4> local;     ///< node-local transforms with the limbs solved

@@ -21,8 +21,6 @@ constexpr double kRefT12 = 1.1833;
 // Latissimus dorsi height range and the roller's range on it (reference section 7, Ex3).
 constexpr double kRefLatLow = 1.0013;
 constexpr double kRefLatHigh = 1.36;
-constexpr double kRefLatPathTop = 1.30;
-constexpr double kRefLatPathBottom = 1.17;
 
 // How deep under the surface muscles still count as under the tool.
 constexpr float kMuscleDepth = 0.12f;
@@ -142,12 +140,56 @@ std::optional<std::pair<glm::vec3, glm::vec3>> meshBounds(const RestSurface& res
   return std::make_pair(lo, hi);
 }
 
-std::optional<Levels> trapeziusLevels(const RestSurface& rest, const std::vector<int>& trapezius, float midX,
-                                      bool upperProgramme) {
+namespace {
+
+/// Reference heights (landmarks.json, ERNST2013 / ANSUR2 / SPINE_NORMS / DERIVED: spinous-process tips of the
+/// 1.75 m reference subject; the lateral-most points of the ribs and the posterior axillary fold) and the
+/// muscle whose height range scales them onto a model.
+struct LandmarkLevel {
+  std::string_view name;
+  double y;
+  LevelFrame frame;
+};
+
+constexpr LandmarkLevel kLandmarks[] = {
+    {"SP_C6", 1.529, LevelFrame::Trapezius},         {"SP_C7", 1.5087, LevelFrame::Trapezius},        {"SP_T1", kRefT1, LevelFrame::Trapezius},
+    {"SP_T2", kRefT2, LevelFrame::Trapezius},        {"SP_T3", 1.4316, LevelFrame::Trapezius},
+    {"SP_T4", 1.4055, LevelFrame::Trapezius},        {"SP_T5", 1.3756, LevelFrame::Trapezius},
+    {"SP_T6", 1.3452, LevelFrame::Trapezius},        {"SP_T7", 1.3143, LevelFrame::Trapezius},
+    {"SP_T8", kRefT8, LevelFrame::Trapezius},        {"SP_T9", 1.263, LevelFrame::Trapezius},
+    {"SP_T10", 1.2376, LevelFrame::Trapezius},       {"SP_T11", 1.2099, LevelFrame::Trapezius},
+    {"SP_T12", kRefT12, LevelFrame::Trapezius},      {"AXILLA_POST_FOLD", 1.33, LevelFrame::Latissimus},
+    {"RIB5_LAT", 1.3306, LevelFrame::Latissimus},    {"RIB6_LAT", 1.2902, LevelFrame::Latissimus},
+    {"RIB7_LAT", 1.2492, LevelFrame::Latissimus},    {"RIB8_LAT", 1.2078, LevelFrame::Latissimus},
+    {"RIB9_LAT", 1.1714, LevelFrame::Latissimus},    {"RIB10_LAT", 1.1262, LevelFrame::Latissimus},
+};
+
+/// The name without a trailing "_L" or "_R" (sided landmarks name the left side; the right mirrors it).
+std::string_view unsided(std::string_view name) {
+  if (name.size() > 2 && (name.ends_with("_L") || name.ends_with("_R"))) return name.substr(0, name.size() - 2);
+  return name;
+}
+
+const LandmarkLevel* findLevel(std::string_view name) {
+  for (const LandmarkLevel& l : kLandmarks)
+    if (l.name == name || (l.frame == LevelFrame::Latissimus && l.name == unsided(name) && unsided(name) != name))
+      return &l;
+  return nullptr;
+}
+
+/// The height range of the muscle that scales a frame's landmarks: the trapezius' midline origins from T12
+/// (kRefTrapeziusLow) to the inion, or the latissimus from its lowest to its highest point.
+std::optional<std::pair<double, double>> frameRange(const RestSurface& rest, const std::vector<int>& meshes,
+                                                    float midX, LevelFrame frame) {
+  if (frame == LevelFrame::Latissimus) {
+    const auto b = meshBounds(rest, meshes);
+    if (!b || !(b->second.y > b->first.y)) return std::nullopt;
+    return std::make_pair(double(b->first.y), double(b->second.y));
+  }
   constexpr float kMidlineBand = 0.02f;  // the sheets meet at the spinous processes, within 2 cm of midX
   double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
   for (std::size_t t = 0; t < rest.triangles.size(); ++t) {
-    if (std::find(trapezius.begin(), trapezius.end(), rest.triangleMesh[t]) == trapezius.end()) continue;
+    if (std::find(meshes.begin(), meshes.end(), rest.triangleMesh[t]) == meshes.end()) continue;
     for (std::uint32_t v : {rest.triangles[t].x, rest.triangles[t].y, rest.triangles[t].z}) {
       const glm::vec3 p = rest.positions[v];
       if (std::abs(p.x - midX) > kMidlineBand) continue;
@@ -156,18 +198,40 @@ std::optional<Levels> trapeziusLevels(const RestSurface& rest, const std::vector
     }
   }
   if (!(hi > lo)) return std::nullopt;
-  const double top = upperProgramme ? kRefT1 : kRefT2;
-  const double bottom = upperProgramme ? kRefT8 : kRefT12;
-  return Levels{lo + fraction(top, kRefTrapeziusLow, kRefTrapeziusHigh) * (hi - lo),
-                lo + fraction(bottom, kRefTrapeziusLow, kRefTrapeziusHigh) * (hi - lo)};
+  return std::make_pair(lo, hi);
 }
 
-std::optional<Levels> latissimusLevels(const RestSurface& rest, const std::vector<int>& latissimus) {
-  const auto b = meshBounds(rest, latissimus);
-  if (!b || !(b->second.y > b->first.y)) return std::nullopt;
-  const double lo = b->first.y, hi = b->second.y;
-  return Levels{lo + fraction(kRefLatPathTop, kRefLatLow, kRefLatHigh) * (hi - lo),
-                lo + fraction(kRefLatPathBottom, kRefLatLow, kRefLatHigh) * (hi - lo)};
+}  // namespace
+
+std::optional<LevelFrame> landmarkFrame(std::string_view name) {
+  const LandmarkLevel* l = findLevel(name);
+  return l ? std::optional<LevelFrame>(l->frame) : std::nullopt;
+}
+
+std::vector<std::string_view> landmarkNames(LevelFrame frame) {
+  std::vector<std::string_view> out;
+  for (const LandmarkLevel& l : kLandmarks)
+    if (l.frame == frame) out.push_back(l.name);
+  return out;
+}
+
+std::optional<Levels> pathLevels(const RestSurface& rest, const std::vector<int>& meshes, float midX,
+                                 std::string_view from, std::string_view to) {
+  const LandmarkLevel* a = findLevel(from);
+  const LandmarkLevel* b = findLevel(to);
+  if (a == nullptr || b == nullptr || a->frame != b->frame) return std::nullopt;
+  const auto range = frameRange(rest, meshes, midX, a->frame);
+  if (!range) return std::nullopt;
+  const auto [lo, hi] = *range;
+  const double refLo = a->frame == LevelFrame::Trapezius ? kRefTrapeziusLow : kRefLatLow;
+  const double refHi = a->frame == LevelFrame::Trapezius ? kRefTrapeziusHigh : kRefLatHigh;
+  return Levels{lo + fraction(a->y, refLo, refHi) * (hi - lo), lo + fraction(b->y, refLo, refHi) * (hi - lo)};
+}
+
+std::optional<Levels> trapeziusLevels(const RestSurface& rest, const std::vector<int>& trapezius, float midX,
+                                      bool upperProgramme) {
+  return upperProgramme ? pathLevels(rest, trapezius, midX, "SP_T1", "SP_T8")
+                        : pathLevels(rest, trapezius, midX, "SP_T2", "SP_T12");
 }
 
 double sweep(double tau, double duration, int passes) {

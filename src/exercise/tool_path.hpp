@@ -3,7 +3,9 @@
 // (strokes, turns) that move a contact along them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -70,18 +72,28 @@ struct Levels {
 /// Rest-frame bounds of the vertices of `meshes`; nothing when they have no vertices.
 std::optional<std::pair<glm::vec3, glm::vec3>> meshBounds(const RestSurface& rest, const std::vector<int>& meshes);
 
-/// The T2 and T12 spinous-process levels (or T1 and T8 with `upperProgramme`) on a model, from the height
-/// range of its trapezius along the midline: the reference puts the trapezius' lowest midline origin at
-/// T12 and its highest at the inion, and the levels at fixed fractions of that range (landmarks.json:
-/// SP_T12 y 1.1833, INION 1.635, SP_T2 1.4576, SP_T1 1.4835, SP_T8 1.2887). Scaling keeps them on a model of
-/// another size. Nothing when the meshes have no vertices near the midline `midX`.
+/// Which muscle's height range scales a landmark onto a model: the spinous levels scale with the trapezius'
+/// midline (its lowest origin at T12, its highest at the inion), the side landmarks (ribs, axillary fold) with
+/// the latissimus dorsi.
+enum class LevelFrame : std::uint8_t { Trapezius, Latissimus };
+
+/// The frame of a landmark a path may start or end at ("SP_C6", "SP_C7", "SP_T1" ... "SP_T12"; "AXILLA_POST_FOLD_L",
+/// "RIB5_LAT_L" ... "RIB10_LAT_L", sided names with _L or _R), or nothing for a name the program does not know.
+std::optional<LevelFrame> landmarkFrame(std::string_view name);
+/// The landmark names of one frame (side landmarks without their _L/_R).
+std::vector<std::string_view> landmarkNames(LevelFrame frame);
+
+/// Heights (rest frame, metres) of two landmarks on a model, from the height range of `meshes` (the trapezius
+/// or the latissimus, as the landmarks' frame says) at the reference's fractions of it (landmarks.json: SP_T12
+/// y 1.1833, INION 1.635, SP_T2 1.4576, SP_T1 1.4835, SP_T8 1.2887; the latissimus from 1.0013 to 1.36, RIB6_LAT
+/// 1.2902, RIB9_LAT 1.1714). Scaling keeps them on a model of another size. Nothing for unknown landmarks, two
+/// frames, or meshes with no vertices (near the midline `midX`, for the trapezius).
+std::optional<Levels> pathLevels(const RestSurface& rest, const std::vector<int>& meshes, float midX,
+                                 std::string_view from, std::string_view to);
+
+/// pathLevels from SP_T2 to SP_T12 (or SP_T1 to SP_T8 with `upperProgramme`).
 std::optional<Levels> trapeziusLevels(const RestSurface& rest, const std::vector<int>& trapezius, float midX,
                                       bool upperProgramme = false);
-
-/// The latissimus roller's range on one side: from just below the armpit down to the lower ribs, at the
-/// reference's fractions of the muscle's height range (landmarks.json: the latissimus spans y 1.0013 to
-/// 1.36; the roller runs from 1.30 below the posterior axillary fold to 1.17 at the lower ribs).
-std::optional<Levels> latissimusLevels(const RestSurface& rest, const std::vector<int>& latissimus);
 
 /// 0 -> 1 -> 0 `passes` times over `duration` seconds, with smooth reversals (1 - cos)/2: the contact sweeps
 /// the whole range and back within each pass. `tau` is clamped to [0, duration].

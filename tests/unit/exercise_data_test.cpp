@@ -41,7 +41,7 @@ std::string allText(const ExerciseSet& set) {
 
 TEST_CASE("the shipped exercise file loads with the four exercises of the article") {
   const ExerciseSet set = loadExercises(kShipped);
-  CHECK(set.version == 1);
+  CHECK(set.version == 2);
   CHECK(set.file == kShipped.string());
   REQUIRE(set.ids() == std::vector<std::string>{"trapezius-foam-roller", "rhomboid-massage-ball",
                                                 "latissimus-foam-roller", "massage-chair"});
@@ -64,7 +64,10 @@ TEST_CASE("the shipped exercise file loads with the four exercises of the articl
   CHECK_FALSE(trap.protocol.stretchAfter);
   CHECK(trap.tool.path.from == "SP_T2");
   CHECK(trap.tool.path.to == "SP_T12");
-  CHECK(trap.pose.root.orientation == "supine");
+  CHECK(trap.motion == "midline-roller");
+  CHECK(trap.pose.root.support == Support::Floor);
+  CHECK(trap.pose.planted == std::vector<Limb>{Limb::FootL, Limb::FootR});
+  CHECK(trap.stretchPose.joints.at("spine_thoracic_upper").x == doctest::Approx(15.0));
   CHECK(trap.pose.joints.at("knee_L").x == doctest::Approx(90.0));
 
   const Exercise& rh = set.find("rhomboid-massage-ball");
@@ -76,13 +79,17 @@ TEST_CASE("the shipped exercise file loads with the four exercises of the articl
   CHECK(lat.protocol.sides == Sides::Alternate);
   CHECK(lat.protocol.workS == 45.0);
   CHECK(lat.protocol.switchS == 5.0);
-  CHECK(lat.tool.path.pointsM.size() == 2);
+  CHECK(lat.motion == "side-roller");
+  CHECK(lat.tool.path.turnDeg == doctest::Approx(40.0));
+  CHECK(lat.pose.planted == std::vector<Limb>{Limb::FootR, Limb::HandR});
 
   const Exercise& chair = set.find("massage-chair");
   CHECK(chair.protocol.workS == 180.0);
   CHECK(chair.protocol.sets == 1);
   CHECK(chair.protocol.stretchAfter);
   CHECK(chair.equipment.kind == EquipmentKind::MassageChair);
+  CHECK(chair.pose.root.support == Support::Chair);
+  CHECK(chair.pose.root.figures.at("backrest_recline_deg") == doctest::Approx(25.0));
 
   for (const Exercise& e : set.exercises) {
     CAPTURE(e.id);
@@ -179,13 +186,13 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
     const char* fragment;
   };
   const Case cases[] = {
-      {"invalid_json.json", "invalid JSON at line 98, column 22: syntax error"},
+      {"invalid_json.json", "invalid JSON at line 99, column 22: syntax error"},
       {"top_level_array.json", "the top level must be an object, got an array"},
-      {"wrong_version.json", "version: must be 1, got 2"},
+      {"wrong_version.json", "version: must be 2, got 1"},
       {"missing_exercises.json", "exercises: missing field"},
       {"no_exercises.json", "exercises: must hold 1 to 64 entries, got 0"},
       {"missing_disclaimer.json", "general.disclaimer: missing field"},
-      {"nonfinite.json", "invalid JSON at line 107, column 22: number overflow parsing '1e999'"},
+      {"nonfinite.json", "invalid JSON at line 108, column 22: number overflow parsing '1e999'"},
       {"work_negative.json",
        "exercise 'rhomboid-massage-ball': protocol.work_s: must be a number of seconds between 5 and 600, "
        "got -3"},
@@ -215,6 +222,38 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
       {"joint_angle_absurd.json",
        "exercise 'rhomboid-massage-ball': pose.joints.knee_L[0]: must be an angle in "
        "degrees between -180 and 180, got 400"},
+      {"joint_beyond_range.json",
+       "exercise 'rhomboid-massage-ball': pose.joints.knee_L[0]: -60 degrees about X is beyond the joint's range "
+       "of motion [-5, 160]"},
+      {"stretch_joint_beyond_range.json",
+       "exercise 'rhomboid-massage-ball': stretch_pose.joints.elbow_L[0]: 40 degrees about X is beyond the "
+       "joint's range of motion [-160, 10]"},
+      {"missing_stretch_pose.json", "exercise 'rhomboid-massage-ball': stretch_pose: missing field"},
+      {"diameter_negative.json",
+       "exercise 'rhomboid-massage-ball': equipment.diameter_m: must be a size in metres between 0.01 and 0.5, "
+       "got -0.0635"},
+      {"recline_negative.json",
+       "exercise 'massage-chair': pose.root.figures.backrest_recline_deg: must be an angle in degrees between 0 "
+       "and 80, got -30"},
+      {"motion_unknown.json",
+       "exercise 'rhomboid-massage-ball': motion: unknown motion 'pogo-stick'; known: 'midline-roller', "
+       "'side-roller', 'wall-ball', 'chair-programme'"},
+      {"motion_equipment.json",
+       "exercise 'rhomboid-massage-ball': equipment.kind: motion 'midline-roller' cannot use a massage-ball"},
+      {"support_mismatch.json",
+       "exercise 'rhomboid-massage-ball': pose.root.support: motion 'wall-ball' needs support 'wall', got 'floor'"},
+      {"figure_not_read.json",
+       "exercise 'rhomboid-massage-ball': pose.root.figures.lean_deg: not a figure motion 'wall-ball' reads (it "
+       "reads: none)"},
+      {"path_field_not_read.json",
+       "exercise 'rhomboid-massage-ball': tool.path.speed_m_s: motion 'wall-ball' does not read this field"},
+      {"path_field_missing.json",
+       "exercise 'rhomboid-massage-ball': tool.path.stroke_s: missing field (motion 'wall-ball' reads it)"},
+      {"planted_unknown.json",
+       "exercise 'rhomboid-massage-ball': pose.planted[1]: unknown limb 'foot_X'"},
+      {"landmark_wrong_frame.json",
+       "exercise 'rhomboid-massage-ball': tool.path.from: 'RIB6_LAT_L' is not a landmark motion 'wall-ball' can "
+       "place"},
       {"unknown_phase.json", "exercise 'rhomboid-massage-ball': steps[1].phase: unknown phase 'rest'"},
       {"switch_without_sides.json",
        "exercise 'rhomboid-massage-ball': steps[4].phase: 'switch' needs protocol.sides 'alternate'"},
@@ -225,9 +264,9 @@ TEST_CASE("each broken exercise file gives one error naming the file, the exerci
        "'massage-ball'"},
       {"landmark_bad.json",
        "exercise 'rhomboid-massage-ball': tool.path.from: 'sp t2' is not a landmark name"},
-      {"point_not_number.json",
-       "exercise 'latissimus-foam-roller': tool.path.points_m[1][1]: must be a position "
-       "in metres between -3 and 3, got the string \"1.17\""},
+      {"turn_not_number.json",
+       "exercise 'latissimus-foam-roller': tool.path.turn_deg: must be an angle in degrees between 0 and 90, got "
+       "the string \"40\""},
       {"empty_title.json", "exercise 'rhomboid-massage-ball': title: must not be empty"},
       {"bad_id.json", "exercise #1: id: 'Rhomboid Ball' must use only lower-case letters, digits and '-'"},
       {"duplicate_id.json", "exercise 'rhomboid-massage-ball': id: duplicate id (exercise #2 repeats it)"},

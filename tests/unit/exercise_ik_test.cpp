@@ -130,8 +130,8 @@ TEST_CASE("pose solver: planted feet of a rig placed in the world") {
     add(extra, 0, {0.0f, 0.1f, 0.0f});
   const Rig rig = findRig(m);
   REQUIRE(rig.usable());
-  REQUIRE(limbOf(m, rig, LimbId::LegL));
-  CHECK_FALSE(limbOf(m, rig, LimbId::ArmL));  // no elbow or wrist
+  REQUIRE(limbOf(m, rig, Limb::FootL));
+  CHECK_FALSE(limbOf(m, rig, Limb::HandL));  // no elbow or wrist
 
   // Lying on the back (rotated -85 degrees about X), pelvis 0.3 m up, knees toward the sky, feet flat.
   const glm::mat4 body = glm::translate(glm::mat4(1.0f), glm::vec3(0, 0.3f - std::cos(glm::radians(85.0f)), 0)) *
@@ -140,7 +140,7 @@ TEST_CASE("pose solver: planted feet of a rig placed in the world") {
   std::vector<LimbGoal> goals;
   for (float x : {0.19f, -0.19f}) {
     LimbGoal g;
-    g.limb = x > 0 ? LimbId::LegL : LimbId::LegR;
+    g.limb = x > 0 ? Limb::FootL : Limb::FootR;
     g.goal = {glm::vec3(x, 0.07f, pelvis.z + 0.55f), {0, 1, 0}};
     g.endRotation = glm::quat(1, 0, 0, 0);
     goals.push_back(g);

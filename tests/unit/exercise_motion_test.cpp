@@ -318,8 +318,8 @@ TEST_CASE("massage chair: two rollers either side of the spine over the upper ba
   const Segment* work = workSegments(pb.plan()).at(0);
   const MotionFrame f = pb.at(work->start + 10.0);
   REQUIRE(f.contacts.size() == 2);
-  CHECK(f.contacts[0].restPoint.x == doctest::Approx(0.5 * ex.equipment.nodeSpacingM).epsilon(0.05));
-  CHECK(f.contacts[1].restPoint.x == doctest::Approx(-0.5 * ex.equipment.nodeSpacingM).epsilon(0.05));
+  CHECK(f.contacts[0].restPoint.x == doctest::Approx(ex.tool.path.lateralM).epsilon(0.05));
+  CHECK(f.contacts[1].restPoint.x == doctest::Approx(-ex.tool.path.lateralM).epsilon(0.05));
   int rollers = 0;
   std::set<std::string> roles;
   for (const ToolShape& s : f.tools) {
