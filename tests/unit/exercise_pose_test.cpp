@@ -239,6 +239,21 @@ TEST_CASE("shipped model: exercise poses rest on the floor and equipment without
         CHECK(back > front - 0.01f);
       }
       if (!mo.work) continue;
+      // The tool touches the body at its contact.
+      REQUIRE(f.contact);
+      for (const char* role : {"roller", "ball"}) {
+        const ToolShape* tool = toolOf(f, role);
+        if (!tool) continue;
+        const glm::vec3 c(tool->transform[3]);
+        const float r = glm::length(glm::vec3(tool->transform[0]));
+        glm::vec3 off = f.contact->worldPoint - c;
+        if (tool->kind == ToolShape::Kind::Cylinder) {
+          const glm::vec3 axis = glm::normalize(glm::vec3(tool->transform[1]));
+          off -= glm::dot(off, axis) * axis;
+        }
+        MESSAGE(std::string(id) << " " << mo.what << ": contact " << glm::length(off) - r << " m off the " << std::string(role));
+        CHECK(std::abs(glm::length(off) - r) < 0.01f);
+      }
       const scene::Side side = stateAt(pb.plan(), mo.t).side;
       for (const std::string& j : planted(ex, side)) {
         const float lo = lowestOf(s, j);
