@@ -1,4 +1,3 @@
-#version 330 core
 // background.frag: a neutral studio gradient with a soft vignette.
 in vec2 v_uv;
 uniform vec3 u_top;

@@ -1,4 +1,3 @@
-#version 330 core
 // background.vert: one triangle that covers the screen.
 out vec2 v_uv;
 void main() {

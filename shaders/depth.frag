@@ -1,3 +1,2 @@
-#version 330 core
 // depth.frag: depth-only passes (floor height map, skin depth pre-pass) write no colour.
 void main() {}

@@ -1,4 +1,3 @@
-#version 330 core
 // flat.frag: one colour, no lighting (the outline mask). Paired with mesh.vert, whose other outputs the linker
 // then drops, so the pass costs little more than the triangles' positions.
 uniform vec4 u_baseColor;

@@ -1,4 +1,3 @@
-#version 330 core
 // floor.frag: a floor that fades into the background, darkened by the cached contact-shadow map.
 in vec3 v_worldPos;
 uniform vec3 u_center;

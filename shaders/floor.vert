@@ -1,4 +1,3 @@
-#version 330 core
 // floor.vert: a square on the floor plane, generated from gl_VertexID (two triangles).
 uniform vec3 u_center;   // floor centre, y = floor height
 uniform float u_radius;

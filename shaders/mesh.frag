@@ -1,4 +1,3 @@
-#version 330 core
 // mesh.frag: the atlas-plate look. Studio lighting fixed to the camera (key, fill, rim) over a hemispheric
 // ambient; per-tissue materials: muscle with fibre striation and pale tendon, ivory bone, warm translucent skin.
 
@@ -25,9 +24,11 @@ uniform bool u_fibreUv;        // TEXCOORD_0.x is the distance across the fibres
 uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
 uniform bool u_paint;          // draw the exercise's coverage map and contact glow on this mesh
 uniform vec4 u_contact;        // rest-space contact point, w = radius (0: no contact)
-uniform vec4 u_coverPath[64];  // rest-space polyline where the tool has worked this set
+uniform vec4 u_coverPath[MYO_MAX_COVER_POINTS];  // rest-space polyline where the tool has worked this set
 uniform int u_coverCount;
 uniform float u_coverRadius;
+uniform vec3 u_coverMin;       // rest-space box around the path, grown by u_coverRadius: nothing is covered outside
+uniform vec3 u_coverMax;
 
 float segmentDistance(vec3 p, vec3 a, vec3 b) {
   vec3 ab = b - a;
@@ -122,7 +123,8 @@ void main() {
   if (u_paint) {
     // Worked area: a cool wash; under the tool: a warm glow.
     float covered = 0.0;
-    for (int i = 0; i + 1 < u_coverCount; ++i) {
+    bool nearPath = all(greaterThanEqual(v_restPos, u_coverMin)) && all(lessThanEqual(v_restPos, u_coverMax));
+    for (int i = 0; nearPath && i + 1 < u_coverCount; ++i) {
       float d = segmentDistance(v_restPos, u_coverPath[i].xyz, u_coverPath[i + 1].xyz);
       covered = max(covered, 1.0 - smoothstep(u_coverRadius * 0.8, u_coverRadius, d));
     }

@@ -1,16 +1,15 @@
-#version 330 core
 // mesh.vert: draws posed geometry (world-space positions and normals from pose.vert, u_model = identity) or a
 // unit shape placed by u_model. Rest-space position and normal travel along so that muscle fibres and the
 // coverage map stay glued to the body when it is posed.
 
-layout(location = 0) in vec3 a_position;
-layout(location = 1) in vec3 a_normal;
-layout(location = 2) in vec2 a_uv;
-layout(location = 3) in vec4 a_color;
-layout(location = 4) in vec3 a_fibre;
-layout(location = 5) in float a_tendon;
-layout(location = 8) in vec3 a_restPosition;
-layout(location = 9) in vec3 a_restNormal;
+layout(location = MYO_ATTR_POSITION) in vec3 a_position;
+layout(location = MYO_ATTR_NORMAL) in vec3 a_normal;
+layout(location = MYO_ATTR_UV) in vec2 a_uv;
+layout(location = MYO_ATTR_COLOR) in vec4 a_color;
+layout(location = MYO_ATTR_FIBRE) in vec3 a_fibre;
+layout(location = MYO_ATTR_TENDON) in float a_tendon;
+layout(location = MYO_ATTR_REST_POSITION) in vec3 a_restPosition;
+layout(location = MYO_ATTR_REST_NORMAL) in vec3 a_restNormal;
 
 uniform mat4 u_model;
 uniform mat3 u_normalMatrix;

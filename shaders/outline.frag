@@ -1,4 +1,3 @@
-#version 330 core
 // outline.frag: outlines around the union of highlighted meshes, from a mask where rgb is the outline colour
 // and alpha 1 marks pixels where the mesh is seen, 0.5 where something hides it. Pixels outside the mask that
 // have a masked neighbour within u_radius get the outline: solid when seen, faint when hidden.

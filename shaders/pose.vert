@@ -1,13 +1,12 @@
-#version 330 core
 // pose.vert: poses every vertex once per pose change (linear-blend skinning for skinned meshes, the node's
 // world matrix otherwise); transform feedback captures world position and normal for all later passes.
 
-layout(location = 0) in vec3 a_position;
-layout(location = 1) in vec3 a_normal;
-layout(location = 6) in uvec4 a_joints;
-layout(location = 7) in vec4 a_weights;
+layout(location = MYO_ATTR_POSITION) in vec3 a_position;
+layout(location = MYO_ATTR_NORMAL) in vec3 a_normal;
+layout(location = MYO_ATTR_JOINTS) in uvec4 a_joints;
+layout(location = MYO_ATTR_WEIGHTS) in vec4 a_weights;
 
-layout(std140) uniform Joints { mat4 u_joints[128]; };
+layout(std140) uniform Joints { mat4 u_joints[MYO_MAX_JOINTS]; };
 
 uniform mat4 u_model;         // node world matrix (skinned meshes: identity, joints carry the transform)
 uniform mat3 u_normalMatrix;  // inverse transpose of u_model

@@ -1,4 +1,3 @@
-#version 330 core
 // shadow.frag: turns the floor height map into a soft contact-shadow map (same texel grid), once per change,
 // so the floor itself samples one texel per pixel. Near surfaces give a dark, tight shadow, higher ones a
 // faint, wide one.

@@ -1,5 +1,7 @@
 # gfx (the only OpenGL code), ui (Dear ImGui panels) and app (the viewer program).
 find_package(OpenGL REQUIRED COMPONENTS EGL)
+# --video: FFmpeg's libraries (H.264 through libx264, VP9 through libvpx).
+pkg_check_modules(LIBAV REQUIRED IMPORTED_TARGET libavformat libavcodec libswscale libavutil)
 
 file(GLOB MYO_SHADERS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert ${CMAKE_SOURCE_DIR}/shaders/*.frag
      ${CMAKE_SOURCE_DIR}/shaders/*.glsl)
@@ -32,7 +34,7 @@ target_compile_options(myo_viewer PRIVATE ${MYO_WARNINGS})
 target_compile_definitions(myo_viewer PUBLIC MYO_VERSION="${PROJECT_VERSION}"
   MYO_INSTALL_ASSETS="${CMAKE_SOURCE_DIR}/assets")
 target_link_libraries(myo_viewer PUBLIC myo_app myo_gfx myo_ui myo_exercise myo_scene myo_view imgui_pkg
-  nlohmann_json::nlohmann_json fmt::fmt openal)
+  nlohmann_json::nlohmann_json fmt::fmt openal PkgConfig::LIBAV)
 
 add_executable(myorelease app/main.cpp)
 target_link_libraries(myorelease PRIVATE myo_viewer)

@@ -28,6 +28,8 @@ constexpr int kMinSize = 16;
 constexpr int kMaxSize = 16384;
 constexpr int kMinFrames = 1;
 constexpr int kMaxFrames = 100000;
+constexpr int kMinFps = 1;
+constexpr int kMaxFps = 120;
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -35,10 +37,10 @@ constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [o
 constexpr std::string_view kFooter =
     "Without MODEL the shipped assets/upper_body.glb is opened.\n"
     "Actions that print or write something and exit (--state, --screenshot, --export,\n"
-    "--list-exercises, --list-muscles, --validate, --bench) are given one at a time. --state needs\n"
-    "--exercise; --export writes the rest pose without --exercise;\n"
-    "--headless needs --screenshot or --bench; --frames needs --bench. Without --exercise, --time sets\n"
-    "the clock of the model's own animation.\n"
+    "--list-exercises, --list-muscles, --validate, --bench, --video) are given one at a time.\n"
+    "--state and --video need --exercise; --export writes the rest pose without --exercise;\n"
+    "--headless needs --screenshot, --bench or --video; --frames needs --bench; --from,\n"
+    "--to and --fps need --video. Without --exercise, --time sets the clock of the model's own animation.\n"
     "Exit status: 0 ok; 2 bad input or usage, with one line on stderr:\n"
     "  \"myorelease: error: <file or option>: <what is wrong>\"; 1 internal error.";
 
@@ -70,6 +72,10 @@ struct Table {
   CLI::Option* bench = nullptr;
   CLI::Option* frames = nullptr;
   CLI::Option* skin = nullptr;
+  CLI::Option* video = nullptr;
+  CLI::Option* from = nullptr;
+  CLI::Option* to = nullptr;
+  CLI::Option* fps = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -114,6 +120,10 @@ std::unique_ptr<Table> makeTable() {
   table->bench = flag("--bench", "print load and frame-time figures and exit");
   table->frames = value("--frames", "N", "frames timed by --bench, default 120");
   table->skin = value("--skin", "MODE", "how the skin is drawn: opaque, faded, hidden; default faded");
+  table->video = value("--video", "FILE", "render --exercise into an .mp4 (H.264) or .webm (VP9) and exit");
+  table->from = value("--from", "SECONDS", "the video's start on the exercise clock, default 0");
+  table->to = value("--to", "SECONDS", "the video's end, default the end of the exercise");
+  table->fps = value("--fps", "N", "video frames per second, default 30");
   return table;
 }
 
@@ -140,14 +150,14 @@ std::optional<int> parseInt(std::string_view text) {
   return value;
 }
 
-double parseTime(const std::string& text) {
+double parseTime(const std::string& text, const std::string& option = "--time") {
   double seconds = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
   if (text.empty() || ec == std::errc::invalid_argument || end != text.data() + text.size())
-    throw core::Error("--time", "expected a number of seconds, got " + inQuotes(text));
+    throw core::Error(option, "expected a number of seconds, got " + inQuotes(text));
   if (ec == std::errc::result_out_of_range || !std::isfinite(seconds))
-    throw core::Error("--time", "must be a finite number of seconds, got " + inQuotes(text));
-  if (seconds < 0.0) throw core::Error("--time", "must not be negative, got " + inQuotes(text));
+    throw core::Error(option, "must be a finite number of seconds, got " + inQuotes(text));
+  if (seconds < 0.0) throw core::Error(option, "must not be negative, got " + inQuotes(text));
   return seconds;
 }
 
@@ -174,6 +184,14 @@ int parseFrames(const std::string& text) {
     throw core::Error("--frames", "expected a whole number between " + std::to_string(kMinFrames) + " and " +
                                       std::to_string(kMaxFrames) + ", got " + inQuotes(text));
   return *frames;
+}
+
+int parseFps(const std::string& text) {
+  const std::optional<int> fps = parseInt(text);
+  if (!fps || *fps < kMinFps || *fps > kMaxFps)
+    throw core::Error("--fps", "expected a whole number between " + std::to_string(kMinFps) + " and " +
+                                   std::to_string(kMaxFps) + ", got " + inQuotes(text));
+  return *fps;
 }
 
 bool endsWithNoCase(std::string_view text, std::string_view suffix) {
@@ -206,9 +224,9 @@ void checkNotAnOption(const CLI::Option* option, const std::string& value) {
 
 void checkCombinations(const Table& table, const CliOptions& options) {
   // Exit-now actions: the later one on the line is the one reported.
-  const std::array<const CLI::Option*, 7> actions{table.state,       table.screenshot, table.exportFile,
+  const std::array<const CLI::Option*, 8> actions{table.state,       table.screenshot, table.exportFile,
                                                   table.listExercises, table.listMuscles, table.validate,
-                                                  table.bench};
+                                                  table.bench,         table.video};
   const CLI::Option* firstAction = nullptr;
   for (const CLI::Option* given : table.app.parse_order()) {
     if (std::find(actions.begin(), actions.end(), given) == actions.end() || given == firstAction) continue;
@@ -217,9 +235,19 @@ void checkCombinations(const Table& table, const CliOptions& options) {
     firstAction = given;
   }
   if (options.state && !options.exercise) throw core::Error("--state", "needs --exercise ID");
-  if (options.headless && !options.screenshot && !options.bench)
-    throw core::Error("--headless", "needs --screenshot or --bench");
+  if (options.headless && !options.screenshot && !options.bench && !options.video)
+    throw core::Error("--headless", "needs --screenshot, --bench or --video");
   if (table.frames->count() > 0 && !options.bench) throw core::Error("--frames", "needs --bench");
+  for (const CLI::Option* videoOnly : {table.from, table.to, table.fps})
+    if (videoOnly->count() > 0 && !options.video) throw core::Error(videoOnly->get_name(), "needs --video");
+  if (options.video) {
+    if (!options.exercise) throw core::Error("--video", "needs --exercise ID");
+    if (options.time) throw core::Error("--time", "cannot be combined with --video (use --from and --to)");
+    if (options.width % 2 != 0 || options.height % 2 != 0)
+      throw core::Error("--size", "a video needs an even width and height");
+    if (options.from && options.to && *options.to <= *options.from)
+      throw core::Error("--to", "must be later than --from");
+  }
 }
 
 }  // namespace
@@ -301,6 +329,15 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
       throw core::Error("--export", "expected a file name ending in .glb, got " + inQuotes(*file));
     options.exportFile = std::move(file);
   }
+  if (auto file = single(table->video)) {
+    nonEmpty(table->video, *file);
+    if (!endsWithNoCase(*file, ".mp4") && !endsWithNoCase(*file, ".webm"))
+      throw core::Error("--video", "expected a file name ending in .mp4 or .webm, got " + inQuotes(*file));
+    options.video = std::move(file);
+  }
+  if (auto seconds = single(table->from)) options.from = parseTime(*seconds, "--from");
+  if (auto seconds = single(table->to)) options.to = parseTime(*seconds, "--to");
+  if (auto fps = single(table->fps)) options.fps = parseFps(*fps);
   if (auto size = single(table->size)) parseSize(*size, options);
   if (auto frames = single(table->frames)) options.frames = parseFrames(*frames);
   if (auto mode = single(table->skin)) {

@@ -30,6 +30,10 @@ struct CliOptions {
   bool bench = false;                        ///< --bench
   int frames = 120;                          ///< --frames N, frames timed by --bench
   std::string skin = "faded";                ///< --skin opaque|faded|hidden
+  std::optional<std::string> video;          ///< --video FILE (.mp4 or .webm), needs --exercise
+  std::optional<double> from;                ///< --from SECONDS, the video's first frame (default 0)
+  std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)
+  int fps = 30;                              ///< --fps N, video frames per second
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

@@ -5,6 +5,7 @@
 
 #include "app/cli.hpp"
 #include "app/runs.hpp"
+#include "app/video.hpp"
 #include "core/error.hpp"
 
 int main(int argc, char** argv) {
@@ -21,6 +22,7 @@ int main(int argc, char** argv) {
     if (o.state) return app::runState(o);
     if (o.validate) return app::runValidate(o);
     if (o.bench) return app::runBench(o);
+    if (o.video) return app::runVideo(o);
     if (o.screenshot) return app::runScreenshot(o);
     if (o.exportFile) return app::runExport(o);
     return app::runWindow(o);

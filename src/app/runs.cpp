@@ -14,6 +14,7 @@
 
 #include "app/imgui_host.hpp"
 #include "app/runs.hpp"
+#include "app/video.hpp"
 #include "app/viewer.hpp"
 #include "core/error.hpp"
 #include "gfx/context.hpp"
@@ -41,6 +42,8 @@ std::filesystem::path modelPath(const CliOptions& o) {
   return o.model ? std::filesystem::path(*o.model) : assetsDir() / "upper_body.glb";
 }
 
+}  // namespace
+
 ui::DisplaySettings displayFrom(const CliOptions& o) {
   ui::DisplaySettings d;
   if (o.skin == "opaque") d.skin = ui::SkinMode::Opaque;
@@ -61,6 +64,12 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   if (o.time) viewer.setExerciseTime(*o.time);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
   if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
+}
+
+namespace {
+
+std::filesystem::path exercisesPath(const CliOptions& o) {
+  return o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
 }
 
 // One complete picture: 3D view and (unless --no-ui) the panels, into target.
@@ -202,6 +211,51 @@ int runWindow(const CliOptions& o) {
   auto last = Clock::now();
   float fps = 0.0f;
   gfx::OffscreenTarget shot;
+  // "Export video" in the exercise panel: the first work phase of the exercise on screen, one frame per pass of
+  // this loop, by a viewer of its own (the window's view and clock stay the user's).
+  std::unique_ptr<Viewer> videoViewer;
+  std::unique_ptr<VideoExport> video;
+  auto startVideo = [&](const std::string& file) {
+    CliOptions vo = o;
+    vo.model = viewer.modelPath().string();
+    vo.exercise = viewer.exerciseId();
+    vo.time.reset();
+    vo.viewGiven = false;
+    vo.width = 1280;
+    vo.height = 720;
+    if (!vo.exercise) return;
+    const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(vo));
+    const exercise::TimerPlan plan = exercise::makePlan(set.find(*vo.exercise));
+    VideoRequest request;
+    request.path = file;
+    request.size = {vo.width, vo.height};
+    for (const auto& segment : plan.segments)
+      if (segment.phase == exercise::Phase::Work) {
+        request.from = segment.start;
+        request.to = segment.end();
+        break;
+      }
+    videoViewer = std::make_unique<Viewer>(viewer.display());
+    prepare(*videoViewer, vo);
+    videoViewer->attachRenderer(std::make_unique<gfx::Renderer>());
+    video = std::make_unique<VideoExport>(*videoViewer, request);
+  };
+  auto stepVideo = [&] {
+    try {
+      if (auto file = viewer.takeVideoRequest(); file && !video) startVideo(*file);
+      if (!video) return;
+      if (video->step()) {
+        viewer.setVideoProgress(float(video->progress()));
+        return;
+      }
+      std::fprintf(stderr, "myorelease: saved %s\n", video->path().string().c_str());
+    } catch (const core::Error& e) {
+      std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
+    }
+    video.reset();
+    videoViewer.reset();
+    viewer.setVideoProgress(std::nullopt);
+  };
   while (!glfwWindowShouldClose(window)) {
     glfwPollEvents();
     const auto now = Clock::now();
@@ -209,6 +263,7 @@ int runWindow(const CliOptions& o) {
     last = now;
     fps = fps <= 0.0f ? 1.0f / std::max(dt, 1e-3f) : fps * 0.95f + 0.05f / std::max(dt, 1e-3f);
     viewer.update(dt);
+    stepVideo();
     const glm::ivec2 fb = context->framebufferSize();
     int ww = 0, wh = 0;
     glfwGetWindowSize(window, &ww, &wh);
@@ -269,6 +324,28 @@ int runScreenshot(const CliOptions& o) {
   return 0;
 }
 
+/// The motion's own cost, without drawing: an exercise's set-up on the loaded model and the median of 200 frames
+/// spread over its whole protocol (milliseconds).
+void printMotionFigures(const scene::Model& model, const CliOptions& o) {
+  using Clock = std::chrono::steady_clock;
+  const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
+  const auto t0 = Clock::now();
+  const exercise::Playback playback(model, set.find(*o.exercise));
+  const double setupMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  constexpr int kFrames = 200;
+  std::vector<double> times;
+  double coverage = 0.0;
+  for (int i = 0; i < kFrames; ++i) {
+    const auto t = Clock::now();
+    coverage += playback.at(playback.plan().total * i / kFrames).coverage;
+    times.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t).count());
+  }
+  std::sort(times.begin(), times.end());
+  fmt::print("motion set-up: {:.1f} ms, motion frame median: {:.3f} ms, max: {:.3f} ms ({} frames, mean coverage "
+             "{:.2f})\n",
+             setupMs, times[times.size() / 2], times.back(), kFrames, coverage / kFrames);
+}
+
 int runBench(const CliOptions& o) {
   const auto tLoad = Clock::now();
   Viewer viewer(displayFrom(o));
@@ -305,6 +382,32 @@ int runBench(const CliOptions& o) {
     return times;
   };
   const std::vector<double> full = turningFrames(false, nullptr);
+  // The driver's floor in the same run: the same triangles, size and samples in one flat pass, the camera
+  // turning the same way; then where a full frame's time goes, pass by pass (the GPU waited for after each).
+  std::vector<double> flat;
+  std::vector<std::pair<std::string, std::vector<double>>> passes;
+  if (gfx::Renderer* renderer = viewer.renderer()) {
+    for (int i = 0; i < o.frames; ++i) {
+      const auto t = Clock::now();
+      viewer.camera().orbit(2.0f, 0.0f);
+      viewer.update(1.0f / 60.0f);
+      renderer->renderFlat(viewer.frameView(size), &target);
+      gfx::finish();
+      flat.push_back(msSince(t));
+    }
+    renderer->setPassTiming(true);
+    for (int i = 0; i < std::min(o.frames, 15); ++i) {
+      viewer.camera().orbit(2.0f, 0.0f);
+      viewer.update(1.0f / 60.0f);
+      viewer.render(size, &target);
+      for (const gfx::PassTime& p : renderer->passTimes()) {
+        auto it = std::find_if(passes.begin(), passes.end(), [&](const auto& e) { return e.first == p.pass; });
+        if (it == passes.end()) it = passes.insert(passes.end(), {p.pass, {}});
+        it->second.push_back(p.ms);
+      }
+    }
+    renderer->setPassTiming(false);
+  }
   // The window's first picture: full, and timed by the renderer to choose; it also starts the coarse lists.
   const auto tLists = Clock::now();
   viewer.camera().orbit(2.0f, 0.0f);
@@ -346,8 +449,20 @@ int runBench(const CliOptions& o) {
              s.mean, 1000.0 / s.mean, s.median, s.p95, coarseFrames, frames.size());
   fmt::print("full-detail frame mean: {:.2f} ms ({:.1f} fps), median: {:.2f} ms, p95: {:.2f} ms\n", f.mean,
              1000.0 / f.mean, f.median, f.p95);
+  if (!flat.empty()) {
+    const Stats fl = stats(flat);
+    fmt::print("floor (one flat pass, same triangles, size and samples) median: {:.2f} ms, full-detail / floor: "
+               "{:.2f}x\n", fl.median, f.median / fl.median);
+  }
+  if (!passes.empty()) {
+    std::string line;
+    for (const auto& [name, ms] : passes)
+      line += fmt::format("{}{} {:.1f}", line.empty() ? "" : ", ", name, stats(ms).median);
+    fmt::print("full-detail passes, median ms (GPU waited for after each): {}\n", line);
+  }
   fmt::print("first picture and coarse lists: {:.1f} ms\n", listsMs);
   fmt::print("resting frame median: {:.2f} ms (view unchanged)\n", resting[resting.size() / 2]);
+  if (o.exercise) printMotionFigures(viewer.model(), o);
   fmt::print("peak memory: {:.1f} MiB\n", double(peakMemoryKiB()) / 1024.0);
   return 0;
 }
@@ -363,10 +478,6 @@ int runListMuscles(const CliOptions& o) {
                id.part == scene::MusclePart::None ? "-" : std::string(scene::toString(id.part)));
   }
   return 0;
-}
-
-std::filesystem::path exercisesPath(const CliOptions& o) {
-  return o.exercisesFile ? std::filesystem::path(*o.exercisesFile) : assetsDir() / "exercises.json";
 }
 
 int runListExercises(const CliOptions& o) {

@@ -5,7 +5,16 @@
 
 #include <vector>
 
+#include "ui/panels.hpp"
+
 namespace myo::app {
+
+class Viewer;
+
+/// The display settings the command line asks for (--skin).
+ui::DisplaySettings displayFrom(const CliOptions& options);
+/// Sets up a viewer on the command line's model, exercise, view and time, with no camera glide.
+void prepare(Viewer& viewer, const CliOptions& options);
 
 /// An RGBA8 picture, rows top to bottom.
 struct Picture {

@@ -158,24 +158,21 @@ void Viewer::selectExercise(const std::string& id) {
 
 void Viewer::selectExercise(int index) {
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
-  overrides_ = {};
-  timer_.reset();
-  playback_.reset();
+  session_.reset();
   motion_.reset();
-  motionTime_ = -1.0;
+  motionVersion_ = 0;
   targets = {scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor, scene::MuscleKind::RhomboidMinor,
              scene::MuscleKind::LatissimusDorsi};
   if (exercise_ < 0) return;
   const auto& ex = exercises_->exercises[size_t(exercise_)];
   targets = ex.targets;
-  timer_.emplace(exercise::makePlan(ex, overrides_));
-  playback_.emplace(model_, ex, overrides_);
+  session_.emplace(model_, ex);
   updateMotion();
   frameExercise();
 }
 
 void Viewer::updateMotion() {
-  if (!playback_ || !timer_) {
+  if (!session_) {
     if (motion_) {
       // Back to the model as loaded, seen from behind.
       motion_.reset();
@@ -187,90 +184,24 @@ void Viewer::updateMotion() {
     }
     return;
   }
-  const double t = timer_->elapsed();
-  if (t == motionTime_) return;
-  motionTime_ = t;
-  motion_ = playback_->at(t);
+  const std::uint64_t version = session_->frameVersion();
+  if (motion_ && version == motionVersion_) return;
+  motionVersion_ = version;
+  motion_ = session_->frame();
   world_ = motion_->world;
   ++poseVersion_;
   posedDirty_ = true;
   targetBounds_ = scene::Bounds{};  // the body moves every frame: outline the whole view
-}
-
-void Viewer::frameExercise() {
-  if (!motion_) return;
-  // Frame the posed body and its equipment over the first set's motion, from the side and a little above,
-  // so that where the tool meets the back reads and nothing leaves the picture while it moves.
-  // The body's tissues, or every mesh of a model without recognised anatomy.
-  const bool anatomy = std::any_of(model_.roles.begin(), model_.roles.end(),
-                                   [](const scene::MeshRole& r) { return r.tissue != scene::TissueKind::Other; });
-  auto notBody = [&](int mesh) {
-    return anatomy && model_.roles[size_t(mesh)].tissue == scene::TissueKind::Other;
-  };
-  scene::Bounds b;
-  const auto& plan = playback_->plan();
-  double workStart = 0.0, workEnd = plan.total;
-  for (const auto& segment : plan.segments)
-    if (segment.phase == exercise::Phase::Work) {
-      workStart = segment.start;
-      workEnd = segment.end();
-      break;
-    }
-  for (int i = 0; i <= 4; ++i) {
-    // Inside the phase: at its very edges the body may still be in the previous phase's pose.
-    const auto sample = playback_->at(workStart + 0.5 + (workEnd - workStart - 1.0) * double(i) / 4.0);
-    b.add(scene::modelBounds(model_, sample.world, notBody));
-    for (const auto& tool : sample.tools) b.add(glm::vec3(tool.transform[3]));
-  }
-  const glm::vec3 focus = motion_->contact ? motion_->contact->worldPoint : b.center();
-  // Look at the body's left side (its profile shows where the tool meets the back); when the body lies on
-  // that side, look at its back instead.
-  glm::vec3 side(1.0f, 0.0f, 0.0f), back(0.0f, 0.0f, -1.0f);
-  for (size_t n = 0; n < model_.nodes.size(); ++n)
-    if (model_.nodes[n].name == "pelvis") {
-      side = glm::mat3(world_[n]) * side;
-      back = glm::mat3(world_[n]) * back;
-    }
-  auto horizontal = [](glm::vec3 v) { return glm::vec3(v.x, 0.0f, v.z); };
-  glm::vec3 dir = glm::length(horizontal(side)) > 0.5f ? horizontal(side) : horizontal(back);
-  // A little behind the body, or in front of it when a wall stands behind.
-  const bool wall = std::any_of(motion_->tools.begin(), motion_->tools.end(),
-                                [](const exercise::ToolShape& t) { return t.role == "wall"; });
-  dir = glm::normalize(dir + (wall ? -0.35f : 0.35f) * glm::normalize(horizontal(back) + glm::vec3(1e-4f)));
-  camera_.setSceneBounds(b.center(), b.radius() * 3.0f);
-  camera_.setTarget(glm::mix(b.center(), focus, 0.5f));
-  camera_.setYaw(std::atan2(dir.x, dir.z));
-  camera_.setPitch(glm::radians(20.0f));
-  camera_.setDistance(b.radius() * 2.3f);
-}
-
-void Viewer::rebuildPlan() {
-  if (exercise_ < 0 || !timer_) return;
-  const auto& ex = exercises_->exercises[size_t(exercise_)];
-  overrides_ = exercise::clampOverrides(ex.protocol, overrides_);
-  timer_->setPlan(exercise::makePlan(ex, overrides_));
-  const auto trigger = playback_ ? playback_->triggerPoint() : std::nullopt;
-  playback_.emplace(model_, ex, overrides_);
-  if (trigger) playback_->setTriggerPoint(*trigger);
-  motionTime_ = -1.0;
-  updateMotion();
+  followExercise(false);
 }
 
 void Viewer::setExerciseTime(double seconds) {
-  if (timer_) timer_->scrub(seconds);
+  if (session_) session_->scrub(seconds);
   updateMotion();
 }
 
 void Viewer::startPauseTimer() {
-  if (!timer_) return;
-  if (timer_->running()) {
-    timer_->pause();
-  } else if (timer_->done() || timer_->elapsed() <= 0.0) {
-    timer_->restart();
-    timer_->start();
-  } else {
-    timer_->resume();
-  }
+  if (session_) session_->startPause();
 }
 
 void Viewer::enableTones() {
@@ -278,31 +209,27 @@ void Viewer::enableTones() {
 }
 
 const exercise::TimerState Viewer::exerciseState() const {
-  return timer_ ? timer_->state() : exercise::TimerState{};
+  return session_ ? session_->state() : exercise::TimerState{};
 }
 
 void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
   if (in.select) selectExercise(*in.select);
-  if (!timer_) return;
-  if (in.startPause) startPauseTimer();
-  if (in.skip) timer_->skip();
-  if (in.restart) timer_->restart();
-  if (in.scrub) timer_->scrub(*in.scrub);
-  if (in.speed) timer_->setSpeed(*in.speed);
-  if (in.workS) {
-    overrides_.workS = *in.workS;
-    rebuildPlan();
-  }
-  if (in.sets) {
-    overrides_.sets = *in.sets;
-    rebuildPlan();
-  }
+  if (!session_) return;
+  if (in.startPause) session_->startPause();
+  if (in.skip) session_->skip();
+  if (in.restart) session_->restart();
+  if (in.scrub) session_->scrub(*in.scrub);
+  if (in.speed) session_->setSpeed(*in.speed);
+  if (in.workS) session_->setWorkS(*in.workS);
+  if (in.sets) session_->setSets(*in.sets);
+  if (in.workS || in.sets) resetExerciseFraming();  // the segments changed
+  updateMotion();
 }
 
 void Viewer::update(float dt) {
   camera_.update(dt);
-  if (timer_) {
-    for (const auto& cue : timer_->advance(dt)) {
+  if (session_) {
+    for (const auto& cue : session_->advance(dt)) {
       if (!tones_) continue;
       if (cue.kind == exercise::CueKind::Tick) tones_->tick();
       else tones_->phaseEnd();
@@ -464,6 +391,7 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interact
   }
   takeCoarseLists(false);
   camera_.setViewport(size.x, size.y);
+  followExercise(false);  // a new picture size frames the body again
   if (motion_ && insetWanted_) {
     // The inset's own renderer is made the first time an exercise is shown with the panels.
     if (!insetRenderer_) {
@@ -578,12 +506,11 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   ein.exercisesError = exercisesError_;
   ein.selected = exercise_;
   ein.audio = !tones_ || tones_->available();  // only a window that asked for sound mentions its absence
-  if (timer_) {
-    ein.state = timer_->state();
-    ein.speed = timer_->speed();
-    const auto& pr = exercises_->exercises[size_t(exercise_)].protocol;
-    ein.workS = overrides_.workS.value_or(pr.workS);
-    ein.sets = overrides_.sets.value_or(pr.sets);
+  if (session_) {
+    ein.state = session_->state();
+    ein.speed = session_->speed();
+    ein.workS = session_->workS();
+    ein.sets = session_->sets();
   }
   insetWanted_ = motion_.has_value();  // pictures without panels skip the inset
   if (motion_) {
@@ -596,9 +523,23 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     if (motion_->contact && motion_->contact->pressed)
       for (int m : motion_->contact->meshes) ein.contactMuscles.push_back(scene::muscleDisplayName(model_.roles[size_t(m)].muscle));
   }
+  ein.videoProgress = videoProgress_;
   ui::ExerciseIntents eint;
   ui::drawExercisePanel(ein, eint);
+  if (eint.exportVideo) videoRequested_ = true;
+  readPanelRects(pixelsPerPoint);
   applyExerciseIntents(eint);
+}
+
+std::optional<std::string> Viewer::takeVideoRequest() {
+  if (!videoRequested_) return std::nullopt;
+  videoRequested_ = false;
+  return fmt::format("myorelease-{:03}.mp4", ++videoCount_);
+}
+
+std::optional<std::string> Viewer::exerciseId() const {
+  if (!exercises_ || exercise_ < 0) return std::nullopt;
+  return exercises_->exercises[size_t(exercise_)].id;
 }
 
 std::optional<std::string> Viewer::takeScreenshotRequest() {
@@ -608,6 +549,12 @@ std::optional<std::string> Viewer::takeScreenshotRequest() {
 }
 
 void Viewer::setPreset(view::Preset preset) {
+  if (motion_) {
+    // During an exercise the presets are relative to the posed body and frame it with its tools.
+    exercisePreset_ = preset;
+    followExercise(true);
+    return;
+  }
   if (preset == view::Preset::Target) {
     // Sphere around the visible target muscles.
     const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return !isTarget(mesh); });
@@ -619,7 +566,18 @@ void Viewer::setPreset(view::Preset preset) {
   camera_.setPreset(preset, roiCenter_, roiRadius_);
 }
 
-void Viewer::frameModel() { camera_.frame(center_, radius_); }
+void Viewer::frameModel() {
+  if (motion_ && session_) {
+    // Keep the direction, frame the posed body again.
+    const int segment = segmentAt(session_->elapsed());
+    if (segment >= 0) {
+      camera_.glideTo(exerciseFraming(segment, view::ViewAngles{camera_.goal().yaw, camera_.goal().pitch}));
+      framedGoal_ = camera_.goal();
+      return;
+    }
+  }
+  camera_.frame(center_, radius_);
+}
 
 void Viewer::setMeshVisible(int mesh, bool visible) {
   if (mesh >= 0 && mesh < int(hidden_.size())) hidden_[size_t(mesh)] = !visible;
@@ -648,10 +606,10 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     return;
   }
   const auto& role = model_.roles[size_t(hit->mesh)];
-  if (playback_ && (role.muscle.kind == scene::MuscleKind::RhomboidMajor ||
-                    role.muscle.kind == scene::MuscleKind::RhomboidMinor) &&
+  if (session_ && session_->playback().triggerPoint() && role.muscle.valid() &&
       std::find(targets.begin(), targets.end(), role.muscle.kind) != targets.end()) {
-    // Clicking the rhomboid moves the ball's trigger point there (rest frame: the hit triangle's nearest vertex).
+    // Clicking a target muscle moves the ball's trigger point there (rest frame: the hit triangle's nearest
+    // vertex).
     const auto& prim = model_.meshes[size_t(hit->mesh)].primitives[size_t(hit->primitive)];
     const auto& piece = *std::find_if(posed().pieces.begin(), posed().pieces.end(), [&](const auto& pc) {
       return pc.node == hit->node && pc.primitive == hit->primitive;
@@ -663,8 +621,7 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     }
     const glm::vec3 rest = glm::vec3(restWorld()[size_t(hit->node)] *
                                      glm::vec4(prim.positions[best], 1.0f));
-    playback_->setTriggerPoint(rest);
-    motionTime_ = -1.0;
+    session_->setTriggerPoint(rest);
     updateMotion();
   }
   select(role.muscle.valid() || role.tissue == scene::TissueKind::Other ? hit->mesh : -1);

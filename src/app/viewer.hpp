@@ -14,6 +14,7 @@
 #include "app/audio.hpp"
 #include "exercise/exercise_data.hpp"
 #include "exercise/playback.hpp"
+#include "exercise/session.hpp"
 #include "exercise/timer.hpp"
 #include "gfx/renderer.hpp"
 #include "scene/bounds.hpp"
@@ -23,6 +24,7 @@
 #include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
 #include "view/camera.hpp"
+#include "view/framing.hpp"
 
 namespace myo::app {
 
@@ -97,12 +99,21 @@ public:
   const std::vector<glm::mat4>& world() const { return world_; }
   const std::optional<std::string>& error() const { return error_; }
   std::optional<std::string> takeScreenshotRequest();
+  /// The file name for a video the exercise panel asked for ("Export video"), once.
+  std::optional<std::string> takeVideoRequest();
+  /// How far the video being written is (0..1), shown in the exercise panel; nullopt: none is.
+  void setVideoProgress(std::optional<float> progress) { videoProgress_ = progress; }
+  const std::filesystem::path& modelPath() const { return modelPath_; }
+  /// The selected exercise's id, or nullopt for none.
+  std::optional<std::string> exerciseId() const;
 
   /// Muscle kinds highlighted as targets (by default the three of the routine).
   std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
                                          scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi};
 
   gfx::FrameView frameView(glm::ivec2 size) const;
+  /// The attached renderer (nullptr before attachRenderer), for the benchmark's floor and pass timings.
+  gfx::Renderer* renderer() { return renderer_.get(); }
   ui::PanelInput panelInput() const;
 
 private:
@@ -146,6 +157,9 @@ private:
   std::optional<std::string> error_;
   bool screenshotRequested_ = false;
   int screenshotCount_ = 0;
+  bool videoRequested_ = false;
+  int videoCount_ = 0;
+  std::optional<float> videoProgress_;
 
   ui::DisplaySettings display_;
   Palette palette_;
@@ -165,20 +179,41 @@ private:
   void renderInset();
   glm::ivec2 insetSize() const;
 
-  // The exercise being shown: its data, timer and motion.
+  // The exercise being shown: its data and its session (timer, motion, intents); the frame last drawn.
   std::optional<exercise::ExerciseSet> exercises_;
   std::optional<std::string> exercisesError_;
   int exercise_ = -1;
-  std::optional<exercise::Timer> timer_;
-  std::optional<exercise::Playback> playback_;
+  std::optional<exercise::Session> session_;
   std::optional<exercise::MotionFrame> motion_;
-  double motionTime_ = -1.0;
+  std::uint64_t motionVersion_ = 0;
   void updateMotion();
+
+  // The exercise camera (viewer_camera.cpp): each timer segment framed on the posed body and its tools.
+  struct SegmentFrame {
+    std::vector<glm::vec3> points;  ///< posed body vertices and tool corners over the segment, world
+    view::BodyAxes axes;            ///< the body's directions halfway through
+    float towardBack = view::kTargetTowardBack;  ///< the Target view's turn toward the body's back
+  };
+  std::vector<std::optional<SegmentFrame>> segmentFrames_;  ///< per plan segment, filled when first shown
+  view::Preset exercisePreset_ = view::Preset::Target;
+  int framedSegment_ = -1;
+  glm::ivec2 framedViewport_{0};
+  view::PixelRect framedArea_;
+  std::optional<view::CameraPose> framedGoal_;  ///< the pose the exercise camera last went to
+  std::vector<view::PixelRect> panelRects_;    ///< the panels of the last UI frame, pixels
+  int segmentAt(double t) const;
+  const SegmentFrame& segmentFrame(int segment);
+  view::PixelRect freePictureArea() const;
+  /// The pose framing segment `segment` from the current preset (or the given angles).
+  view::CameraPose exerciseFraming(int segment, std::optional<view::ViewAngles> angles = std::nullopt);
+  /// Frames the current segment when it, the picture or the free area changed, or when `reframe`.
+  void followExercise(bool reframe);
   void frameExercise();
-  exercise::PlanOverrides overrides_;
+  void readPanelRects(float pixelsPerPoint);
+  /// Forgets the framed segments (the plan's durations changed).
+  void resetExerciseFraming();
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
-  void rebuildPlan();
 };
 
 /// Where the shipped assets are: $MYO_ASSETS, next to the executable, or the source tree.

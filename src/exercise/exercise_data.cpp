@@ -228,7 +228,7 @@ Equipment readEquipment(const Ctx& c, const json& obj, const std::string& path) 
   else if (obj.contains("length_m"))
     c.fail(join(path, "length_m"), "only a foam roller has a length");
   if (e.kind == EquipmentKind::MassageChair)
-    e.travelM = getNumber(c, obj, "travel_m", path, 0.05, 1.6, "a length in metres");
+    e.travelM = getNumber(c, obj, "travel_m", path, 0.05, 0.85, "a length in metres (the track runs on a 0.90 m backrest)");
   else if (obj.contains("travel_m"))
     c.fail(join(path, "travel_m"), "only a massage chair has this figure");
   e.source = getText(c, obj, "source", path);
@@ -339,8 +339,8 @@ Pose readPose(const Ctx& c, const json& obj, const std::string& path, const Moti
   const json& root = need(c, obj, "root", path);
   checkObject(c, root, rootPath);
   checkKeys(c, root, rootPath, {"support", "rotation_deg", "figures"});
-  pose.root.support = enumValue<Support>(c, root, "support", rootPath,
-                                         {{"floor", Support::Floor}, {"wall", Support::Wall}, {"chair", Support::Chair}});
+  pose.root.support = enumValue<Support>(
+      c, root, "support", rootPath, {{"floor", Support::Floor}, {"wall", Support::Wall}, {"chair", Support::Chair}});
   if (motion != nullptr && pose.root.support != motion->support)
     c.fail(join(rootPath, "support"), fmt::format("motion '{}' needs support '{}', got '{}'", motion->name,
                                                   supportName(motion->support), supportName(pose.root.support)));
@@ -432,10 +432,12 @@ ToolSpec readTool(const Ctx& c, const json& obj, const std::string& path, const 
     if (t.path.from == t.path.to) c.fail(join(pp, "to"), "the path starts and ends at '" + t.path.from + "'");
     // The fields the motion reads are required; the others would be ignored, so they are refused.
     for (std::string_view key : {"lateral_m", "stroke_s", "speed_m_s", "turn_deg"}) {
-      const bool reads = std::find(motion->pathFields.begin(), motion->pathFields.end(), key) != motion->pathFields.end();
+      const bool reads =
+          std::find(motion->pathFields.begin(), motion->pathFields.end(), key) != motion->pathFields.end();
       if (!reads && p.contains(key))
         c.fail(join(pp, key), fmt::format("motion '{}' does not read this field", motion->name));
-      if (reads && !p.contains(key)) c.fail(join(pp, key), fmt::format("missing field (motion '{}' reads it)", motion->name));
+      if (reads && !p.contains(key))
+        c.fail(join(pp, key), fmt::format("missing field (motion '{}' reads it)", motion->name));
     }
   }
   t.path.lateralM = getOptNumber(c, p, "lateral_m", pp, -0.3, 0.3, "an offset in metres", 0.0);
@@ -471,7 +473,8 @@ Exercise readExercise(const std::string& file, const json& obj, std::size_t i) {
   const MotionInfo& motion = kind->info();
   e.equipment = readEquipment(c, need(c, obj, "equipment", ""), "equipment");
   if (std::find(motion.equipment.begin(), motion.equipment.end(), e.equipment.kind) == motion.equipment.end())
-    c.fail("equipment.kind", fmt::format("motion '{}' cannot use a {}", motion.name, equipmentKindName(e.equipment.kind)));
+    c.fail("equipment.kind",
+           fmt::format("motion '{}' cannot use a {}", motion.name, equipmentKindName(e.equipment.kind)));
 
   const json& targets = getArray(c, obj, "targets", "", 1, 4);
   for (std::size_t k = 0; k < targets.size(); ++k) {

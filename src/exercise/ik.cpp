@@ -18,7 +18,9 @@ namespace myo::exercise::ik {
 
 namespace {
 
-glm::vec3 translationOf(const glm::mat4& m) { return glm::vec3(m[3]); }
+glm::vec3 translationOf(const glm::mat4& m) {
+  return glm::vec3(m[3]);
+}
 
 glm::quat rotationOf(const glm::mat4& m) {
   glm::mat3 r(m);

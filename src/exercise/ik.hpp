@@ -36,9 +36,9 @@ struct Goal {
 };
 
 struct Result {
-  bool reached = false;    ///< the end lies within 1 mm of the target
-  float errorM = 0.0f;     ///< distance of the end from the target, metres
-  float hingeDeg = 0.0f;   ///< the hinge angle chosen, degrees about the hinge axis
+  bool reached = false;   ///< the end lies within 1 mm of the target
+  float errorM = 0.0f;    ///< distance of the end from the target, metres
+  float hingeDeg = 0.0f;  ///< the hinge angle chosen, degrees about the hinge axis
 };
 
 /// World transform of node `n` under the local transforms `local` (walks up the parents).

@@ -4,9 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-
 #include <glm/gtc/matrix_transform.hpp>
+#include <string>
 
 namespace myo::exercise {
 
@@ -43,14 +42,19 @@ glm::mat3 MotionContext::bodyRotation(const SideConfig& c, double turnDeg) const
 
 glm::vec3 MotionContext::pressWorld(const glm::mat3& r) const {
   switch (exercise->pose.root.support) {
-    case Support::Floor: return {0.0f, -1.0f, 0.0f};              // the equipment lies on the floor
-    case Support::Wall: return {0.0f, 0.0f, -1.0f};               // the wall stands behind the body
-    case Support::Chair: return r * glm::vec3(0.0f, 0.0f, -1.0f);  // the backrest behind the back
+    case Support::Floor:
+      return {0.0f, -1.0f, 0.0f};  // the equipment lies on the floor
+    case Support::Wall:
+      return {0.0f, 0.0f, -1.0f};  // the wall stands behind the body
+    case Support::Chair:
+      return r * glm::vec3(0.0f, 0.0f, -1.0f);  // the backrest behind the back
   }
   return {0.0f, -1.0f, 0.0f};
 }
 
-double MotionContext::toolRadius() const { return 0.5 * exercise->equipment.diameterM; }
+double MotionContext::toolRadius() const {
+  return 0.5 * exercise->equipment.diameterM;
+}
 
 double MotionContext::figure(std::string_view key, double fallback) const {
   const auto& figures = exercise->pose.root.figures;
@@ -110,10 +114,18 @@ std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c) {
   for (Limb l : m.exercise->pose.planted) {
     if (c.side == scene::Side::Right) {
       switch (l) {
-        case Limb::FootL: l = Limb::FootR; break;
-        case Limb::FootR: l = Limb::FootL; break;
-        case Limb::HandL: l = Limb::HandR; break;
-        case Limb::HandR: l = Limb::HandL; break;
+        case Limb::FootL:
+          l = Limb::FootR;
+          break;
+        case Limb::FootR:
+          l = Limb::FootL;
+          break;
+        case Limb::HandL:
+          l = Limb::HandR;
+          break;
+        case Limb::HandR:
+          l = Limb::HandL;
+          break;
       }
     }
     out.push_back(l);
@@ -123,7 +135,6 @@ std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c) {
 
 void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c) {
   // The body travels twice the contact's range and the knees open and close over it.
-  c.ikFoot = {false, false};
   c.plants.clear();
   if (c.tracks.empty() || m.rig.node("pelvis") < 0) return;
   const Track& t = c.tracks[0];
@@ -145,12 +156,13 @@ void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c) {
     if (std::find(limbs.begin(), limbs.end(), limb) == limbs.end() || !limbOf(*m.model, m.rig, limb)) continue;
     const Leg leg = legOf(m.rig, i);
     std::array<glm::vec3, 2> hip;
-    for (int e = 0; e < 2; ++e) hip[std::size_t(e)] = glm::vec3(ends[std::size_t(e)].body * c.bodyWorld[std::size_t(leg.hip)][3]);
+    for (int e = 0; e < 2; ++e)
+      hip[std::size_t(e)] = glm::vec3(ends[std::size_t(e)].body * c.bodyWorld[std::size_t(leg.hip)][3]);
     const float ankleY = m.restWorld[std::size_t(leg.ankle)][3].y;
     const double l = glm::length(glm::vec3(m.model->nodes[std::size_t(leg.knee)].translation)) +
                      glm::length(glm::vec3(m.model->nodes[std::size_t(leg.ankle)].translation));
-    const float x = spacing > 0.0 ? float(0.5 * spacing) * (i == 0 ? 1.0f : -1.0f)
-                                  : m.restWorld[std::size_t(leg.ankle)][3].x;
+    const float x =
+        spacing > 0.0 ? float(0.5 * spacing) * (i == 0 ? 1.0f : -1.0f) : m.restWorld[std::size_t(leg.ankle)][3].x;
     const glm::vec3 midHip = 0.5f * (hip[0] + hip[1]);
     glm::vec3 base(midHip.x, ankleY, midHip.z);
     base += (x - glm::dot(base, -across)) * -across;
@@ -163,11 +175,9 @@ void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c) {
       const double mid = 0.5 * (lo + hi);
       (farthest(mid) < 0.96 * l ? lo : hi) = mid;
     }
-    c.footTarget[std::size_t(i)] = base - float(lo) * u;
-    c.ikFoot[std::size_t(i)] = true;
     Plant plant;
     plant.limb = limb;
-    plant.target = c.footTarget[std::size_t(i)];
+    plant.target = base - float(lo) * u;
     plant.forward = -u;  // toes away from the head
     c.plants.push_back(plant);
   }

@@ -8,13 +8,12 @@
 #pragma once
 
 #include <array>
+#include <glm/glm.hpp>
 #include <memory>
 #include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <glm/glm.hpp>
 
 #include "exercise/contact.hpp"
 #include "exercise/equipment.hpp"
@@ -36,13 +35,13 @@ struct FigureSpec {
 
 /// What a motion kind reads of an exercise. Every field listed here is read; the loader refuses the others.
 struct MotionInfo {
-  std::string_view name;     ///< the exercise file's `motion` value, e.g. "midline-roller"
-  std::string_view summary;  ///< one line for docs and messages
-  std::vector<EquipmentKind> equipment;     ///< the equipment it can drive
-  Support support = Support::Floor;         ///< what must carry the body
+  std::string_view name;                         ///< the exercise file's `motion` value, e.g. "midline-roller"
+  std::string_view summary;                      ///< one line for docs and messages
+  std::vector<EquipmentKind> equipment;          ///< the equipment it can drive
+  Support support = Support::Floor;              ///< what must carry the body
   LevelFrame landmarks = LevelFrame::Trapezius;  ///< which landmarks its path ends may name
-  std::vector<std::string_view> pathFields;  ///< tool.path fields beyond from/to/note it needs (all required)
-  std::vector<FigureSpec> figures;           ///< pose.root.figures it reads (each optional)
+  std::vector<std::string_view> pathFields;      ///< tool.path fields beyond from/to/note it needs (all required)
+  std::vector<FigureSpec> figures;               ///< pose.root.figures it reads (each optional)
   bool trigger = false;  ///< the contact sits on a trigger point the user may move (Playback::setTriggerPoint)
 };
 
@@ -55,23 +54,22 @@ struct SideConfig {
   std::vector<Plant> plants;
   std::vector<glm::vec3> lowPoints;  ///< side-lying: the lower side below the waist (body frame), to settle
   JointAngles angles;                ///< the exercise pose for this side
-  std::array<bool, 2> ikFoot{};      ///< the left / right leg bends and stretches to keep its foot planted
-  std::array<glm::vec3, 2> footTarget{};  ///< world positions of the left and right ankle joints
   /// Every planted limb of the pose (pose.planted, mirrored for the right side) and where its end joint
-  /// belongs on the floor (world), fixed at the start of the work phase.
+  /// belongs on the floor (world), fixed at the start of the work phase: the targets of `plants` where the
+  /// solver holds the limb.
   std::vector<std::pair<Limb, glm::vec3>> plantTargets;
   glm::vec3 rootDeg{0.0f};
-  double turnSign = 0.0;             ///< body turn about its long axis = turnSign * turn (radians)
+  double turnSign = 0.0;  ///< body turn about its long axis = turnSign * turn (radians)
   std::shared_ptr<PosedSurface> surface;
-  std::vector<Track> tracks;         ///< chair: left and right; latissimus: one per column; else one
-  double baseTurnDeg = 0.0;          ///< latissimus: the turn at which the contact lies over the muscle
+  std::vector<Track> tracks;  ///< chair: left and right; latissimus: one per column; else one
+  double baseTurnDeg = 0.0;   ///< latissimus: the turn at which the contact lies over the muscle
   std::vector<int> targets;
   CoverageTable coverage;
   std::vector<std::vector<glm::vec3>> trajectory;  ///< per contact, rest points at the coverage samples
   // Placement constants, from the first instant of the phase.
-  glm::vec3 anchor{0.0f};            ///< placed-rotation contact point at the start (floor roller)
+  glm::vec3 anchor{0.0f};  ///< placed-rotation contact point at the start (floor roller)
   double wallZ = 0.0;
-  glm::mat4 backrest{1.0f}, seat{1.0f};
+  MassageChair chair;  ///< the chair exercise: its parts, placed around the seated body
   glm::vec3 chairOffset{0.0f};
   glm::vec3 standOffset{0.0f};
 };
@@ -124,7 +122,7 @@ struct MotionContext {
 
 /// A motion kind. Stateless: everything it computes goes into the SideConfig it is handed.
 class Motion {
-public:
+ public:
   virtual ~Motion() = default;
   virtual const MotionInfo& info() const = 0;
   /// The patch the tool presses at `rest` (rest frame) for the coverage table.
@@ -174,8 +172,9 @@ std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c);
 /// pose's heel spacing, as far toward the feet as keeps the legs just short of straight at the end of the
 /// stroke where the hips are farthest from them.
 void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c);
-/// Fixes SideConfig::plantTargets for every planted limb: feet the legs hold (ikFoot) at their targets, the
-/// others on the floor under where they are at the start of the work phase.
+/// Fixes SideConfig::plantTargets for every planted limb of the file: the limbs the solver holds
+/// (SideConfig::plants) at their targets, the others on the floor under where they are at the start of the
+/// work phase.
 void planPlantTargets(const MotionContext& m, const Motion& motion, SideConfig& c);
 /// The placed world transforms of every node: forward kinematics of the side's pose with the planted feet
 /// and hands held on their targets by two-bone IK (pose_solver.hpp), under `body`.

@@ -2,9 +2,8 @@
 // down the back either side of the spine (tool.path.lateral_m) between two spinous levels while the body rests.
 //
 // The backrest leans back by pose.root.figures.backrest_recline_deg; its front face runs through the node
-// centres halfway along their travel, and it is tall enough for the rollers' travel (equipment.travel_m).
+// centres halfway along their travel; the chair (exercise/equipment) carries a roller track of equipment.travel_m.
 #include <algorithm>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "exercise/motion.hpp"
@@ -14,22 +13,20 @@ namespace myo::exercise {
 namespace {
 
 constexpr int kHeights = 48;
-constexpr double kSeatTop = 0.45;       // chair seat height, metres (anatomy-deep.md 9: 0.42-0.50)
+constexpr double kSeatTop = kChairSeatTop;
 constexpr double kHipAboveSeat = 0.10;  // hip joint centre above the seat (ischial tuberosities)
-constexpr float kTrackMargin = 0.075f;  // backrest beyond the ends of the roller track, metres
 
 class ChairProgramme final : public Motion {
-public:
+ public:
   const MotionInfo& info() const override {
-    static const MotionInfo info{
-        "chair-programme",
-        "seated in a massage chair, two roller nodes running either side of the spine",
-        {EquipmentKind::MassageChair},
-        Support::Chair,
-        LevelFrame::Trapezius,
-        {"lateral_m", "speed_m_s"},
-        {{"backrest_recline_deg", 0.0, 80.0, "an angle in degrees"}},
-        false};
+    static const MotionInfo info{"chair-programme",
+                                 "seated in a massage chair, two roller nodes running either side of the spine",
+                                 {EquipmentKind::MassageChair},
+                                 Support::Chair,
+                                 LevelFrame::Trapezius,
+                                 {"lateral_m", "speed_m_s"},
+                                 {{"backrest_recline_deg", 0.0, 80.0, "an angle in degrees"}},
+                                 false};
     return info;
   }
 
@@ -90,13 +87,12 @@ public:
       return out;
     }
     Placed out;
-    out.tools.push_back({ToolShape::Kind::Box, c.seat, kChairColour, "chair-seat"});
-    out.tools.push_back({ToolShape::Kind::Box, c.backrest, kChairColour, "chair-back"});
     out.rollAngle = in.travel / r;
     finishPlacement(out, rot, c.chairOffset, in);
-    for (const glm::vec3& w : out.contactWorld)
-      out.tools.push_back(makeBall(w + float(r) * press, r, "chair-roller", kChairRollerColour));
-    out.toolPosition = out.contactWorld[0] + float(r) * press;
+    std::vector<glm::vec3> nodes;
+    for (const glm::vec3& w : out.contactWorld) nodes.push_back(w + float(r) * press);
+    out.tools = chairShapes(c.chair, nodes, r);
+    out.toolPosition = nodes[0];
     return out;
   }
 
@@ -110,24 +106,18 @@ public:
     c.chairOffset = glm::vec3(-hip.x, float(kSeatTop + kHipAboveSeat) - hip.y, -hip.z);
     // The backrest leans back by its recline; its front face runs through the node centres halfway along
     // their travel.
-    const glm::mat3 back = glm::mat3_cast(eulerDegrees(glm::vec3(-float(m.figure("backrest_recline_deg", 25.0)), 0, 0)));
-    const glm::vec3 pressBack = back * glm::vec3(0.0f, 0.0f, -1.0f);
+    const glm::mat3 back =
+        glm::mat3_cast(eulerDegrees(glm::vec3(-float(m.figure("backrest_recline_deg", 25.0)), 0, 0)));
     glm::vec3 front(0.0f);
-    for (const Track& t : c.tracks) front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * m.pressWorld(rot);
+    for (const Track& t : c.tracks)
+      front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * m.pressWorld(rot);
     front /= float(std::max<std::size_t>(c.tracks.size(), 1));
-    const glm::vec3 v = back * kUp;
-    const float halfHeight = 0.5f * float(m.exercise->equipment.travelM) + kTrackMargin, halfDepth = 0.04f;
-    glm::vec3 centre = front + halfDepth * pressBack;
-    // Slide the backrest along itself until its lower edge meets the seat.
-    centre += v * ((float(kSeatTop) - (centre - halfHeight * v).y) / std::max(v.y, 0.1f));
-    c.backrest = glm::translate(glm::mat4(1.0f), centre) * glm::mat4(back) *
-                 glm::scale(glm::mat4(1.0f), glm::vec3(0.26f, halfHeight, halfDepth));
-    const float backZ = (centre - halfHeight * v).z;
-    const float seatHalfDepth = 0.26f;
-    c.seat = glm::translate(glm::mat4(1.0f), glm::vec3(m.midX, float(0.5 * kSeatTop), backZ + seatHalfDepth)) *
-             glm::scale(glm::mat4(1.0f), glm::vec3(0.26f, float(0.5 * kSeatTop), seatHalfDepth));
+    c.chair = makeMassageChair({front, back, m.midX, m.exercise->equipment.travelM});
+    // In front of the leg rest's lower edge.
+    const ChairPart& leg = c.chair.legRest;
+    const float frontZ = (leg.centre + leg.axes[1] * leg.halfSize.y).z;
     constexpr float kStandClear = 0.40f;
-    c.standOffset = glm::vec3(0.0f, 0.0f, backZ + 2.0f * seatHalfDepth + kStandClear);
+    c.standOffset = glm::vec3(0.0f, 0.0f, frontZ + kStandClear);
     planPlantTargets(m, *this, c);
   }
 };

@@ -7,7 +7,6 @@
 // the body, the body twice as far, and it turns by travel / radius. The planted feet stay where they are while
 // the knees open and close.
 #include <algorithm>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "exercise/motion.hpp"
@@ -19,19 +18,18 @@ namespace {
 constexpr int kHeights = 48;
 
 class MidlineRoller final : public Motion {
-public:
+ public:
   bool crossesArms() const override { return true; }
 
   const MotionInfo& info() const override {
-    static const MotionInfo info{
-        "midline-roller",
-        "supine across a foam roller, rolling along the back between two spinous levels",
-        {EquipmentKind::FoamRoller},
-        Support::Floor,
-        LevelFrame::Trapezius,
-        {"lateral_m", "speed_m_s"},
-        {{"heel_spacing_m", 0.05, 0.8, "a distance in metres"}},
-        false};
+    static const MotionInfo info{"midline-roller",
+                                 "supine across a foam roller, rolling along the back between two spinous levels",
+                                 {EquipmentKind::FoamRoller},
+                                 Support::Floor,
+                                 LevelFrame::Trapezius,
+                                 {"lateral_m", "speed_m_s"},
+                                 {{"heel_spacing_m", 0.05, 0.8, "a distance in metres"}},
+                                 false};
     return info;
   }
 
@@ -84,8 +82,8 @@ public:
     const double length = m.exercise->equipment.lengthM;
     if (!m.posing) {
       Placed out = placeUnposed(m, c, in);
-      out.tools.push_back(makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length,
-                                     out.rollAngle));
+      out.tools.push_back(
+          makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length, out.rollAngle));
       return out;
     }
     Placed out;

@@ -7,7 +7,6 @@
 // first lies over the latissimus. Rolling follows the same no-slip kinematics as the midline roller.
 #include <algorithm>
 #include <cmath>
-
 #include <glm/gtc/matrix_transform.hpp>
 
 #include "exercise/motion.hpp"
@@ -18,13 +17,16 @@ namespace {
 
 constexpr int kColumns = 9;  // trunk turns sampled between side-lying and the full turn
 constexpr int kHeights = 24;
-constexpr float kRollerBehind = 0.38f;  // roller centre behind the contact along its axis, metres
+constexpr float kRollerBehind = 0.38f;   // roller centre behind the contact along its axis, metres
+constexpr float kWristOnFloor = 0.008f;  // the wrist joint above the floor with the palm flat on it, metres
 
 /// The body's front, horizontal (world).
-glm::vec3 frontOf(const glm::mat3& rot) { return horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f)); }
+glm::vec3 frontOf(const glm::mat3& rot) {
+  return horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+}
 
 class SideRoller final : public Motion {
-public:
+ public:
   const MotionInfo& info() const override {
     static const MotionInfo info{
         "side-roller",
@@ -112,7 +114,8 @@ public:
       }
       if (n >= 5) break;
     }
-    for (int j = 0; j < kColumns; ++j) c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));
+    for (int j = 0; j < kColumns; ++j)
+      c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));
   }
 
   Instant instant(const MotionContext& m, const SideConfig& c, double tau) const override {
@@ -152,8 +155,8 @@ public:
     const double length = m.exercise->equipment.lengthM;
     if (!m.posing) {
       Placed out = placeUnposed(m, c, in);
-      out.tools.push_back(makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length,
-                                     out.rollAngle));
+      out.tools.push_back(
+          makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length, out.rollAngle));
       return out;
     }
     Placed out;
@@ -161,7 +164,8 @@ public:
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
     // The roller sticks out behind the back rather than in front of the chest, leaving the floor in front
     // free for the top hand.
-    const glm::vec3 centre = glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u - float(kRollerBehind) * frontOf(rot);
+    const glm::vec3 centre =
+        glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u - float(kRollerBehind) * frontOf(rot);
     glm::vec3 b = -c.anchor + float(2.0 * in.travel) * u;
     b.y = float(2.0 * r) - p.y;
     out.toolPosition = centre;
@@ -188,7 +192,7 @@ public:
 
   /// The top leg crosses over with its foot flat on the floor in front of the bottom knee (set down at
   /// mid-stroke, side-lying); the top hand rests on the floor in front of the chest, past the front end of
-  /// the roller, 21 cm in front of where the top shoulder is at the start of the stroke.
+  /// the roller, 20 cm in front of where the top shoulder is at the start of the stroke.
   void planSideLying(const MotionContext& m, SideConfig& c) const {
     c.plants.clear();
     const Instant first = instant(m, c, 0.0);
@@ -212,7 +216,9 @@ public:
     const glm::vec3 head = horizontal(rot * kUp, glm::vec3(1.0f, 0.0f, 0.0f));
     const float top = leftDown ? -1.0f : 1.0f;  // body-frame X of the upper side
     const std::vector<Limb> limbs = plantedLimbs(m, c);
-    const auto wanted = [&](Limb l) { return std::find(limbs.begin(), limbs.end(), l) != limbs.end() && limbOf(*m.model, m.rig, l); };
+    const auto wanted = [&](Limb l) {
+      return std::find(limbs.begin(), limbs.end(), l) != limbs.end() && limbOf(*m.model, m.rig, l);
+    };
     const Limb leg = leftDown ? Limb::FootR : Limb::FootL, arm = leftDown ? Limb::HandR : Limb::HandL;
     if (knee >= 0 && ankle >= 0 && wanted(leg)) {
       Plant foot;
@@ -227,7 +233,7 @@ public:
       Plant hand;
       hand.limb = arm;
       const glm::vec3 sh = glm::vec3(startBody * c.bodyWorld[std::size_t(shoulder)][3]);
-      hand.target = glm::vec3(sh.x, 0.025f, sh.z) + 0.21f * front;
+      hand.target = glm::vec3(sh.x, kWristOnFloor, sh.z) + 0.20f * front;
       hand.poleBody = glm::normalize(glm::vec3(0.2f * top, -0.3f, 1.0f));
       hand.forward = glm::normalize(front + 0.4f * head);
       c.plants.push_back(hand);

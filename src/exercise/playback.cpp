@@ -186,7 +186,8 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
   Impl& im = *impl_;
   im.exercise = exercise;
   im.motion = findMotion(exercise.motion);
-  if (im.motion == nullptr) throw core::Error("--exercise", "exercise '" + exercise.id + "': unknown motion '" + exercise.motion + "'");
+  if (im.motion == nullptr)
+    throw core::Error("--exercise", "exercise '" + exercise.id + "': unknown motion '" + exercise.motion + "'");
   im.plan = makePlan(exercise, overrides);
   MotionContext& m = im.m;
   m.model = &model;
@@ -236,7 +237,8 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
       if (const auto snapped = im.snapTrigger(guide, true)) {
         m.trigger = snapped->first;
         const scene::Side side = model.roles[std::size_t(snapped->second)].muscle.side;
-        m.triggerSide = side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
+        m.triggerSide =
+            side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
       }
     }
   }
@@ -258,11 +260,21 @@ Playback::~Playback() = default;
 Playback::Playback(Playback&&) noexcept = default;
 Playback& Playback::operator=(Playback&&) noexcept = default;
 
-const TimerPlan& Playback::plan() const { return impl_->plan; }
-const Exercise& Playback::exercise() const { return impl_->exercise; }
-bool Playback::hasRig() const { return impl_->m.posing; }
-const std::vector<int>& Playback::targetMeshes() const { return impl_->m.allTargets; }
-std::optional<glm::vec3> Playback::triggerPoint() const { return impl_->m.trigger; }
+const TimerPlan& Playback::plan() const {
+  return impl_->plan;
+}
+const Exercise& Playback::exercise() const {
+  return impl_->exercise;
+}
+bool Playback::hasRig() const {
+  return impl_->m.posing;
+}
+const std::vector<int>& Playback::targetMeshes() const {
+  return impl_->m.allTargets;
+}
+std::optional<glm::vec3> Playback::triggerPoint() const {
+  return impl_->m.trigger;
+}
 
 std::optional<glm::vec3> Playback::setTriggerPoint(const glm::vec3& restPoint) {
   Impl& im = *impl_;
@@ -272,7 +284,8 @@ std::optional<glm::vec3> Playback::setTriggerPoint(const glm::vec3& restPoint) {
   if (!snapped) return std::nullopt;
   m.trigger = snapped->first;
   const scene::Side side = m.model->roles[std::size_t(snapped->second)].muscle.side;
-  m.triggerSide = side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
+  m.triggerSide =
+      side != scene::Side::None ? side : (snapped->first.x >= m.midX ? scene::Side::Left : scene::Side::Right);
   for (SideConfig& c : im.configs) {
     c.targets = im.motion->targets(m, c);
     im.motion->buildTracks(m, c);
@@ -340,6 +353,7 @@ MotionFrame Playback::at(double t) const {
   const Instant in = im.motion->instant(m, c, tau);
   const Placed placed = im.motion->place(m, c, in);
   f.tools = placed.tools;
+  if (im.exercise.equipment.kind == EquipmentKind::MassageChair && m.posing) f.chair = c.chair;
   f.toolPosition = placed.toolPosition;
   f.rollAngle = placed.rollAngle;
   f.travel = in.travel;

@@ -43,6 +43,7 @@ struct MotionFrame {
   TimerState timer;
   std::vector<glm::mat4> world;  ///< posed world transform of every node (placement * forward kinematics)
   std::vector<ToolShape> tools;  ///< the equipment, world frame
+  std::optional<MassageChair> chair;  ///< the chair's resting surfaces (the chair exercise on a rigged model)
   glm::vec3 toolPosition{0.0f};  ///< centre of the working tool (the left node for the chair), world
   double rollAngle = 0.0;        ///< radians the roller (or ball) has turned about its axis since the start
   std::optional<Contact> contact;          ///< the main contact; none when the tool does not touch the body

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-
 #include <glm/gtc/constants.hpp>
 #include <nlohmann/json.hpp>
 
@@ -151,9 +150,10 @@ public:
   }
 
   json primitive(const Geometry& g) {
-    json p = {{"attributes", {{"POSITION", vec3Accessor(g.positions, true)}, {"NORMAL", vec3Accessor(g.normals, false)}}},
-              {"indices", indexAccessor(g.indices)},
-              {"mode", 4}};
+    json p = {
+        {"attributes", {{"POSITION", vec3Accessor(g.positions, true)}, {"NORMAL", vec3Accessor(g.normals, false)}}},
+        {"indices", indexAccessor(g.indices)},
+        {"mode", 4}};
     if (g.material >= 0) p["material"] = g.material;
     return p;
   }
@@ -202,13 +202,15 @@ std::vector<std::uint8_t> encodePosedGlb(const scene::Model& model, const std::v
   if (!extras.facts.empty()) w.doc["scenes"][0]["extras"] = extras.facts;
   w.doc["materials"] = json::array();
   for (const scene::Material& m : model.materials)
-    w.material(m.name.empty() ? "material" : m.name, m.baseColorFactor, m.metallic, m.roughness, m.doubleSided, m.blend);
+    w.material(m.name.empty() ? "material" : m.name, m.baseColorFactor, m.metallic, m.roughness, m.doubleSided,
+               m.blend);
 
   // The first node drawing each mesh gives its pose.
   std::vector<int> drawnBy(model.meshes.size(), -1);
   for (int node : scene::meshNodes(model)) {
     const int mesh = model.nodes[std::size_t(node)].mesh;
-    if (mesh >= 0 && std::size_t(mesh) < drawnBy.size() && drawnBy[std::size_t(mesh)] < 0) drawnBy[std::size_t(mesh)] = node;
+    if (mesh >= 0 && std::size_t(mesh) < drawnBy.size() && drawnBy[std::size_t(mesh)] < 0)
+      drawnBy[std::size_t(mesh)] = node;
   }
   glm::vec3 lo(std::numeric_limits<float>::max()), hi(std::numeric_limits<float>::lowest());
   for (std::size_t mi = 0; mi < model.meshes.size(); ++mi) {
@@ -253,8 +255,10 @@ std::vector<std::uint8_t> encodePosedGlb(const scene::Model& model, const std::v
   // The floor at y = 0 under the body.
   const glm::vec3 c = lo.x <= hi.x ? 0.5f * (lo + hi) : glm::vec3(0.0f);
   Geometry floor;
-  floor.positions = {{c.x - kFloorHalf, 0, c.z - kFloorHalf}, {c.x - kFloorHalf, 0, c.z + kFloorHalf},
-                     {c.x + kFloorHalf, 0, c.z + kFloorHalf}, {c.x + kFloorHalf, 0, c.z - kFloorHalf}};
+  floor.positions = {{c.x - kFloorHalf, 0, c.z - kFloorHalf},
+                     {c.x - kFloorHalf, 0, c.z + kFloorHalf},
+                     {c.x + kFloorHalf, 0, c.z + kFloorHalf},
+                     {c.x + kFloorHalf, 0, c.z - kFloorHalf}};
   floor.indices = {0, 1, 2, 0, 2, 3};
   floor.normals.assign(4, glm::vec3(0, 1, 0));
   floor.material = w.material("floor", glm::vec4(0.62f, 0.62f, 0.64f, 1.0f), 0.0f, 1.0f, false, false);

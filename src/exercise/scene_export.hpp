@@ -5,11 +5,10 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <glm/glm.hpp>
 #include <map>
 #include <string>
 #include <vector>
-
-#include <glm/glm.hpp>
 
 #include "exercise/equipment.hpp"
 #include "scene/model.hpp"

@@ -152,16 +152,27 @@ struct LandmarkLevel {
 };
 
 constexpr LandmarkLevel kLandmarks[] = {
-    {"SP_C6", 1.529, LevelFrame::Trapezius},         {"SP_C7", 1.5087, LevelFrame::Trapezius},        {"SP_T1", kRefT1, LevelFrame::Trapezius},
-    {"SP_T2", kRefT2, LevelFrame::Trapezius},        {"SP_T3", 1.4316, LevelFrame::Trapezius},
-    {"SP_T4", 1.4055, LevelFrame::Trapezius},        {"SP_T5", 1.3756, LevelFrame::Trapezius},
-    {"SP_T6", 1.3452, LevelFrame::Trapezius},        {"SP_T7", 1.3143, LevelFrame::Trapezius},
-    {"SP_T8", kRefT8, LevelFrame::Trapezius},        {"SP_T9", 1.263, LevelFrame::Trapezius},
-    {"SP_T10", 1.2376, LevelFrame::Trapezius},       {"SP_T11", 1.2099, LevelFrame::Trapezius},
-    {"SP_T12", kRefT12, LevelFrame::Trapezius},      {"AXILLA_POST_FOLD", 1.33, LevelFrame::Latissimus},
-    {"RIB5_LAT", 1.3306, LevelFrame::Latissimus},    {"RIB6_LAT", 1.2902, LevelFrame::Latissimus},
-    {"RIB7_LAT", 1.2492, LevelFrame::Latissimus},    {"RIB8_LAT", 1.2078, LevelFrame::Latissimus},
-    {"RIB9_LAT", 1.1714, LevelFrame::Latissimus},    {"RIB10_LAT", 1.1262, LevelFrame::Latissimus},
+    {"SP_C6", 1.529, LevelFrame::Trapezius},
+    {"SP_C7", 1.5087, LevelFrame::Trapezius},
+    {"SP_T1", kRefT1, LevelFrame::Trapezius},
+    {"SP_T2", kRefT2, LevelFrame::Trapezius},
+    {"SP_T3", 1.4316, LevelFrame::Trapezius},
+    {"SP_T4", 1.4055, LevelFrame::Trapezius},
+    {"SP_T5", 1.3756, LevelFrame::Trapezius},
+    {"SP_T6", 1.3452, LevelFrame::Trapezius},
+    {"SP_T7", 1.3143, LevelFrame::Trapezius},
+    {"SP_T8", kRefT8, LevelFrame::Trapezius},
+    {"SP_T9", 1.263, LevelFrame::Trapezius},
+    {"SP_T10", 1.2376, LevelFrame::Trapezius},
+    {"SP_T11", 1.2099, LevelFrame::Trapezius},
+    {"SP_T12", kRefT12, LevelFrame::Trapezius},
+    {"AXILLA_POST_FOLD", 1.33, LevelFrame::Latissimus},
+    {"RIB5_LAT", 1.3306, LevelFrame::Latissimus},
+    {"RIB6_LAT", 1.2902, LevelFrame::Latissimus},
+    {"RIB7_LAT", 1.2492, LevelFrame::Latissimus},
+    {"RIB8_LAT", 1.2078, LevelFrame::Latissimus},
+    {"RIB9_LAT", 1.1714, LevelFrame::Latissimus},
+    {"RIB10_LAT", 1.1262, LevelFrame::Latissimus},
 };
 
 /// The name without a trailing "_L" or "_R" (sided landmarks name the left side; the right mirrors it).

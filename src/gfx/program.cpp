@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "gfx/shader_interface.hpp"
+
 namespace myo::gfx {
 namespace {
 
@@ -19,9 +21,11 @@ std::string infoLog(GLuint object, bool isProgram) {
 
 GlObject<ShaderDeleter> compile(GLenum stage, std::string_view name, std::string_view source) {
   GlObject<ShaderDeleter> shader(glCreateShader(stage));
-  const char* text = source.data();
-  const GLint length = static_cast<GLint>(source.size());
-  glShaderSource(shader.get(), 1, &text, &length);
+  // The shared prelude (version line, attribute locations, array sizes), then the file itself.
+  static const std::string prelude = shaderPrelude();
+  const char* texts[2] = {prelude.data(), source.data()};
+  const GLint lengths[2] = {static_cast<GLint>(prelude.size()), static_cast<GLint>(source.size())};
+  glShaderSource(shader.get(), 2, texts, lengths);
   glCompileShader(shader.get());
   GLint ok = GL_FALSE;
   glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
@@ -63,10 +67,13 @@ Program::Program(std::string_view vertexName, std::string_view vertexSource,
 }
 
 GLint Program::location(const char* name) const {
+  // Looked up by the name's address first (the callers pass literals), without building a string.
+  for (const auto& [address, loc] : byAddress_)
+    if (address == name) return loc;
   auto it = locations_.find(name);
-  if (it != locations_.end()) return it->second;
-  const GLint loc = glGetUniformLocation(program_.get(), name);
-  locations_.emplace(name, loc);
+  const GLint loc = it != locations_.end() ? it->second : glGetUniformLocation(program_.get(), name);
+  if (it == locations_.end()) locations_.emplace(name, loc);
+  byAddress_.emplace_back(name, loc);
   return loc;
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -24,7 +25,9 @@ public:
   void use() const { glUseProgram(program_.get()); }
   GLuint id() const { return program_.get(); }
 
-  /// Location of a uniform, -1 when the driver optimised it away (setting it is then a no-op).
+  /// Location of a uniform, -1 when the driver optimised it away (setting it is then a no-op). Cached per
+  /// program: by the name's address (so `name` must be a string literal, or live as long as the program: no
+  /// string is built per call), then by its text.
   GLint location(const char* name) const;
 
   void set(const char* name, int v) const { glUniform1i(location(name), v); }
@@ -40,6 +43,7 @@ public:
 private:
   GlObject<ProgramDeleter> program_;
   mutable std::unordered_map<std::string, GLint> locations_;
+  mutable std::vector<std::pair<const char*, GLint>> byAddress_;
 };
 
 }  // namespace myo::gfx

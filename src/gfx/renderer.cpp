@@ -1,7 +1,8 @@
 // gfx/renderer.cpp: the render passes. Vertices are posed once per pose change (pose.vert, transform
-// feedback), so every later pass is a cheap draw of world-space geometry. Order: floor height map (seen from
-// below, cached per pose), background, floor, opaque tissues and shapes, outline mask, blended skin (front faces
-// only), outlines (bright where seen, faint where hidden), then the multisampled image is resolved into the output.
+// feedback), so every later pass is a cheap draw of world-space geometry. The passes, each a function that starts
+// from one declared PassState: pose, floor height map (seen from below, cached per pose), background, floor,
+// opaque tissues and shapes, outline mask, translucent skin and equipment (front faces only), outlines (bright
+// where seen, faint where hidden), resolve of the multisampled image into the output.
 // While things move on a slow renderer (FrameView::interaction) the same passes draw a coarse picture: coarse
 // triangle lists, one sample, fewer pixels, stretched to the output; a full picture follows once the view rests.
 #include "gfx/renderer.hpp"
@@ -16,24 +17,19 @@
 
 #include "gfx/gl.hpp"
 #include "gfx/gl_object.hpp"
+#include "gfx/pass_state.hpp"
 #include "gfx/program.hpp"
+#include "gfx/render_target.hpp"
+#include "gfx/shader_interface.hpp"
 #include "gfx/shader_sources.hpp"
+#include "gfx/unit_shapes.hpp"
 
 namespace myo::gfx {
 namespace {
 
-constexpr int kMaxJoints = 128;
 constexpr int kHeightMapSize = 512;
-constexpr int kMaxCoverPoints = 64;
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
 constexpr float kCoarseSkinLift = 0.02f;
-constexpr GLuint kJointsBinding = 0;
-
-// Attribute locations, shared with shaders/pose.vert and shaders/mesh.vert.
-enum Attribute : GLuint {
-  kPosition = 0, kNormal = 1, kUv = 2, kColor = 3, kFibre = 4, kTendon = 5, kJoints = 6, kWeights = 7,
-  kRestPosition = 8, kRestNormal = 9
-};
 
 // Byte offsets of each attribute block in a source vertex buffer (blocks, not interleaved).
 struct Layout {
@@ -165,173 +161,33 @@ Shape makeShape(const scene::Primitive& p) {
 
 glm::mat3 normalMatrix(const glm::mat4& m) { return glm::transpose(glm::inverse(glm::mat3(m))); }
 
-// FNV-1a over everything a frame depends on: equal keys give equal pictures, so the picture can be reused.
-struct FrameKey {
-  std::uint64_t h = 1469598103934665603ull;
-  template <typename T>
-  void add(const T& v) {
-    const auto* p = reinterpret_cast<const unsigned char*>(&v);
-    for (size_t i = 0; i < sizeof(T); ++i) h = (h ^ p[i]) * 1099511628211ull;
-  }
-};
-
-std::uint64_t frameKey(const FrameView& f, const void* target) {
-  FrameKey k;
-  k.add(target);
-  k.add(f.size);
-  k.add(f.view);
-  k.add(f.projection);
-  k.add(f.eye);
-  k.add(f.model);
-  k.add(f.poseVersion);
-  k.add(f.fibres);
-  k.add(f.floor);
-  k.add(f.floorCenter);
-  k.add(f.floorRadius);
-  k.add(f.samples);
-  for (const auto& m : f.meshes) {
-    k.add(m.visible);
-    k.add(m.look);
-    k.add(m.color);
-    k.add(m.highlight);
-    k.add(m.glowColor);
-    k.add(m.outline);
-    k.add(m.outlineColor);
-    k.add(m.paint);
-  }
-  for (const auto& s : f.shapes) {
-    k.add(s.kind);
-    k.add(s.transform);
-    k.add(s.color);
-    k.add(s.stripes);
-  }
-  for (const auto& p : f.paint.coveredPath) k.add(p);
-  k.add(f.paint.coverRadius);
-  k.add(f.paint.contact.has_value());
-  if (f.paint.contact) k.add(*f.paint.contact);
-  k.add(f.paint.contactRadius);
-  k.add(f.outlineBounds.has_value());
-  if (f.outlineBounds) k.add(*f.outlineBounds);
-  return k.h;
-}
-
-// Unit solids for equipment and markers.
-scene::Primitive makeCylinder(int segments) {
-  scene::Primitive p;
-  for (int ring = 0; ring < 2; ++ring) {
-    for (int i = 0; i <= segments; ++i) {
-      const float a = 2.0f * 3.14159265f * float(i) / float(segments);
-      const float y = ring == 0 ? -1.0f : 1.0f;
-      p.positions.push_back({std::cos(a), y, std::sin(a)});
-      p.normals.push_back({std::cos(a), 0.0f, std::sin(a)});
-      // Eight bands around the circumference make the roll visible.
-      const float band = ((i * 8 / segments) % 2 == 0) ? 1.0f : 0.82f;
-      p.colors.push_back({band, band, band, 1.0f});
-    }
-  }
-  const auto row = static_cast<std::uint32_t>(segments + 1);
-  for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(segments); ++i) {
-    p.indices.insert(p.indices.end(), {i, i + row, i + 1, i + 1, i + row, i + row + 1});
-  }
-  for (int cap = 0; cap < 2; ++cap) {
-    const float y = cap == 0 ? -1.0f : 1.0f;
-    const auto center = static_cast<std::uint32_t>(p.positions.size());
-    p.positions.push_back({0.0f, y, 0.0f});
-    p.normals.push_back({0.0f, y, 0.0f});
-    p.colors.push_back({0.9f, 0.9f, 0.9f, 1.0f});
-    for (int i = 0; i <= segments; ++i) {
-      const float a = 2.0f * 3.14159265f * float(i) / float(segments);
-      p.positions.push_back({std::cos(a), y, std::sin(a)});
-      p.normals.push_back({0.0f, y, 0.0f});
-      p.colors.push_back({0.9f, 0.9f, 0.9f, 1.0f});
-    }
-    for (std::uint32_t i = 0; i < static_cast<std::uint32_t>(segments); ++i) {
-      if (cap == 0) p.indices.insert(p.indices.end(), {center, center + 1 + i, center + 2 + i});
-      else p.indices.insert(p.indices.end(), {center, center + 2 + i, center + 1 + i});
-    }
-  }
-  return p;
-}
-
-scene::Primitive makeSphere(int rings, int segments) {
-  scene::Primitive p;
-  for (int r = 0; r <= rings; ++r) {
-    const float v = 3.14159265f * float(r) / float(rings);
-    for (int s = 0; s <= segments; ++s) {
-      const float u = 2.0f * 3.14159265f * float(s) / float(segments);
-      const glm::vec3 n{std::sin(v) * std::cos(u), std::cos(v), std::sin(v) * std::sin(u)};
-      p.positions.push_back(n);
-      p.normals.push_back(n);
-    }
-  }
-  const auto row = static_cast<std::uint32_t>(segments + 1);
-  for (std::uint32_t r = 0; r < static_cast<std::uint32_t>(rings); ++r)
-    for (std::uint32_t s = 0; s < static_cast<std::uint32_t>(segments); ++s) {
-      const std::uint32_t a = r * row + s, b = a + row;
-      p.indices.insert(p.indices.end(), {a, a + 1, b, a + 1, b + 1, b});
-    }
-  return p;
-}
-
-scene::Primitive makeBox() {
-  scene::Primitive p;
-  const glm::vec3 axes[3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-  for (int f = 0; f < 6; ++f) {
-    const glm::vec3 n = axes[f / 2] * (f % 2 == 0 ? 1.0f : -1.0f);
-    const glm::vec3 u = axes[(f / 2 + 1) % 3], v = glm::cross(n, u);
-    const auto base = static_cast<std::uint32_t>(p.positions.size());
-    for (int c = 0; c < 4; ++c) {
-      const float su = (c == 0 || c == 3) ? -1.0f : 1.0f, sv = (c < 2) ? -1.0f : 1.0f;
-      p.positions.push_back(n + u * su + v * sv);
-      p.normals.push_back(n);
-    }
-    p.indices.insert(p.indices.end(), {base, base + 1, base + 2, base, base + 2, base + 3});
-  }
-  return p;
-}
-
 }  // namespace
 
 // === Offscreen target
 
 struct OffscreenTarget::Impl {
-  Framebuffer fbo;
-  Texture color;
-  Renderbuffer depth;
+  RenderTarget target;
 };
 
 OffscreenTarget::OffscreenTarget() : impl_(std::make_unique<Impl>()) {}
 OffscreenTarget::~OffscreenTarget() = default;
 
 void OffscreenTarget::resize(glm::ivec2 size) {
-  if (size == size_ && impl_->fbo) return;
+  if (size == size_ && impl_->target) return;
   size_ = size;
-  impl_->fbo = makeFramebuffer();
-  impl_->color = makeTexture();
-  impl_->depth = makeRenderbuffer();
-  glBindTexture(GL_TEXTURE_2D, impl_->color.get());
-  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-  glBindRenderbuffer(GL_RENDERBUFFER, impl_->depth.get());
-  glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
-  glBindFramebuffer(GL_FRAMEBUFFER, impl_->fbo.get());
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, impl_->color.get(), 0);
-  glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, impl_->depth.get());
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-    throw std::runtime_error("offscreen framebuffer incomplete");
+  impl_->target = makeTarget({.name = "offscreen", .size = size});
 }
 
-unsigned OffscreenTarget::textureId() const { return impl_->color.get(); }
+unsigned OffscreenTarget::textureId() const { return impl_->target.colorTexture.get(); }
 
 void OffscreenTarget::bind() const {
-  glBindFramebuffer(GL_FRAMEBUFFER, impl_->fbo.get());
+  glBindFramebuffer(GL_FRAMEBUFFER, impl_->target.id());
   glViewport(0, 0, size_.x, size_.y);
 }
 
 std::vector<unsigned char> OffscreenTarget::read() const {
   std::vector<unsigned char> pixels(static_cast<size_t>(size_.x) * static_cast<size_t>(size_.y) * 4);
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->fbo.get());
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, impl_->target.id());
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadPixels(0, 0, size_.x, size_.y, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
   // GL rows run bottom to top; images run top to bottom.
@@ -349,63 +205,43 @@ std::vector<unsigned char> OffscreenTarget::read() const {
 
 // === Renderer
 
-// The scene's multisampled target and the outline mask, resized on demand.
+namespace {
+
+// The scene's multisampled target and the outline mask (single-sampled, colour + depth copied from the scene).
 struct PassTargets {
-  Framebuffer msFbo;
-  Renderbuffer msColor, msDepth;
-  glm::ivec2 msSize{0, 0};
-  int msSamples = 0;
+  RenderTarget scene;
+  RenderTarget mask;
 
-  // Outline mask (single-sampled): colour + depth copied from the scene.
-  Framebuffer maskFbo;
-  Texture maskTex;
-  Renderbuffer maskDepth;
-  glm::ivec2 maskSize{0, 0};
-
-  void ensureMsTarget(glm::ivec2 size, int samples) {
+  void ensureScene(glm::ivec2 size, int samples) {
     GLint maxSamples = 1;
     glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
     samples = std::clamp(samples, 1, std::max(1, int(maxSamples)));
-    if (size == msSize && samples == msSamples && msFbo) return;
-    msSize = size;
-    msSamples = samples;
-    msFbo = makeFramebuffer();
-    msColor = makeRenderbuffer();
-    msDepth = makeRenderbuffer();
-    // One sample is an ordinary target (a multisampled one of one sample could not be scaled when copied).
-    const GLsizei storeSamples = samples > 1 ? samples : 0;
-    glBindRenderbuffer(GL_RENDERBUFFER, msColor.get());
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, storeSamples, GL_RGBA8, size.x, size.y);
-    glBindRenderbuffer(GL_RENDERBUFFER, msDepth.get());
-    glRenderbufferStorageMultisample(GL_RENDERBUFFER, storeSamples, GL_DEPTH24_STENCIL8, size.x, size.y);
-    glBindFramebuffer(GL_FRAMEBUFFER, msFbo.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, msColor.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, msDepth.get());
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      throw std::runtime_error("multisampled framebuffer incomplete");
+    ensureTarget(scene, {.name = "multisampled scene", .size = size, .samples = samples,
+                         .color = TargetDesc::Color::Rgba8Buffer});
   }
-
   void ensureMask(glm::ivec2 size) {
-    if (size == maskSize && maskFbo) return;
-    maskSize = size;
-    maskFbo = makeFramebuffer();
-    maskTex = makeTexture();
-    maskDepth = makeRenderbuffer();
-    glBindTexture(GL_TEXTURE_2D, maskTex.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindRenderbuffer(GL_RENDERBUFFER, maskDepth.get());
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, size.x, size.y);
-    glBindFramebuffer(GL_FRAMEBUFFER, maskFbo.get());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, maskTex.get(), 0);
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, maskDepth.get());
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      throw std::runtime_error("outline mask framebuffer incomplete");
+    ensureTarget(mask, {.name = "outline mask", .size = size, .filter = GL_NEAREST, .clampToEdge = true});
   }
 };
+
+// What the kept picture was drawn from: equal inputs give an equal picture.
+struct FrameInputs {
+  const void* target = nullptr;
+  std::uint64_t modelVersion = 0;
+  FrameView frame;
+  bool operator==(const FrameInputs&) const = default;
+};
+
+// What the floor's height map was drawn from.
+struct HeightInputs {
+  std::uint64_t poseVersion = 0;
+  std::uint64_t modelVersion = 0;
+  glm::vec4 floor{0.0f};
+  std::vector<std::pair<ShapeDraw::Kind, glm::mat4>> shapes;
+  bool operator==(const HeightInputs&) const = default;
+};
+
+}  // namespace
 
 struct Renderer::Impl {
   Program pose{"pose.vert", shaders::pose_vert, {"tf_position", "tf_normal"}};
@@ -424,46 +260,34 @@ struct Renderer::Impl {
   std::vector<Texture> images;
   std::vector<scene::Material> materials;
   std::uint64_t posedVersion = ~std::uint64_t(0);
+  std::uint64_t modelVersion = 0;  // counts setModel calls
   bool modelChanged = true;
   Shape cylinder, sphere, box;
 
   // Full pictures and coarse ones (drawn while things move) keep their own targets, so switching between them
   // reallocates nothing.
   PassTargets fullTargets, coarseTargets;
+  PassTargets flatTargets;  // renderFlat's
 
   // The last picture, kept single-sampled so that a frame where nothing changed is one copy.
-  Framebuffer cacheFbo;
-  Texture cacheTex;
-  glm::ivec2 cacheSize{0, 0};
+  RenderTarget cache;
   glm::ivec2 cacheUsed{0, 0};  // the picture's size (smaller for a coarse one)
-  GLuint kept = 0;             // where the picture is: cacheFbo, or the coarse pass's own target
-  std::uint64_t cacheKey = 0;
+  GLuint kept = 0;             // where the picture is: the cache, or the coarse pass's own target
+  FrameInputs cacheInputs;
   bool cacheValid = false;
 
   void ensureCache(glm::ivec2 size) {
-    if (size == cacheSize && cacheFbo) return;
-    cacheSize = size;
-    cacheValid = false;
-    cacheFbo = makeFramebuffer();
-    cacheTex = makeTexture();
-    glBindTexture(GL_TEXTURE_2D, cacheTex.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, size.x, size.y, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindFramebuffer(GL_FRAMEBUFFER, cacheFbo.get());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cacheTex.get(), 0);
-    if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-      throw std::runtime_error("picture cache framebuffer incomplete");
+    if (ensureTarget(cache, {.name = "picture cache", .size = size, .depth = TargetDesc::Depth::None}))
+      cacheValid = false;
   }
 
-  // Floor height map, seen from below; kept while nothing moves.
-  Framebuffer heightFbo;
-  Texture heightTex;
-  Framebuffer shadowFbo;
-  Texture shadowTex;
-  std::uint64_t heightVersion = ~std::uint64_t(0);
+  // Floor height map, seen from below, and the soft shadow made from it; kept while nothing moves.
+  RenderTarget heightMap;
+  RenderTarget shadowMap;
+  HeightInputs heightInputs;
+  bool heightValid = false;
   glm::mat4 heightViewProj{1.0f};
   float heightRange = 3.0f;
-  glm::vec4 heightKey{0.0f};
-  std::uint64_t heightShapes = 0;
   bool heightCoarse = false;
 
   // Quality while things move (FrameView::interaction).
@@ -472,40 +296,35 @@ struct Renderer::Impl {
   bool cacheFull = true;                    // the kept picture is a full one
   std::chrono::steady_clock::time_point lastChange{};
 
+  // Per-pass timing (Renderer::setPassTiming): the GPU is waited for after every pass.
+  bool timing = false;
+  std::vector<PassTime> passTimes;
+  std::chrono::steady_clock::time_point passStart{};
+
   Impl() {
     pose.bindBlock("Joints", kJointsBinding);
     glBindBuffer(GL_UNIFORM_BUFFER, jointsUbo.get());
     glBufferData(GL_UNIFORM_BUFFER, kMaxJoints * sizeof(glm::mat4), nullptr, GL_DYNAMIC_DRAW);
     glBindBufferBase(GL_UNIFORM_BUFFER, kJointsBinding, jointsUbo.get());
-    cylinder = makeShape(makeCylinder(48));
-    sphere = makeShape(makeSphere(24, 48));
-    box = makeShape(makeBox());
-
-    heightFbo = makeFramebuffer();
-    heightTex = makeTexture();
-    glBindTexture(GL_TEXTURE_2D, heightTex.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_DEPTH_COMPONENT24, kHeightMapSize, kHeightMapSize, 0, GL_DEPTH_COMPONENT,
-                 GL_UNSIGNED_INT, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_DEPTH_ATTACHMENT, GL_TEXTURE_2D, heightTex.get(), 0);
-    glDrawBuffer(GL_NONE);
-    glReadBuffer(GL_NONE);
-    shadowFbo = makeFramebuffer();
-    shadowTex = makeTexture();
-    glBindTexture(GL_TEXTURE_2D, shadowTex.get());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, kHeightMapSize, kHeightMapSize, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindFramebuffer(GL_FRAMEBUFFER, shadowFbo.get());
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, shadowTex.get(), 0);
+    cylinder = makeShape(unitCylinder(48));
+    sphere = makeShape(unitSphere(24, 48));
+    box = makeShape(unitBox());
+    const glm::ivec2 mapSize{kHeightMapSize, kHeightMapSize};
+    heightMap = makeTarget({.name = "floor height map", .size = mapSize, .color = TargetDesc::Color::None,
+                            .depth = TargetDesc::Depth::DepthTexture, .clampToEdge = true});
+    shadowMap = makeTarget({.name = "floor shadow", .size = mapSize, .color = TargetDesc::Color::R8Texture,
+                            .depth = TargetDesc::Depth::None, .clampToEdge = true});
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("renderer setup");
+  }
+
+  // Marks the end of one pass: with timing on, waits for the GPU and records the pass's time.
+  void passDone(const char* name) {
+    if (!timing) return;
+    glFinish();
+    const auto now = std::chrono::steady_clock::now();
+    passTimes.push_back({name, std::chrono::duration<double, std::milli>(now - passStart).count()});
+    passStart = now;
   }
 
   // Re-poses every mesh node's vertices into its posed buffers (transform feedback, no rasterisation).
@@ -530,7 +349,7 @@ struct Renderer::Impl {
     // The binding point is context state shared by every renderer: claim it for this one's joints.
     glBindBufferBase(GL_UNIFORM_BUFFER, kJointsBinding, jointsUbo.get());
     // Draws need a complete framebuffer even with rasterisation off (an EGL context may have none).
-    glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, heightMap.id());
     glEnable(GL_RASTERIZER_DISCARD);
     std::array<glm::mat4, kMaxJoints> joints;
     for (size_t n = 0; n < model.nodes.size(); ++n) {
@@ -625,32 +444,23 @@ struct Renderer::Impl {
   void renderHeightMap(const FrameView& f, bool coarse) {
     const float r = f.floorRadius;
     const glm::vec3 c = f.floorCenter;
-    const glm::vec4 key(c, r);
-    FrameKey shapesKey;
-    for (const auto& s : f.shapes) {
-      shapesKey.add(s.kind);
-      shapesKey.add(s.transform);
-    }
+    HeightInputs inputs{f.poseVersion, modelVersion, glm::vec4(c, r), {}};
+    for (const auto& s : f.shapes) inputs.shapes.emplace_back(s.kind, s.transform);
     // Cached while the pose, the floor and the equipment stay put (a coarse one until a full picture is drawn).
-    if (heightVersion == f.poseVersion && key == heightKey && shapesKey.h == heightShapes &&
-        (coarse || !heightCoarse))
-      return;
-    heightVersion = f.poseVersion;
-    heightKey = key;
-    heightShapes = shapesKey.h;
+    if (heightValid && inputs == heightInputs && (coarse || !heightCoarse)) return;
+    heightInputs = std::move(inputs);
+    heightValid = true;
     heightCoarse = coarse;
     const float below = 0.01f;
     heightRange = 3.0f;
     const glm::mat4 view = glm::lookAt(glm::vec3(c.x, c.y - below, c.z), glm::vec3(c.x, c.y + 1.0f, c.z),
                                        glm::vec3(0.0f, 0.0f, 1.0f));
     heightViewProj = glm::ortho(-r, r, -r, r, 0.0f, heightRange) * view;
-    glBindFramebuffer(GL_FRAMEBUFFER, heightFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, heightMap.id());
     glViewport(0, 0, kHeightMapSize, kHeightMapSize);
+    apply({.depthTest = true, .depthFunc = GL_LESS});
     glClearDepth(1.0);
     glClear(GL_DEPTH_BUFFER_BIT);
-    glEnable(GL_DEPTH_TEST);
-    glDepthFunc(GL_LESS);
-    glDisable(GL_CULL_FACE);
     depth.use();
     depth.set("u_viewProj", heightViewProj);
     depth.set("u_model", glm::mat4(1.0f));
@@ -664,14 +474,14 @@ struct Renderer::Impl {
       draw(shape.vao.get(), shape.source.indexCount);
     }
     // The soft shadow, computed once here rather than per floor pixel.
-    glBindFramebuffer(GL_FRAMEBUFFER, shadowFbo.get());
-    glDisable(GL_DEPTH_TEST);
+    glBindFramebuffer(GL_FRAMEBUFFER, shadowMap.id());
+    apply({});
     shadow.use();
     shadow.set("t_height", 1);
     shadow.set("u_heightRange", heightRange);
     shadow.set("u_metresPerUv", 2.0f * r);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, heightTex.get());
+    glBindTexture(GL_TEXTURE_2D, heightMap.depthTexture.get());
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 3);
@@ -702,7 +512,15 @@ struct Renderer::Impl {
     const size_t n = std::min(p.coveredPath.size(), size_t(kMaxCoverPoints));
     // Keep the newest points when the path is longer than the shader holds.
     const size_t first = p.coveredPath.size() - n;
-    for (size_t i = 0; i < n; ++i) path[i] = glm::vec4(p.coveredPath[first + i], 0.0f);
+    // The box around the path, grown by the radius, lets the shader skip the path where nothing is covered.
+    glm::vec3 lo(1e30f), hi(-1e30f);
+    for (size_t i = 0; i < n; ++i) {
+      path[i] = glm::vec4(p.coveredPath[first + i], 0.0f);
+      lo = glm::min(lo, p.coveredPath[first + i]);
+      hi = glm::max(hi, p.coveredPath[first + i]);
+    }
+    mesh.set("u_coverMin", lo - glm::vec3(p.coverRadius));
+    mesh.set("u_coverMax", hi + glm::vec3(p.coverRadius));
     glUniform4fv(mesh.location("u_coverPath"), GLsizei(kMaxCoverPoints), &path[0][0]);
     mesh.set("u_coverCount", int(n));
     mesh.set("u_coverRadius", p.coverRadius);
@@ -739,8 +557,9 @@ void Renderer::setModel(const scene::Model& model) {
   im.materials = model.materials;
   im.modelChanged = true;
   im.cacheValid = false;
+  ++im.modelVersion;
   im.posedVersion = ~std::uint64_t(0);
-  im.heightVersion = ~std::uint64_t(0);
+  im.heightValid = false;
   for (const auto& m : model.meshes) {
     std::vector<SourcePrimitive> prims;
     for (const auto& p : m.primitives) prims.push_back(upload(p));
@@ -793,78 +612,52 @@ void Renderer::setCoarseLists(const scene::ModelLod& lod) {
 
 bool Renderer::lastFrameCoarse() const { return !impl_->cacheFull; }
 
-void Renderer::render(const FrameView& f, OffscreenTarget* target) {
-  auto& im = *impl_;
-  using Clock = std::chrono::steady_clock;
-  const glm::ivec2 outSize = glm::max(f.size, glm::ivec2(1));
-  GLuint out = 0;
-  if (target != nullptr) {
-    target->resize(outSize);
-    out = target->impl_->fbo.get();
+void Renderer::setPassTiming(bool on) { impl_->timing = on; }
+
+const std::vector<PassTime>& Renderer::passTimes() const { return impl_->passTimes; }
+
+// One frame's passes. Each starts from a declared state (apply), draws into the bound scene target, and leaves
+// the state for the next one to declare again.
+struct Renderer::Frame {
+  Impl& im;
+  const FrameView& f;
+  bool coarse;
+  glm::ivec2 size;           // the scene target's size (smaller than the output when coarse)
+  PassTargets& targets;
+  glm::mat4 viewProj;
+  bool haveModel;
+  bool anyOutline = false;
+  bool anyTranslucent = false;
+  glm::ivec4 outlineRect{0};
+
+  static bool translucent(const MeshDraw& d) { return d.color.w < 0.999f; }
+
+  // Back faces are culled unless a material says the surface is double-sided: closed surfaces lose nothing,
+  // and a software rasteriser spends most of its time on triangle set-up.
+  void cullFor(int material) const {
+    const bool twoSided = material >= 0 && material < int(im.materials.size()) &&
+                          im.materials[size_t(material)].doubleSided;
+    if (twoSided) glDisable(GL_CULL_FACE);
+    else glEnable(GL_CULL_FACE);
   }
-  // Nothing changed since the last picture: copy it (the window redraws its panels every frame). While things
-  // move on a slow renderer the pictures are coarse; once the view has rested a moment a full one replaces them.
-  const std::uint64_t key = frameKey(f, target);
-  const Interaction& ia = f.interaction;
-  const auto now = Clock::now();
-  im.ensureCache(outSize);
-  const bool same = im.cacheValid && key == im.cacheKey;
-  if (!same) im.lastChange = now;
-  const bool rested = std::chrono::duration<double>(now - im.lastChange).count() >= ia.restSeconds;
-  if (same && (im.cacheFull || (ia.allowed && !rested))) {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, im.kept);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
-    glBlitFramebuffer(0, 0, im.cacheUsed.x, im.cacheUsed.y, 0, 0, outSize.x, outSize.y, GL_COLOR_BUFFER_BIT,
-                      im.cacheUsed == outSize ? GL_NEAREST : GL_LINEAR);
-    glBindFramebuffer(GL_FRAMEBUFFER, out);
-    glViewport(0, 0, outSize.x, outSize.y);
-    return;
+
+  void background() {
+    // It covers every pixel, so the colour needs no clear; the depth does.
+    glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
+    glViewport(0, 0, size.x, size.y);
+    apply({});
+    glClearDepth(1.0);
+    glClear(GL_DEPTH_BUFFER_BIT);
+    im.background.use();
+    im.background.set("u_top", glm::vec3(0.86f, 0.88f, 0.90f));
+    im.background.set("u_bottom", glm::vec3(0.55f, 0.57f, 0.60f));
+    glBindVertexArray(im.emptyVao.get());
+    glDrawArrays(GL_TRIANGLES, 0, 3);
   }
-  const bool coarse = ia.allowed && !same && im.fullFrameMs > ia.budgetMs;
-  const auto started = Clock::now();
-  const float scale =
-      coarse ? std::clamp(std::max(ia.scale, float(ia.leastRows) / float(outSize.y)), 0.05f, 1.0f) : 1.0f;
-  // Every pass draws at this size; the picture is scaled to the output at the end.
-  const glm::ivec2 size = glm::max(glm::ivec2(glm::round(glm::vec2(outSize) * scale)), glm::ivec2(1));
-  const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
-                         im.meshes.size() == f.model->meshes.size();
-  const glm::mat4 viewProj = f.projection * f.view;
-  const glm::mat3 viewRot = glm::mat3(f.view);
 
-  if (haveModel && (im.modelChanged || im.posedVersion != f.poseVersion)) {
-    im.poseAll(f);
-    im.posedVersion = f.poseVersion;
-    im.heightVersion = ~std::uint64_t(0);
-  }
-  if (haveModel && f.floor) im.renderHeightMap(f, coarse);
-
-  PassTargets& passes = coarse ? im.coarseTargets : im.fullTargets;
-  passes.ensureMsTarget(size, coarse ? 1 : f.samples);
-  glBindFramebuffer(GL_FRAMEBUFFER, passes.msFbo.get());
-  glViewport(0, 0, size.x, size.y);
-  glDisable(GL_SCISSOR_TEST);
-  glDisable(GL_STENCIL_TEST);
-  glDepthMask(GL_TRUE);
-  glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-  glClearDepth(1.0);
-  glClear(GL_DEPTH_BUFFER_BIT);
-
-  // Background (it covers every pixel, so the colour needs no clear).
-  glDisable(GL_DEPTH_TEST);
-  glDisable(GL_BLEND);
-  glDisable(GL_CULL_FACE);
-  im.background.use();
-  im.background.set("u_top", glm::vec3(0.86f, 0.88f, 0.90f));
-  im.background.set("u_bottom", glm::vec3(0.55f, 0.57f, 0.60f));
-  glBindVertexArray(im.emptyVao.get());
-  glDrawArrays(GL_TRIANGLES, 0, 3);
-
-  // Floor, blended into the background, writing no depth so it never hides the body.
-  if (haveModel && f.floor) {
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glEnable(GL_DEPTH_TEST);
-    glDepthMask(GL_FALSE);
+  // Blended into the background, writing no depth so it never hides the body.
+  void floor() {
+    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LESS, .blend = PassState::Blend::Alpha});
     im.floor.use();
     im.floor.set("u_viewProj", viewProj);
     im.floor.set("u_center", f.floorCenter);
@@ -874,67 +667,29 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.floor.set("u_shadow", 1.0f);
     im.floor.set("t_shadow", 1);
     glActiveTexture(GL_TEXTURE1);
-    glBindTexture(GL_TEXTURE_2D, im.shadowTex.get());
+    glBindTexture(GL_TEXTURE_2D, im.shadowMap.colorTexture.get());
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(im.emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 6);
-    glDepthMask(GL_TRUE);
-    glDisable(GL_BLEND);
   }
 
-  glEnable(GL_DEPTH_TEST);
-  glDepthFunc(GL_LEQUAL);
-  im.mesh.use();
-  im.mesh.set("u_viewProj", viewProj);
-  im.mesh.set("u_model", glm::mat4(1.0f));
-  im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
-  im.mesh.set("u_eye", f.eye);
-  im.mesh.set("u_towardEye", 0.0f);
-  im.mesh.set("u_stripes", 0);
-  im.mesh.set("u_viewRot", viewRot);
-  im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
-  im.mesh.set("u_fresnelAlpha", 0.55f);
-  im.mesh.set("t_baseColor", 0);
-  im.setPaint(f.paint);
-
-  auto translucent = [](const MeshDraw& d) { return d.color.w < 0.999f; };
-  bool anyOutline = false;
-  bool anyTranslucent = false;
-
-  // Back faces are culled unless a material says the surface is double-sided: closed surfaces lose nothing,
-  // and a software rasteriser spends most of its time on triangle set-up.
-  glCullFace(GL_BACK);
-  auto cullFor = [&](int material) {
-    const bool twoSided = material >= 0 && material < int(im.materials.size()) &&
-                          im.materials[size_t(material)].doubleSided;
-    if (twoSided) glDisable(GL_CULL_FACE);
-    else glEnable(GL_CULL_FACE);
-  };
-  if (haveModel) {
-    // Outer layers first (muscles, then everything else, bones last), so that the depth test spares the
-    // shading of what they hide.
-    const Look order[] = {Look::Muscle, Look::Material, Look::Skin, Look::Bone};
-    for (const Look look : order) {
-      im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
-        const MeshDraw& d = f.meshes[m];
-        if (d.look != look) return;
-        anyOutline = anyOutline || d.outline;
-        if (translucent(d)) {
-          anyTranslucent = anyTranslucent || d.color.w > 0.0f;
-          return;
-        }
-        cullFor(src.material);
-        im.setMaterial(d, src.material);
-        im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
-        Impl::drawPosed(pp, src, coarse);
-      });
-    }
+  void meshUniforms() {
+    im.mesh.use();
+    im.mesh.set("u_viewProj", viewProj);
+    im.mesh.set("u_model", glm::mat4(1.0f));
+    im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
+    im.mesh.set("u_eye", f.eye);
+    im.mesh.set("u_towardEye", 0.0f);
+    im.mesh.set("u_stripes", 0);
+    im.mesh.set("u_viewRot", glm::mat3(f.view));
+    im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
+    im.mesh.set("u_fresnelAlpha", 0.55f);
+    im.mesh.set("t_baseColor", 0);
+    im.setPaint(f.paint);
   }
-  glDisable(GL_CULL_FACE);
 
-  // Equipment and markers.
-  im.mesh.set("u_paint", 0);
-  auto drawShapes = [&](bool translucentPass) {
+  void drawShapes(bool translucentPass) {
+    im.mesh.set("u_paint", 0);
     for (const auto& s : f.shapes) {
       if ((s.color.w < 0.999f) != translucentPass) continue;
       im.mesh.set("u_model", s.transform);
@@ -950,24 +705,50 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.mesh.set("u_model", glm::mat4(1.0f));
     im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
     im.mesh.set("u_stripes", 0);
-  };
-  drawShapes(false);
+  }
 
-  // Outline mask: the highlighted meshes drawn flat, first everywhere (hidden, alpha 0.5), then depth-tested
+  // Opaque tissues, outer layers first (muscles, then everything else, bones last), so that the depth test
+  // spares the shading of what they hide; then the opaque equipment.
+  void opaque() {
+    apply({.depthTest = true});
+    meshUniforms();
+    if (haveModel) {
+      const Look order[] = {Look::Muscle, Look::Material, Look::Skin, Look::Bone};
+      for (const Look look : order) {
+        im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
+          const MeshDraw& d = f.meshes[m];
+          if (d.look != look) return;
+          anyOutline = anyOutline || d.outline;
+          if (translucent(d)) {
+            anyTranslucent = anyTranslucent || d.color.w > 0.0f;
+            return;
+          }
+          cullFor(src.material);
+          im.setMaterial(d, src.material);
+          im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+          Impl::drawPosed(pp, src, coarse);
+        });
+      }
+    }
+    apply({.depthTest = true});
+    drawShapes(false);
+    outlineRect = {0, 0, size.x, size.y};
+    if (f.outlineBounds) outlineRect = Impl::screenRect(*f.outlineBounds, viewProj, size, float(size.y) / 60.0f);
+    anyOutline = haveModel && anyOutline && outlineRect.z > 0 && outlineRect.w > 0;
+  }
+
+  // The highlighted meshes drawn flat into the mask, first everywhere (hidden, alpha 0.5), then depth-tested
   // against the opaque scene (seen, alpha 1). The faded skin is not in the depth yet, so what shows through it
   // counts as seen.
-  glm::ivec4 outlineRect{0, 0, size.x, size.y};
-  if (f.outlineBounds) outlineRect = Impl::screenRect(*f.outlineBounds, viewProj, size, float(size.y) / 60.0f);
-  anyOutline = anyOutline && outlineRect.z > 0 && outlineRect.w > 0;
-  if (haveModel && anyOutline) {
-    passes.ensureMask(size);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, passes.msFbo.get());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, passes.maskFbo.get());
+  void outlineMask() {
+    targets.ensureMask(size);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targets.mask.id());
     glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, passes.maskFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, targets.mask.id());
+    apply({.depthTest = true, .depthWrite = false});
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    glDepthMask(GL_FALSE);
     im.flat.use();
     im.flat.set("u_viewProj", viewProj);
     im.flat.set("u_model", glm::mat4(1.0f));
@@ -982,92 +763,148 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
         Impl::drawPosed(pp, src, coarse);
       });
     }
-    glDisable(GL_CULL_FACE);
-    glDepthFunc(GL_LEQUAL);
-    glDepthMask(GL_TRUE);
-    glBindFramebuffer(GL_FRAMEBUFFER, passes.msFbo.get());
+    glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
   }
 
-  // The faded skin: front faces only (a closed surface), blended over what lies beneath.
-  if (haveModel && anyTranslucent) {
+  // The faded skin, front faces only (a closed surface: each pixel blends one layer), then see-through
+  // equipment (a wall or a backrest in front of the worked muscle).
+  void translucentLayers() {
+    const PassState blended{.depthTest = true, .depthWrite = false, .blend = PassState::Blend::Alpha,
+                            .cull = PassState::Cull::Back};
     im.mesh.use();
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glDepthMask(GL_FALSE);
-    im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
-      const MeshDraw& d = f.meshes[m];
-      if (!translucent(d) || d.color.w <= 0.0f) return;
-      // Front faces only, so each pixel blends one layer of skin (the skin is a closed surface).
-      glEnable(GL_CULL_FACE);
-      im.setMaterial(d, src.material);
-      im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
-      // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as if
-      // nearer the eye, which decides the depth test for it but does not move it on screen.
-      im.mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
-      Impl::drawPosed(pp, src, coarse);
-    });
-    im.mesh.set("u_towardEye", 0.0f);
-    glDepthMask(GL_TRUE);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_BLEND);
-  }
-
-  // See-through equipment (a wall or a backrest in front of the worked muscle), front faces only.
-  if (std::any_of(f.shapes.begin(), f.shapes.end(), [](const ShapeDraw& s) { return s.color.w < 0.999f; })) {
-    im.mesh.use();
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
-    glEnable(GL_CULL_FACE);
-    glDepthMask(GL_FALSE);
-    im.mesh.set("u_paint", 0);
-    drawShapes(true);
-    glDepthMask(GL_TRUE);
-    glDisable(GL_CULL_FACE);
-    glDisable(GL_BLEND);
+    if (haveModel && anyTranslucent) {
+      apply(blended);
+      im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
+        const MeshDraw& d = f.meshes[m];
+        if (!translucent(d) || d.color.w <= 0.0f) return;
+        im.setMaterial(d, src.material);
+        im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+        // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as
+        // if nearer the eye, which decides the depth test for it but does not move it on screen.
+        im.mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
+        Impl::drawPosed(pp, src, coarse);
+      });
+      im.mesh.set("u_towardEye", 0.0f);
+    }
+    if (std::any_of(f.shapes.begin(), f.shapes.end(), [](const ShapeDraw& s) { return s.color.w < 0.999f; })) {
+      apply(blended);
+      drawShapes(true);
+    }
   }
 
   // Outlines around the highlighted meshes, from the mask, only where they can be.
-  if (haveModel && anyOutline) {
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(outlineRect.x, outlineRect.y, outlineRect.z, outlineRect.w);
-    glDisable(GL_DEPTH_TEST);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  void outlines() {
+    apply({.blend = PassState::Blend::Alpha, .scissor = outlineRect});
     im.outline.use();
     im.outline.set("t_mask", 2);
     im.outline.set("u_texel", 1.0f / glm::vec2(size));
     im.outline.set("u_radius", std::max(2.0f, float(size.y) / 300.0f));
     im.outline.set("u_taps", coarse ? 8 : 16);
     glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, passes.maskTex.get());
+    glBindTexture(GL_TEXTURE_2D, targets.mask.colorTexture.get());
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(im.emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 3);
-    glDisable(GL_BLEND);
-    glEnable(GL_DEPTH_TEST);
-    glDisable(GL_SCISSOR_TEST);
   }
-  glBindVertexArray(0);
 
-  // Resolve into the cache (a coarse picture is single-sampled: its own target is kept), then copy to the output.
-  if (coarse) {
-    im.kept = passes.msFbo.get();
-  } else {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, passes.msFbo.get());
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.cacheFbo.get());
+  // The multisampled picture into the cache (a coarse picture is single-sampled: its own target is kept).
+  void resolve() {
+    apply({});
+    glBindVertexArray(0);
+    if (coarse) {
+      im.kept = targets.scene.id();
+      return;
+    }
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, im.cache.id());
     glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    im.kept = im.cacheFbo.get();
+    im.kept = im.cache.id();
   }
-  im.cacheKey = key;
+};
+
+// The kept picture, scaled to the output when it is smaller.
+static void copyKept(GLuint kept, glm::ivec2 used, GLuint out, glm::ivec2 outSize) {
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, kept);
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
+  glBlitFramebuffer(0, 0, used.x, used.y, 0, 0, outSize.x, outSize.y, GL_COLOR_BUFFER_BIT,
+                    used == outSize ? GL_NEAREST : GL_LINEAR);
+  glBindFramebuffer(GL_FRAMEBUFFER, out);
+  glViewport(0, 0, outSize.x, outSize.y);
+}
+
+void Renderer::render(const FrameView& f, OffscreenTarget* target) {
+  auto& im = *impl_;
+  using Clock = std::chrono::steady_clock;
+  const glm::ivec2 outSize = glm::max(f.size, glm::ivec2(1));
+  GLuint out = 0;
+  if (target != nullptr) {
+    target->resize(outSize);
+    out = target->impl_->target.id();
+  }
+  im.passTimes.clear();
+  im.passStart = Clock::now();
+  // Nothing changed since the last picture: copy it (the window redraws its panels every frame). While things
+  // move on a slow renderer the pictures are coarse; once the view has rested a moment a full one replaces them.
+  const Interaction& ia = f.interaction;
+  const auto now = Clock::now();
+  im.ensureCache(outSize);
+  // Whether coarse pictures are allowed decides how a changed picture is drawn, not what it shows.
+  FrameInputs inputs{target, im.modelVersion, f};
+  inputs.frame.interaction.allowed = false;
+  const bool same = im.cacheValid && inputs == im.cacheInputs;
+  if (!same) im.lastChange = now;
+  const bool rested = std::chrono::duration<double>(now - im.lastChange).count() >= ia.restSeconds;
+  if (same && (im.cacheFull || (ia.allowed && !rested))) {
+    copyKept(im.kept, im.cacheUsed, out, outSize);
+    im.passDone("kept picture");
+    return;
+  }
+  const bool coarse = ia.allowed && !same && im.fullFrameMs > ia.budgetMs;
+  const auto started = Clock::now();
+  const float scale =
+      coarse ? std::clamp(std::max(ia.scale, float(ia.leastRows) / float(outSize.y)), 0.05f, 1.0f) : 1.0f;
+  // Every pass draws at this size; the picture is scaled to the output at the end.
+  const glm::ivec2 size = glm::max(glm::ivec2(glm::round(glm::vec2(outSize) * scale)), glm::ivec2(1));
+  const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
+                         im.meshes.size() == f.model->meshes.size();
+
+  if (haveModel && (im.modelChanged || im.posedVersion != f.poseVersion)) {
+    im.poseAll(f);
+    im.posedVersion = f.poseVersion;
+    im.passDone("pose");
+  }
+  if (haveModel && f.floor) {
+    im.renderHeightMap(f, coarse);
+    im.passDone("floor height map");
+  }
+  PassTargets& targets = coarse ? im.coarseTargets : im.fullTargets;
+  targets.ensureScene(size, coarse ? 1 : f.samples);
+  Frame frame{im, f, coarse, size, targets, f.projection * f.view, haveModel};
+  frame.background();
+  im.passDone("background");
+  if (haveModel && f.floor) {
+    frame.floor();
+    im.passDone("floor");
+  }
+  frame.opaque();
+  im.passDone("opaque");
+  if (frame.anyOutline) {
+    frame.outlineMask();
+    im.passDone("outline mask");
+  }
+  frame.translucentLayers();
+  im.passDone("translucent");
+  if (frame.anyOutline) {
+    frame.outlines();
+    im.passDone("outlines");
+  }
+  frame.resolve();
+  im.cacheInputs = std::move(inputs);
   im.cacheValid = true;
   im.cacheFull = !coarse;
   im.cacheUsed = size;
-  glBindFramebuffer(GL_READ_FRAMEBUFFER, im.kept);
-  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
-  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, outSize.x, outSize.y, GL_COLOR_BUFFER_BIT,
-                    size == outSize ? GL_NEAREST : GL_LINEAR);
-  glBindFramebuffer(GL_FRAMEBUFFER, out);
-  glViewport(0, 0, outSize.x, outSize.y);
+  copyKept(im.kept, size, out, outSize);
+  im.passDone("resolve");
   checkGl("render");
   // What a full picture costs decides whether moving pictures are coarse (a fast GPU never needs them). Timing
   // it waits for the GPU, so it is done about once a second.
@@ -1076,6 +913,48 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     im.lastTimed = Clock::now();
     im.fullFrameMs = std::chrono::duration<double, std::milli>(im.lastTimed - started).count();
   }
+}
+
+void Renderer::renderFlat(const FrameView& f, OffscreenTarget* target) {
+  auto& im = *impl_;
+  const glm::ivec2 size = glm::max(f.size, glm::ivec2(1));
+  const bool haveModel = f.model != nullptr && f.world != nullptr && f.world->size() == f.model->nodes.size() &&
+                         im.meshes.size() == f.model->meshes.size();
+  if (haveModel && (im.modelChanged || im.posedVersion != f.poseVersion)) {
+    im.poseAll(f);
+    im.posedVersion = f.poseVersion;
+  }
+  // Its own targets of the same size and samples, so that the kept picture stays valid.
+  PassTargets& targets = im.flatTargets;
+  targets.ensureScene(size, f.samples);
+  glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
+  glViewport(0, 0, size.x, size.y);
+  apply({.depthTest = true, .cull = PassState::Cull::Back});
+  glClearColor(0.7f, 0.7f, 0.7f, 1.0f);
+  glClearDepth(1.0);
+  glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+  im.flat.use();
+  im.flat.set("u_viewProj", f.projection * f.view);
+  im.flat.set("u_model", glm::mat4(1.0f));
+  im.flat.set("u_normalMatrix", glm::mat3(1.0f));
+  im.flat.set("u_baseColor", glm::vec4(0.6f, 0.3f, 0.3f, 1.0f));
+  if (haveModel)
+    im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
+      if (f.meshes[m].color.w <= 0.0f) return;
+      Impl::drawPosed(pp, src, false);
+    });
+  apply({});
+  GLuint out = 0;
+  if (target != nullptr) {
+    target->resize(size);
+    out = target->impl_->target.id();
+  }
+  glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
+  glBindFramebuffer(GL_DRAW_FRAMEBUFFER, out);
+  glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+  glBindFramebuffer(GL_FRAMEBUFFER, out);
+  glBindVertexArray(0);
+  checkGl("flat render");
 }
 
 }  // namespace myo::gfx

@@ -27,6 +27,7 @@ struct MeshDraw {
   bool outline = false;           ///< draw an outline, also seen dimmed through what hides it
   glm::vec3 outlineColor{1.0f, 0.82f, 0.25f};
   bool paint = false;             ///< show the exercise's coverage map and contact glow (FrameView::paint)
+  bool operator==(const MeshDraw&) const = default;
 };
 
 /// The exercise's marks on the target muscles, in the meshes' rest (standing) frame, metres.
@@ -35,6 +36,7 @@ struct PaintView {
   float coverRadius = 0.04f;
   std::optional<glm::vec3> contact;    ///< where the tool presses now
   float contactRadius = 0.05f;
+  bool operator==(const PaintView&) const = default;
 };
 
 /// A simple solid drawn with the model (equipment, markers), in world space.
@@ -43,6 +45,7 @@ struct ShapeDraw {
   glm::mat4 transform{1.0f};      ///< unit shape (cylinder: radius 1, y from -1 to 1; sphere radius 1; box +-1)
   glm::vec4 color{0.5f, 0.5f, 0.5f, 1.0f};
   bool stripes = false;           ///< bands along the cylinder so rolling reads
+  bool operator==(const ShapeDraw&) const = default;
 };
 
 /// How pictures may lose detail while things move, so that a slow renderer (a software one) keeps up with the
@@ -56,6 +59,7 @@ struct Interaction {
   float scale = 0.35f;
   int leastRows = 378;
   double restSeconds = 0.25;
+  bool operator==(const Interaction&) const = default;
 };
 
 /// Everything the renderer reads for one frame. It never writes scene state.
@@ -79,6 +83,14 @@ struct FrameView {
   /// World-space box around the outlined meshes (limits the outline pass), when known.
   std::optional<std::pair<glm::vec3, glm::vec3>> outlineBounds;
   Interaction interaction;
+  /// Equal frames give equal pictures: the renderer keeps the last picture and compares the next frame with it.
+  bool operator==(const FrameView&) const = default;
+};
+
+/// How long one pass of a frame took, with the GPU waited for after each (Renderer::setPassTiming).
+struct PassTime {
+  const char* pass = "";
+  double ms = 0.0;
 };
 
 class OffscreenTarget;
@@ -105,8 +117,18 @@ public:
   /// so that the UI can draw on top.
   void render(const FrameView& frame, OffscreenTarget* target);
 
+  /// The driver's floor for a frame (--bench): the same visible triangles in one flat-colour pass, depth test on,
+  /// back faces culled, at the same size and samples, resolved into `target`. Leaves the kept picture alone.
+  void renderFlat(const FrameView& frame, OffscreenTarget* target);
+
+  /// With timing on, render() waits for the GPU after every pass and records what each took (passTimes(), for
+  /// the last frame); the waits cost time of their own, so the sum exceeds an untimed frame.
+  void setPassTiming(bool on);
+  const std::vector<PassTime>& passTimes() const;
+
 private:
   struct Impl;
+  struct Frame;
   std::unique_ptr<Impl> impl_;
 };
 

@@ -157,6 +157,11 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
     ImGui::SameLine();
     ImGui::TextDisabled("(no sound device)");
   }
+  if (in.videoProgress) {
+    ImGui::ProgressBar(*in.videoProgress, ImVec2(-1, 0), "writing the video...");
+  } else if (ImGui::Button("Export video")) {
+    out.exportVideo = true;
+  }
   const auto& pr = ex.protocol;
   if (pr.workMaxS > pr.workMinS) {
     int work = int(std::lround(in.workS));
@@ -193,6 +198,26 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
   if (ImGui::CollapsingHeader("About pressure and purpose")) {
     ImGui::TextWrapped("%s", set.general.rule.c_str());
     bulletList(set.general.purposes);
+  }
+  if (ImGui::CollapsingHeader("Position, equipment and figures")) {
+    // The file's own notes, with the reference keys the figures come from.
+    auto noted = [](const char* label, const std::string& name, const std::string& note) {
+      ImGui::TextWrapped("%s: %s", label, name.c_str());
+      if (!note.empty()) ImGui::TextDisabled("%s", note.c_str());
+    };
+    noted("Pose", ex.pose.name, ex.pose.note);
+    noted("Stretch", ex.stretchPose.name, ex.stretchPose.note);
+    noted("Equipment", std::string(exercise::equipmentKindName(ex.equipment.kind)) + " (" + ex.equipment.source + ")",
+          ex.equipment.note);
+    noted("Path", ex.tool.path.from + " to " + ex.tool.path.to, ex.tool.path.note);
+  }
+  if (ImGui::CollapsingHeader("Source")) {
+    const exercise::SourceInfo& src = set.general.source;
+    ImGui::TextWrapped("%s, by %s%s%s (%s).", src.title.c_str(), src.author.c_str(),
+                       src.reviewer.empty() ? "" : ", reviewed by ", src.reviewer.c_str(), src.date.c_str());
+    if (!src.authorNote.empty()) ImGui::TextDisabled("%s", src.authorNote.c_str());
+    bulletList(src.references);
+    bulletList(src.figureCredits);
   }
   ImGui::EndChild();
   ImGui::Separator();

@@ -26,6 +26,7 @@ struct ExercisePanelInput {
   bool noTargets = false;                            ///< the model has none of the exercise's target muscles
   unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
   glm::vec2 insetSize{0.0f};
+  std::optional<float> videoProgress;                ///< 0..1 while a video of the exercise is being written
 };
 
 struct ExerciseIntents {
@@ -37,6 +38,7 @@ struct ExerciseIntents {
   std::optional<double> speed;
   std::optional<double> workS;
   std::optional<int> sets;
+  bool exportVideo = false;        ///< write the exercise to a video file
 };
 
 /// The large font used for the countdown (set by the ImGui host; nullptr: the default font).

@@ -97,6 +97,7 @@ CameraPose OrbitCamera::clampPose(CameraPose pose) const {
   const float maxPitch = kMaxPitchDeg * kDegToRad;
   pose.pitch = std::clamp(pose.pitch, -maxPitch, maxPitch);
   pose.yaw = wrapAngle(pose.yaw);
+  pose.shift = glm::clamp(pose.shift, glm::vec2(-1.0f), glm::vec2(1.0f));
   return pose;
 }
 
@@ -118,13 +119,14 @@ CameraPose OrbitCamera::framedPose(CameraPose pose, const glm::vec3& center, flo
   return clampPose(pose);
 }
 
-void OrbitCamera::jumpTo(const CameraPose& goal) {
+void OrbitCamera::jumpTo(const CameraPose& goal, float seconds) {
   if (transitionSeconds_ <= 0.0f) {
     pose_ = goal;
     transition_.reset();
     return;
   }
-  transition_ = Transition{pose_, goal, 0.0f};
+  const float duration = std::isfinite(seconds) && seconds > 0.0f ? seconds : transitionSeconds_;
+  transition_ = Transition{pose_, goal, 0.0f, duration};
 }
 
 void OrbitCamera::frame(const glm::vec3& center, float radius) {
@@ -233,9 +235,16 @@ void OrbitCamera::setDistance(float metres) {
 }
 
 void OrbitCamera::setPose(const CameraPose& pose) {
-  if (!finite(pose.target) || !core::allFinite(pose.distance, pose.yaw, pose.pitch)) return;
+  if (!finite(pose.target) || !core::allFinite(pose.distance, pose.yaw, pose.pitch, pose.shift.x, pose.shift.y))
+    return;
   transition_.reset();
   pose_ = clampPose(pose);
+}
+
+void OrbitCamera::glideTo(const CameraPose& pose, float seconds) {
+  if (!finite(pose.target) || !core::allFinite(pose.distance, pose.yaw, pose.pitch, pose.shift.x, pose.shift.y))
+    return;
+  jumpTo(clampPose(pose), seconds);
 }
 
 // === Transitions
@@ -247,12 +256,12 @@ void OrbitCamera::setTransitionSeconds(float seconds) {
 void OrbitCamera::update(float dtSeconds) {
   if (!transition_ || !std::isfinite(dtSeconds)) return;
   transition_->elapsed += std::max(dtSeconds, 0.0f);
-  if (transition_->elapsed >= transitionSeconds_) {
+  if (transition_->elapsed >= transition_->duration) {
     pose_ = transition_->to;
     transition_.reset();
     return;
   }
-  const float s = smoothStep(transition_->elapsed / transitionSeconds_);
+  const float s = smoothStep(transition_->elapsed / transition_->duration);
   const CameraPose& a = transition_->from;
   const CameraPose& b = transition_->to;
   pose_.target = glm::mix(a.target, b.target, s);
@@ -260,6 +269,7 @@ void OrbitCamera::update(float dtSeconds) {
   pose_.distance = a.distance * std::pow(b.distance / a.distance, s);
   pose_.yaw = wrapAngle(a.yaw + wrapAngle(b.yaw - a.yaw) * s);  // the short way round
   pose_.pitch = a.pitch + (b.pitch - a.pitch) * s;
+  pose_.shift = glm::mix(a.shift, b.shift, s);
 }
 
 // === Derived values
@@ -299,12 +309,15 @@ float OrbitCamera::nearPlane() const {
 glm::mat4 OrbitCamera::projectionMatrix() const {
   const float near = nearPlane();
   const float far = farPlane();
+  // The shift moves the picture in clip space: x' = x + shift.x * w, so every point moves by shift in NDC.
+  glm::mat4 shift(1.0f);
+  shift[3] = glm::vec4(pose_.shift, 0.0f, 1.0f);
   if (orthographic_) {
     const float halfHeight = pose_.distance * halfHeightPerMetre();
     const float halfWidth = halfHeight * aspect();
-    return glm::ortho(-halfWidth, halfWidth, -halfHeight, halfHeight, near, far);
+    return shift * glm::ortho(-halfWidth, halfWidth, -halfHeight, halfHeight, near, far);
   }
-  return glm::perspective(fovY_, aspect(), near, far);
+  return shift * glm::perspective(fovY_, aspect(), near, far);
 }
 
 float OrbitCamera::metresPerPixelAtTarget() const {
@@ -312,8 +325,8 @@ float OrbitCamera::metresPerPixelAtTarget() const {
 }
 
 Ray OrbitCamera::rayThrough(const glm::vec2& cursorPx) const {
-  const float ndcX = 2.0f * cursorPx.x / static_cast<float>(widthPx_) - 1.0f;
-  const float ndcY = 1.0f - 2.0f * cursorPx.y / static_cast<float>(heightPx_);
+  const float ndcX = 2.0f * cursorPx.x / static_cast<float>(widthPx_) - 1.0f - pose_.shift.x;
+  const float ndcY = 1.0f - 2.0f * cursorPx.y / static_cast<float>(heightPx_) - pose_.shift.y;
   const float tanHalfY = halfHeightPerMetre();
   const glm::vec3 ahead = forward();
   const glm::vec3 side = right();

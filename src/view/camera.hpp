@@ -44,11 +44,15 @@ struct CameraPose {
   float distance = 1.0f;    ///< eye to target, metres (> 0)
   float yaw = 0.0f;         ///< radians about world +Y; 0: eye on +Z, pi/2: eye on +X
   float pitch = 0.0f;       ///< radians above the horizontal, within +-kMaxPitchDeg
+  /// Where the target shows in the picture, in normalised device units from its centre (x right, y up,
+  /// each within [-1, 1]): an off-centre lens, so a body framed beside a panel turns about itself.
+  glm::vec2 shift{0.0f};
 };
 
 /// Orbit camera for the viewer.
 /// Eye = target + distance * (sin(yaw)cos(pitch), sin(pitch), cos(yaw)cos(pitch)), looking at the target
 /// with world +Y up. Pixels have their origin at the top-left of the viewport, y down.
+/// The target shows at pose().shift (normalised device units; the picture's centre by default).
 /// Every change is instant unless setTransitionSeconds() > 0; then frame, setPreset and recenter glide to
 /// their goal over update(dt) calls, and any drag or zoom stops the glide where it is.
 class OrbitCamera {
@@ -107,8 +111,13 @@ public:
   const glm::vec3& target() const { return pose_.target; }
 
   const CameraPose& pose() const { return pose_; }
+  /// Where the camera is going: the end of the running transition, or the pose itself.
+  const CameraPose& goal() const { return transition_ ? transition_->to : pose_; }
   /// Sets the pose at once (clamped as the setters above) and stops any transition.
   void setPose(const CameraPose& pose);
+  /// Goes to the pose as frame and setPreset do: gliding when setTransitionSeconds() > 0 (over `seconds`
+  /// when given and positive, else over that setting), at once when it is 0.
+  void glideTo(const CameraPose& pose, float seconds = 0.0f);
 
   // === Transitions (optional)
 
@@ -117,6 +126,7 @@ public:
   /// Advance a running transition by dt seconds; does nothing when none runs.
   void update(float dtSeconds);
   bool transitioning() const { return transition_.has_value(); }
+  float transitionSeconds() const { return transitionSeconds_; }
 
   // === Derived values (world metres, right-handed, GL clip space with z in [-1, 1])
 
@@ -153,7 +163,7 @@ public:
 private:
   CameraPose clampPose(CameraPose pose) const;
   CameraPose framedPose(CameraPose pose, const glm::vec3& center, float radius) const;
-  void jumpTo(const CameraPose& goal);
+  void jumpTo(const CameraPose& goal, float seconds = 0.0f);
   /// Half of the visible height at the target depth (metres) over the distance: tan(fovY/2).
   float halfHeightPerMetre() const;
 
@@ -161,6 +171,7 @@ private:
     CameraPose from;
     CameraPose to;
     float elapsed = 0.0f;
+    float duration = 0.0f;
   };
 
   CameraPose pose_;

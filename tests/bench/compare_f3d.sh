@@ -34,12 +34,9 @@ command -v f3d >/dev/null || die "f3d missing (apt-get install -y f3d)"
 command -v xvfb-run >/dev/null || die "xvfb-run missing (apt-get install -y xvfb)"
 mkdir -p "$work"
 
-# The models: the shipped one (a Khronos sample while it does not exist yet) and the two big spheres.
+# The models: the shipped one and the two big spheres.
 shipped=$repo/assets/upper_body.glb
-if [[ ! -f $shipped ]]; then
-  shipped=$repo/../shared/samples/khronos/CesiumMan.gltf
-  echo "note: assets/upper_body.glb not found; using $(basename "$shipped") in its place"
-fi
+[[ -f $shipped ]] || die "$shipped missing"
 models=("$shipped")
 for count in 1M 4M; do
   glb=$build/big_models/sphere_$count.glb

@@ -80,6 +80,18 @@ TEST_CASE("no arguments give the contract's defaults") {
 }
 
 TEST_CASE("every option reaches CliOptions") {
+  SUBCASE("a video export") {
+    const CliOptions o = options({"--exercise", "massage-chair", "--video", "out/chair.WEBM", "--from", "5",
+                                  "--to", "12.5", "--fps", "24", "--size", "640x360", "--headless"});
+    CHECK(o.video == "out/chair.WEBM");
+    CHECK(o.from == doctest::Approx(5.0));
+    CHECK(o.to == doctest::Approx(12.5));
+    CHECK(o.fps == 24);
+    CHECK(o.width == 640);
+    CHECK(!o.noUi);
+    CHECK(options({}).fps == 30);
+    CHECK(!options({}).from.has_value());
+  }
   SUBCASE("a golden-image run") {
     const CliOptions o = options({"assets/upper_body.glb", "--exercise", "trapezius-foam-roller", "--time",
                                   "12.5", "--view", "left", "--headless", "--screenshot", "out/shot.png",
@@ -154,17 +166,18 @@ TEST_CASE("--help and --version print and exit, from the same table") {
   for (const char* option : {"--exercise ID", "--exercises FILE", "--time SECONDS", "--state", "--view NAME",
                              "--headless", "--screenshot FILE", "--size WxH", "--no-ui", "--list-exercises",
                              "--list-muscles", "--validate", "--bench", "--help", "--version", "--frames N",
-                             "--skin MODE", "--export FILE.glb"}) {
+                             "--skin MODE", "--video FILE", "--from SECONDS", "--to SECONDS", "--fps N",
+                             "--export FILE.glb"}) {
     CAPTURE(option);
     CHECK(text.find(std::string("  ") + option + " ") != std::string::npos);
   }
   CHECK(text.find("myorelease: error: <file or option>: <what is wrong>") != std::string::npos);
-  CHECK(text.find("--headless needs --screenshot or --bench") != std::string::npos);
+  CHECK(text.find("--headless needs --screenshot, --bench or --video") != std::string::npos);
   CHECK(text.back() == '\n');
 
   // Everything the help lists is an option the parser knows (one table for both).
   const std::vector<std::string> listed = optionsInHelp(text);
-  CHECK(listed.size() == 18);
+  CHECK(listed.size() == 22);
   for (const std::string& name : listed) {
     CAPTURE(name);
     try {
@@ -244,7 +257,25 @@ TEST_CASE("combinations are checked after parsing") {
 
   f = failure({"--headless"});
   CHECK(f.where == "--headless");
-  CHECK(f.what == "needs --screenshot or --bench");
+  CHECK(f.what == "needs --screenshot, --bench or --video");
+
+  f = failure({"--video", "clip.mp4"});
+  CHECK(f.where == "--video");
+  CHECK(f.what == "needs --exercise ID");
+  f = failure({"--exercise", "x", "--video", "clip.mp4", "--time", "3"});
+  CHECK(f.where == "--time");
+  f = failure({"--exercise", "x", "--video", "clip.mp4", "--from", "5", "--to", "5"});
+  CHECK(f.where == "--to");
+  f = failure({"--exercise", "x", "--video", "clip.mp4", "--screenshot", "a.png"});
+  CHECK(f.where == "--screenshot");
+  f = failure({"--exercise", "x", "--video", "clip.mov"});
+  CHECK(f.where == "--video");
+  f = failure({"--exercise", "x", "--video", "clip.mp4", "--fps", "121"});
+  CHECK(f.where == "--fps");
+  f = failure({"--fps", "30"});
+  CHECK(f.what == "needs --video");
+  f = failure({"--exercise", "x", "--video", "clip.webm", "--from", "-1"});
+  CHECK(f.where == "--from");
 
   f = failure({"--frames", "10"});
   CHECK(f.where == "--frames");

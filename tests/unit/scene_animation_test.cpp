@@ -1,13 +1,11 @@
-// scene_animation_test.cpp: animation sampling against the keyframes of BoxAnimated and hand-built channels,
-// and skinning (bind pose gives back the bind positions; a moved joint moves its vertices).
+// scene_animation_test.cpp: animation sampling against the keyframes of the generated fixtures (LINEAR, STEP and
+// CUBICSPLINE channels) and hand-built channels, and skinning (bind pose gives back the bind positions; a moved
+// joint moves its vertices).
 #include <doctest/doctest.h>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include <glm/gtc/matrix_transform.hpp>
-#include <nlohmann/json.hpp>
 
 #include "scene/animation.hpp"
 #include "scene/bounds.hpp"
@@ -19,8 +17,8 @@ using doctest::Approx;
 
 namespace {
 
-std::string samplePath(const std::string& name) {
-  return std::string(MYO_SAMPLES_DIR) + "/" + name;
+std::string fixture(const std::string& name) {
+  return std::string(MYO_FIXTURES_DIR) + "/" + name;
 }
 
 void checkNear(const glm::vec4& a, const glm::vec4& b, float eps = 1e-5f) {
@@ -32,38 +30,66 @@ void checkNear(const glm::mat4& a, const glm::mat4& b, float eps = 1e-4f) {
     for (int r = 0; r < 4; ++r) CHECK(std::abs(a[c][r] - b[c][r]) <= eps);
 }
 
+/// The key value of a channel (the middle one of three for a cubic spline).
+glm::vec4 keyValue(const scene::AnimChannel& ch, std::size_t k) {
+  return ch.interpolation == scene::Interpolation::CubicSpline ? ch.values[3 * k + 1] : ch.values[k];
+}
+
 }  // namespace
 
-TEST_CASE("animation: BoxAnimated at and between its keys") {
-  const scene::Model model = scene::loadGltf(samplePath("BoxAnimated.gltf"));
+TEST_CASE("animation: box_animated at and between its keys, for each interpolation") {
+  const scene::Model model = scene::loadGltf(fixture("box_animated.gltf"));
+  REQUIRE(model.animations.size() == 1);
   const scene::Animation& anim = model.animations[0];
+  int kinds[3] = {0, 0, 0};
   for (const scene::AnimChannel& ch : anim.channels) {
     CAPTURE(int(ch.path));
+    CAPTURE(int(ch.interpolation));
+    ++kinds[int(ch.interpolation == scene::Interpolation::Step) ? 0
+            : ch.interpolation == scene::Interpolation::Linear  ? 1
+                                                                : 2];
+    const bool cubic = ch.interpolation == scene::Interpolation::CubicSpline;
     REQUIRE(ch.times.size() >= 2);
-    REQUIRE(ch.values.size() == ch.times.size());
+    REQUIRE(ch.values.size() == ch.times.size() * (cubic ? 3 : 1));
     // At each key the sample is the key's value.
     for (std::size_t k = 0; k < ch.times.size(); ++k) {
-      glm::vec4 expected = ch.values[k];
+      glm::vec4 expected = keyValue(ch, k);
       if (ch.path == scene::AnimPath::Rotation) expected = glm::normalize(expected);
       const glm::vec4 got = scene::sampleChannel(ch, ch.times[k]);
       // q and -q are the same rotation.
       const float sign = glm::dot(got, expected) < 0.0f ? -1.0f : 1.0f;
       checkNear(sign * got, expected);
     }
-    // Half way between two different keys.
+    // Between two different keys.
     std::size_t k = 0;
-    while (k + 1 < ch.times.size() && ch.values[k] == ch.values[k + 1]) ++k;
+    while (k + 1 < ch.times.size() && keyValue(ch, k) == keyValue(ch, k + 1)) ++k;
     REQUIRE(k + 1 < ch.times.size());
-    const float mid = 0.5f * (ch.times[k] + ch.times[k + 1]);
+    const float t0 = ch.times[k], t1 = ch.times[k + 1], dt = t1 - t0;
+    const float mid = 0.5f * (t0 + t1);
     const glm::vec4 got = scene::sampleChannel(ch, mid);
-    if (ch.path == scene::AnimPath::Rotation) {
+    if (ch.interpolation == scene::Interpolation::Step) {
+      // The earlier key holds until the next one.
+      checkNear(got, keyValue(ch, k));
+      checkNear(scene::sampleChannel(ch, t1 - 0.01f * dt), keyValue(ch, k));
+    } else if (cubic) {
+      // Hermite at s = 0.25: h00 p0 + h10 dt m0 + h01 p1 + h11 dt m1 with m0 the out-tangent of key k and m1 the
+      // in-tangent of key k + 1.
+      const float s = 0.25f;
+      const float h00 = 2 * s * s * s - 3 * s * s + 1, h10 = s * s * s - 2 * s * s + s;
+      const float h01 = -2 * s * s * s + 3 * s * s, h11 = s * s * s - s * s;
+      const glm::vec4 expected = h00 * ch.values[3 * k + 1] + h10 * dt * ch.values[3 * k + 2] +
+                                 h01 * ch.values[3 * (k + 1) + 1] + h11 * dt * ch.values[3 * (k + 1)];
+      checkNear(scene::sampleChannel(ch, t0 + s * dt), expected);
+      // Not the straight line between the keys: the tangents bend it.
+      const glm::vec4 straight = keyValue(ch, k) + s * (keyValue(ch, k + 1) - keyValue(ch, k));
+      CHECK(glm::length(scene::sampleChannel(ch, t0 + s * dt) - straight) > 1e-3f);
+    } else if (ch.path == scene::AnimPath::Rotation) {
       // The slerp half-way point of unit quaternions is their normalised sum (same hemisphere).
       glm::vec4 a = glm::normalize(ch.values[k]), b = glm::normalize(ch.values[k + 1]);
       if (glm::dot(a, b) < 0.0f) b = -b;
       checkNear(got, glm::normalize(a + b));
       // A quarter of the way: angle a quarter of the whole.
-      const float quarter = ch.times[k] + 0.25f * (ch.times[k + 1] - ch.times[k]);
-      const glm::vec4 q = scene::sampleChannel(ch, quarter);
+      const glm::vec4 q = scene::sampleChannel(ch, t0 + 0.25f * dt);
       const float whole = std::acos(std::min(1.0f, glm::dot(a, b)));
       CHECK(std::acos(std::min(1.0f, std::abs(glm::dot(q, a)))) == Approx(0.25f * whole).epsilon(1e-3));
     } else {
@@ -73,10 +99,14 @@ TEST_CASE("animation: BoxAnimated at and between its keys") {
     checkNear(scene::sampleChannel(ch, ch.times.front() - 1.0f), scene::sampleChannel(ch, ch.times.front()));
     checkNear(scene::sampleChannel(ch, ch.times.back() + 10.0f), scene::sampleChannel(ch, ch.times.back()));
   }
+  // Step, linear and cubic spline channels were all there.
+  CHECK(kinds[0] >= 1);
+  CHECK(kinds[1] >= 1);
+  CHECK(kinds[2] >= 1);
 }
 
-TEST_CASE("animation: BoxAnimated local transforms follow the channels, others stay at rest") {
-  const scene::Model model = scene::loadGltf(samplePath("BoxAnimated.gltf"));
+TEST_CASE("animation: box_animated local transforms follow the channels, others stay at rest") {
+  const scene::Model model = scene::loadGltf(fixture("box_animated.gltf"));
   const scene::Animation& anim = model.animations[0];
   const float t = 0.37f * anim.duration;
   const auto local = scene::animatedLocalTransforms(model, 0, t);
@@ -87,14 +117,17 @@ TEST_CASE("animation: BoxAnimated local transforms follow the channels, others s
     touched[std::size_t(ch.node)] = 1;
     const glm::vec4 v = scene::sampleChannel(ch, t);
     const glm::mat4& m = local[std::size_t(ch.node)];
+    const scene::Node& n = model.nodes[std::size_t(ch.node)];
     if (ch.path == scene::AnimPath::Translation) {
       CHECK(m[3][0] == Approx(v.x));
       CHECK(m[3][1] == Approx(v.y));
       CHECK(m[3][2] == Approx(v.z));
     } else if (ch.path == scene::AnimPath::Rotation) {
-      const scene::Node& n = model.nodes[std::size_t(ch.node)];
-      checkNear(m, glm::translate(glm::mat4(1.0f), n.translation) *
-                       glm::mat4_cast(glm::quat(v.w, v.x, v.y, v.z)) * glm::scale(glm::mat4(1.0f), n.scale));
+      checkNear(m, glm::translate(glm::mat4(1.0f), n.translation) * glm::mat4_cast(glm::quat(v.w, v.x, v.y, v.z)) *
+                       glm::scale(glm::mat4(1.0f), n.scale));
+    } else if (ch.path == scene::AnimPath::Scale) {
+      checkNear(m, glm::translate(glm::mat4(1.0f), n.translation) * glm::mat4_cast(n.rotation) *
+                       glm::scale(glm::mat4(1.0f), glm::vec3(v)));
     }
   }
   for (std::size_t n = 0; n < model.nodes.size(); ++n)
@@ -142,9 +175,9 @@ TEST_CASE("animation: step and cubic spline on hand-built channels") {
 }
 
 TEST_CASE("skinning: the bind pose gives back the bind positions") {
-  for (const char* file : {"RiggedSimple.gltf", "RiggedFigure.gltf", "CesiumMan.gltf"}) {
+  for (const char* file : {"rigged_simple.gltf", "rigged_figure.glb", "textured_figure.gltf"}) {
     CAPTURE(file);
-    const scene::Model model = scene::loadGltf(samplePath(file));
+    const scene::Model model = scene::loadGltf(fixture(file));
     // World transforms that put every joint where its inverse bind matrix says it was bound.
     std::vector<glm::mat4> world = scene::worldTransforms(model, scene::localTransforms(model));
     int meshNode = -1;
@@ -155,57 +188,92 @@ TEST_CASE("skinning: the bind pose gives back the bind positions") {
     const glm::mat4 meshWorld = world[std::size_t(meshNode)];
     for (std::size_t j = 0; j < skin.joints.size(); ++j)
       world[std::size_t(skin.joints[j])] = meshWorld * glm::inverse(skin.inverseBind[j]);
-    const auto joints =
-        scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, world, meshWorld);
+    const auto joints = scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, world, meshWorld);
     REQUIRE(joints.size() == skin.joints.size());
     for (const glm::mat4& m : joints) checkNear(m, glm::mat4(1.0f), 1e-3f);
-    const scene::Primitive& prim =
-        model.meshes[std::size_t(model.nodes[std::size_t(meshNode)].mesh)].primitives[0];
-    const auto skinned = scene::skinPositions(prim, joints);
-    REQUIRE(skinned.size() == prim.positions.size());
-    float worst = 0.0f;
-    for (std::size_t v = 0; v < skinned.size(); ++v)
-      worst = std::max(worst, glm::length(skinned[v] - prim.positions[v]));
-    CHECK(worst < 1e-3f);
+    for (const scene::Primitive& prim : model.meshes[std::size_t(model.nodes[std::size_t(meshNode)].mesh)].primitives) {
+      const auto skinned = scene::skinPositions(prim, joints);
+      REQUIRE(skinned.size() == prim.positions.size());
+      float worst = 0.0f;
+      for (std::size_t v = 0; v < skinned.size(); ++v)
+        worst = std::max(worst, glm::length(skinned[v] - prim.positions[v]));
+      CHECK(worst < 1e-3f);
+    }
+    // The file's own rest pose is its bind pose too: joint matrices from its node transforms are identities.
+    const auto rest = scene::worldTransforms(model, scene::localTransforms(model));
+    for (const glm::mat4& m : scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, rest, meshWorld))
+      checkNear(m, glm::mat4(1.0f), 1e-4f);
   }
 }
 
 TEST_CASE("skinning: moving one joint moves the vertices it weighs, in proportion") {
-  const scene::Model model = scene::loadGltf(samplePath("RiggedSimple.gltf"));
-  int meshNode = -1;
-  for (std::size_t n = 0; n < model.nodes.size(); ++n)
-    if (model.nodes[n].skin >= 0) meshNode = int(n);
-  const scene::Skin& skin = model.skins[0];
-  std::vector<glm::mat4> world = scene::worldTransforms(model, scene::localTransforms(model));
-  const glm::mat4 meshWorld = world[std::size_t(meshNode)];
-  for (std::size_t j = 0; j < skin.joints.size(); ++j)
-    world[std::size_t(skin.joints[j])] = meshWorld * glm::inverse(skin.inverseBind[j]);
-  // Shift the last joint by 1 along x in the mesh's frame.
-  const std::size_t moved = skin.joints.size() - 1;
-  world[std::size_t(skin.joints[moved])] =
-      meshWorld * glm::translate(glm::mat4(1.0f), glm::vec3(1, 0, 0)) * glm::inverse(skin.inverseBind[moved]);
-  const auto joints = scene::jointMatrices(model, 0, world, meshWorld);
-  const scene::Primitive& prim = model.meshes[0].primitives[0];
-  const auto skinned = scene::skinPositions(prim, joints);
-  for (std::size_t v = 0; v < skinned.size(); ++v) {
-    float w = 0.0f;
-    for (int c = 0; c < 4; ++c)
-      if (prim.joints[v][c] == moved) w += prim.weights[v][c];
-    CHECK(skinned[v].x - prim.positions[v].x == Approx(w).epsilon(1e-4));
+  for (const char* file : {"rigged_simple.gltf", "rigged_figure.glb"}) {
+    CAPTURE(file);
+    const scene::Model model = scene::loadGltf(fixture(file));
+    int meshNode = -1;
+    for (std::size_t n = 0; n < model.nodes.size(); ++n)
+      if (model.nodes[n].skin >= 0) meshNode = int(n);
+    REQUIRE(meshNode >= 0);
+    const scene::Skin& skin = model.skins[0];
+    std::vector<glm::mat4> world = scene::worldTransforms(model, scene::localTransforms(model));
+    const glm::mat4 meshWorld = world[std::size_t(meshNode)];
+    for (std::size_t j = 0; j < skin.joints.size(); ++j)
+      world[std::size_t(skin.joints[j])] = meshWorld * glm::inverse(skin.inverseBind[j]);
+    // Shift one joint by 1 along x in the mesh's frame (a middle one: it shares vertices with its neighbours).
+    const std::size_t moved = 1;
+    world[std::size_t(skin.joints[moved])] =
+        meshWorld * glm::translate(glm::mat4(1.0f), glm::vec3(1, 0, 0)) * glm::inverse(skin.inverseBind[moved]);
+    const auto joints = scene::jointMatrices(model, 0, world, meshWorld);
+    const scene::Primitive& prim = model.meshes[0].primitives[0];
+    const auto skinned = scene::skinPositions(prim, joints);
+    std::size_t partly = 0;
+    for (std::size_t v = 0; v < skinned.size(); ++v) {
+      float w = 0.0f;
+      for (int c = 0; c < 4; ++c)
+        if (prim.joints[v][c] == moved) w += prim.weights[v][c];
+      if (w > 0.01f && w < 0.99f) ++partly;
+      CHECK(skinned[v].x - prim.positions[v].x == Approx(w).epsilon(1e-4));
+    }
+    CHECK(partly > 0);  // some vertices blend two joints
   }
 }
 
-TEST_CASE("bounds: CesiumMan animated stays near its rest bounds, and follows the animation") {
-  const scene::Model model = scene::loadGltf(samplePath("CesiumMan.gltf"));
+TEST_CASE("animation: the skinned figures move with their animations") {
+  for (const char* file : {"rigged_figure.glb", "textured_figure.gltf"}) {
+    CAPTURE(file);
+    const scene::Model model = scene::loadGltf(fixture(file));
+    REQUIRE(model.animations.size() == 1);
+    const float t = 0.3f * model.animations[0].duration;
+    const auto rest = scene::worldTransforms(model, scene::localTransforms(model));
+    const auto posed = scene::worldTransforms(model, scene::animatedLocalTransforms(model, 0, t));
+    const scene::Skin& skin = model.skins[0];
+    const auto joints = scene::jointMatrices(model, 0, posed, posed[0]);
+    const auto skinned = scene::skinPositions(model.meshes[0].primitives[0], joints);
+    const auto& prim = model.meshes[0].primitives[0];
+    float furthest = 0.0f;
+    for (std::size_t v = 0; v < skinned.size(); ++v)
+      furthest = std::max(furthest, glm::length(skinned[v] - prim.positions[v]));
+    MESSAGE(std::string(file), ": the furthest vertex moved ", furthest, " m at ", t, " s");
+    CHECK(furthest > 0.05f);
+    CHECK(furthest < 1.0f);  // limbs swing, the figure stays in one piece
+    bool jointMoved = false;
+    for (int j : skin.joints) jointMoved = jointMoved || posed[std::size_t(j)] != rest[std::size_t(j)];
+    CHECK(jointMoved);
+  }
+}
+
+TEST_CASE("bounds: the textured figure animated stays near its rest bounds, and follows the animation") {
+  const scene::Model model = scene::loadGltf(fixture("textured_figure.gltf"));
   const scene::Bounds rest = scene::restBounds(model);
   REQUIRE(!rest.empty());
   CHECK(rest.radius() > 0.5f);
   CHECK(rest.radius() < 2.0f);  // a human figure in metres
+  // At 1 s the left arm (+X) is raised out to the side.
   const float t = 0.5f * model.animations[0].duration;
   const auto world = scene::worldTransforms(model, scene::animatedLocalTransforms(model, 0, t));
   const scene::Bounds posed = scene::modelBounds(model, world);
   CHECK(posed.radius() == Approx(rest.radius()).epsilon(0.3));
-  CHECK(posed.min != rest.min);
+  CHECK(posed.max.x > rest.max.x + 0.1f);
   // Hiding the only mesh leaves nothing.
   CHECK(scene::modelBounds(model, world, [](int) { return true; }).empty());
 }

@@ -1,117 +1,50 @@
-// scene_loader_test.cpp: loadGltf on the Khronos samples, checked against what the files themselves say
-// (their JSON and buffers read here independently of the loader) and the figures of the samples' README.
+// scene_loader_test.cpp: loadGltf on the project's generated fixtures (tests/tools/fixtures_main.cpp: embedded,
+// external and GLB buffers; PNG and JPEG textures, embedded and external; 8-, 16- and 32-bit and missing
+// indices; missing normals; skins; every kind of animation channel), checked against what the files themselves
+// say, read here independently of the loader (tests/support/raw_gltf.hpp).
 #include <doctest/doctest.h>
 
-#include <ctime>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include <stb/stb_image.h>
+#include <glm/glm.hpp>
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "raw_gltf.hpp"
 #include "scene/gltf_loader.hpp"
 
 using namespace myo;
 using nlohmann::json;
+using test::RawGltf;
 
 namespace {
 
-std::string samplePath(const std::string& name) {
-  return std::string(MYO_SAMPLES_DIR) + "/" + name;
+std::string fixture(const std::string& name) {
+  return std::string(MYO_FIXTURES_DIR) + "/" + name;
 }
-
-std::vector<std::uint8_t> base64Decode(const std::string& s) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  std::vector<std::uint8_t> out;
-  unsigned bits = 0;
-  int count = 0;
-  for (char c : s) {
-    const int v = value(c);
-    if (v < 0) break;
-    bits = (bits << 6) | unsigned(v);
-    count += 6;
-    if (count >= 8) {
-      count -= 8;
-      out.push_back(std::uint8_t((bits >> count) & 0xFF));
-    }
-  }
-  return out;
-}
-
-/// A second, minimal reading of an embedded .gltf: its JSON and its decoded buffers.
-struct RawGltf {
-  json doc;
-  std::vector<std::vector<std::uint8_t>> buffers;
-
-  explicit RawGltf(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    doc = json::parse(ss.str());
-    for (const auto& b : doc["buffers"]) {
-      const std::string uri = b["uri"];
-      buffers.push_back(base64Decode(uri.substr(uri.find(',') + 1)));
-    }
-  }
-
-  std::size_t count(const char* key) const { return doc.contains(key) ? doc[key].size() : 0; }
-  std::size_t accessorCount(int a) const { return doc["accessors"][a]["count"]; }
-
-  /// Float accessor as a flat array (components per element from its type).
-  std::vector<float> floats(int a) const {
-    const json& acc = doc["accessors"][a];
-    const std::string type = acc["type"];
-    const int comps = type == "SCALAR" ? 1
-                      : type == "VEC2" ? 2
-                      : type == "VEC3" ? 3
-                      : type == "VEC4" ? 4
-                                       : 16;
-    REQUIRE(acc["componentType"] == 5126);
-    const json& view = doc["bufferViews"][acc["bufferView"].get<int>()];
-    const std::size_t stride =
-        view.value("byteStride", 0) ? view["byteStride"].get<std::size_t>() : comps * 4u;
-    const std::size_t base = view.value("byteOffset", 0u) + acc.value("byteOffset", 0u);
-    const auto& buf = buffers[view["buffer"].get<std::size_t>()];
-    std::vector<float> out;
-    for (std::size_t i = 0; i < acc["count"].get<std::size_t>(); ++i)
-      for (int c = 0; c < comps; ++c) {
-        float f;
-        std::memcpy(&f, buf.data() + base + i * stride + std::size_t(c) * 4, 4);
-        out.push_back(f);
-      }
-    return out;
-  }
-};
 
 struct Expected {
   const char* file;
-  std::size_t triangles;  // from the samples' README
+  std::size_t triangles;  // as the generator builds them: 12 a box, 2 x 16 x 18 + 2 x 16 a 19-ring tube, ...
   std::size_t nodes;
 };
 
 }  // namespace
 
-TEST_CASE("loader: the five Khronos samples have the counts their files give") {
-  const Expected samples[] = {{"Box.gltf", 12, 2},
-                              {"BoxAnimated.gltf", 254, 4},
-                              {"RiggedSimple.gltf", 188, 5},
-                              {"RiggedFigure.gltf", 256, 22},
-                              {"CesiumMan.gltf", 4672, 22}};
-  for (const Expected& e : samples) {
+TEST_CASE("loader: the fixtures have the counts their files give") {
+  // Figures: 11 tubes of 9 rings x 12 segments with caps, 216 triangles each; the textured one adds a
+  // 12-triangle hat.
+  const Expected expected[] = {{"box.gltf", 12, 2},
+                               {"box_animated.gltf", 24, 4},
+                               {"rigged_simple.gltf", 608, 4},
+                               {"rigged_figure.glb", 2376, 12},
+                               {"textured_figure.gltf", 2388, 12}};
+  for (const Expected& e : expected) {
     CAPTURE(e.file);
-    const RawGltf raw(samplePath(e.file));
-    const scene::Model model = scene::loadGltf(samplePath(e.file));
-    CHECK(model.source == samplePath(e.file));
+    const RawGltf raw(fixture(e.file));
+    const scene::Model model = scene::loadGltf(fixture(e.file));
+    CHECK(model.source == fixture(e.file));
     CHECK(model.nodes.size() == e.nodes);
     CHECK(model.nodes.size() == raw.count("nodes"));
     CHECK(model.meshes.size() == raw.count("meshes"));
@@ -129,17 +62,30 @@ TEST_CASE("loader: the five Khronos samples have the counts their files give") {
       CHECK(model.meshes[m].name == raw.doc["meshes"][m].value("name", ""));
       for (std::size_t p = 0; p < prims.size(); ++p) {
         const scene::Primitive& prim = model.meshes[m].primitives[p];
-        fileVertices += raw.accessorCount(prims[p]["attributes"]["POSITION"]);
-        fileTriangles += raw.accessorCount(prims[p]["indices"]) / 3;
+        const int position = prims[p]["attributes"]["POSITION"];
+        fileVertices += raw.accessorCount(position);
+        if (prims[p].contains("indices")) {
+          const auto fileIndices = raw.uints(prims[p]["indices"]);
+          fileTriangles += fileIndices.size() / 3;
+          // 8-, 16- and 32-bit indices all come back as the file's values.
+          CHECK(prim.indices == fileIndices);
+        } else {
+          // No indices: every three vertices are a triangle, in order.
+          fileTriangles += raw.accessorCount(position) / 3;
+          REQUIRE(prim.indices.size() == prim.positions.size());
+          for (std::size_t i = 0; i < prim.indices.size(); ++i) REQUIRE(prim.indices[i] == i);
+        }
         vertices += prim.positions.size();
         triangles += prim.indices.size() / 3;
         CHECK(prim.normals.size() == prim.positions.size());
         for (std::uint32_t i : prim.indices) REQUIRE(i < prim.positions.size());
         if (prims[p].contains("material")) CHECK(prim.material == prims[p]["material"].get<int>());
         // Positions are the file's floats, unchanged.
-        const auto pos = raw.floats(prims[p]["attributes"]["POSITION"]);
+        const auto pos = raw.floats(position);
         REQUIRE(pos.size() == prim.positions.size() * 3);
-        CHECK(prim.positions.back().z == pos.back());
+        for (std::size_t v = 0; v < prim.positions.size(); ++v)
+          REQUIRE(prim.positions[v] == glm::vec3(pos[3 * v], pos[3 * v + 1], pos[3 * v + 2]));
+        if (prims[p]["attributes"].contains("TEXCOORD_0")) CHECK(prim.uvs.size() == prim.positions.size());
       }
     }
     CHECK(vertices == fileVertices);
@@ -156,16 +102,37 @@ TEST_CASE("loader: the five Khronos samples have the counts their files give") {
     for (std::size_t s = 0; s < model.skins.size(); ++s) {
       const json& skin = raw.doc["skins"][s];
       CHECK(model.skins[s].joints == skin["joints"].get<std::vector<int>>());
+      CHECK(model.skins[s].joints.size() >= 3);
       const auto ibm = raw.floats(skin["inverseBindMatrices"]);
       REQUIRE(model.skins[s].inverseBind.size() == model.skins[s].joints.size());
-      CHECK(model.skins[s].inverseBind[0][3][0] == ibm[12]);
+      for (std::size_t j = 0; j < model.skins[s].joints.size(); ++j)
+        for (int k = 0; k < 16; ++k)
+          REQUIRE(model.skins[s].inverseBind[j][k / 4][k % 4] == ibm[16 * j + std::size_t(k)]);
     }
   }
 }
 
-TEST_CASE("loader: BoxAnimated names, hierarchy and channels") {
-  const scene::Model model = scene::loadGltf(samplePath("BoxAnimated.gltf"));
-  const RawGltf raw(samplePath("BoxAnimated.gltf"));
+TEST_CASE("loader: a matrix node over a TRS node") {
+  const scene::Model model = scene::loadGltf(fixture("box.gltf"));
+  const RawGltf raw(fixture("box.gltf"));
+  REQUIRE(model.nodes.size() == 2);
+  REQUIRE(model.nodes[0].matrix.has_value());
+  const auto m = raw.doc["nodes"][0]["matrix"].get<std::vector<float>>();
+  for (int k = 0; k < 16; ++k) CHECK((*model.nodes[0].matrix)[k / 4][k % 4] == m[std::size_t(k)]);
+  CHECK_FALSE(model.nodes[1].matrix.has_value());
+  const auto r = raw.doc["nodes"][1]["rotation"].get<std::vector<float>>();
+  CHECK(model.nodes[1].rotation == glm::quat(r[3], r[0], r[1], r[2]));
+  CHECK(model.nodes[1].parent == 0);
+  // The child's world transform is the parent's matrix times its own rotation.
+  const auto world = scene::worldTransforms(model, scene::localTransforms(model));
+  const glm::mat4 expected = *model.nodes[0].matrix * glm::mat4_cast(model.nodes[1].rotation);
+  for (int c = 0; c < 4; ++c)
+    for (int k = 0; k < 4; ++k) CHECK(world[1][c][k] == doctest::Approx(expected[c][k]));
+}
+
+TEST_CASE("loader: box_animated names, hierarchy and channels of every interpolation") {
+  const scene::Model model = scene::loadGltf(fixture("box_animated.gltf"));
+  const RawGltf raw(fixture("box_animated.gltf"));
   for (std::size_t n = 0; n < model.nodes.size(); ++n) {
     const json& node = raw.doc["nodes"][n];
     CHECK(model.nodes[n].name == node.value("name", ""));
@@ -174,49 +141,118 @@ TEST_CASE("loader: BoxAnimated names, hierarchy and channels") {
     for (int c : model.nodes[n].children) CHECK(model.nodes[std::size_t(c)].parent == int(n));
   }
   const auto& channels = model.animations[0].channels;
-  REQUIRE(channels.size() == 2);
-  CHECK(channels[0].node == 2);
-  CHECK(channels[0].path == scene::AnimPath::Rotation);
-  CHECK(channels[1].node == 0);
-  CHECK(channels[1].path == scene::AnimPath::Translation);
-  CHECK(channels[0].interpolation == scene::Interpolation::Linear);
+  REQUIRE(channels.size() == 4);
+  const json& fileChannels = raw.doc["animations"][0]["channels"];
+  const json& samplers = raw.doc["animations"][0]["samplers"];
+  using P = scene::AnimPath;
+  using I = scene::Interpolation;
+  const P paths[] = {P::Rotation, P::Translation, P::Scale, P::Translation};
+  const I kinds[] = {I::Linear, I::Linear, I::Step, I::CubicSpline};
+  for (std::size_t c = 0; c < channels.size(); ++c) {
+    CAPTURE(c);
+    CHECK(channels[c].node == fileChannels[c]["target"]["node"].get<int>());
+    CHECK(channels[c].path == paths[c]);
+    CHECK(channels[c].interpolation == kinds[c]);
+    const json& s = samplers[fileChannels[c]["sampler"].get<std::size_t>()];
+    const auto times = raw.floats(s["input"]);
+    CHECK(channels[c].times == times);
+    const auto values = raw.floats(s["output"]);
+    const std::size_t comps = paths[c] == P::Rotation ? 4 : 3;
+    // A cubic spline keeps three values per key: in-tangent, value, out-tangent.
+    REQUIRE(channels[c].values.size() * comps == values.size());
+    CHECK(channels[c].values.size() == times.size() * (kinds[c] == I::CubicSpline ? 3 : 1));
+    for (std::size_t k = 0; k < channels[c].values.size(); ++k)
+      for (std::size_t i = 0; i < comps; ++i) REQUIRE(channels[c].values[k][int(i)] == values[k * comps + i]);
+  }
 }
 
-TEST_CASE("loader: the CesiumMan texture is decoded at the size its JPEG header gives") {
-  const RawGltf raw(samplePath("CesiumMan.gltf"));
-  const std::string uri = raw.doc["images"][0]["uri"];
-  const auto jpeg = base64Decode(uri.substr(uri.find(',') + 1));
-  int w = 0, h = 0, comp = 0;
-  REQUIRE(stbi_info_from_memory(jpeg.data(), int(jpeg.size()), &w, &h, &comp) == 1);
+TEST_CASE("loader: PNG and JPEG textures, embedded and external, decode at the size their headers give") {
+  struct Case {
+    const char* file;
+    const char* mime;  // what the bytes are
+  };
+  // rigged_simple: a data: URI JPEG; rigged_figure: a PNG in a GLB buffer view; box_animated: a PNG file
+  // beside the model; textured_figure: a JPEG file beside it.
+  for (const Case c : {Case{"rigged_simple.gltf", "jpeg"}, Case{"rigged_figure.glb", "png"},
+                       Case{"box_animated.gltf", "png"}, Case{"textured_figure.gltf", "jpeg"}}) {
+    CAPTURE(c.file);
+    const RawGltf raw(fixture(c.file));
+    REQUIRE(raw.count("images") == 1);
+    const auto bytes = raw.imageBytes(0);
+    REQUIRE(bytes.size() > 8);
+    if (std::string(c.mime) == "png")
+      CHECK(bytes[1] == 'P');
+    else
+      CHECK((bytes[0] == 0xFF && bytes[1] == 0xD8));
+    int w = 0, h = 0, comp = 0;
+    REQUIRE(stbi_info_from_memory(bytes.data(), int(bytes.size()), &w, &h, &comp) == 1);
 
-  const scene::Model model = scene::loadGltf(samplePath("CesiumMan.gltf"));
-  REQUIRE(model.images.size() == 1);
-  CHECK(model.images[0].width == w);
-  CHECK(model.images[0].height == h);
-  CHECK(model.images[0].rgba.size() == std::size_t(w) * std::size_t(h) * 4);
-  REQUIRE(model.materials.size() == 1);
-  CHECK(model.materials[0].baseColorImage == 0);
-  CHECK(model.meshes[0].primitives[0].uvs.size() == model.meshes[0].primitives[0].positions.size());
-  // Not a blank decode: the logo texture has several distinct colours.
-  const auto& px = model.images[0].rgba;
-  bool varied = false;
-  for (std::size_t i = 4; i < px.size() && !varied; i += 4) varied = px[i] != px[0] || px[i + 1] != px[1];
-  CHECK(varied);
+    const scene::Model model = scene::loadGltf(fixture(c.file));
+    REQUIRE(model.images.size() == 1);
+    CHECK(model.images[0].width == w);
+    CHECK(model.images[0].height == h);
+    REQUIRE(model.images[0].rgba.size() == std::size_t(w) * std::size_t(h) * 4);
+    // The material that names the texture has the image; its primitive has texture coordinates.
+    bool textured = false;
+    for (const auto& mesh : model.meshes)
+      for (const auto& prim : mesh.primitives)
+        if (prim.material >= 0 && model.materials[std::size_t(prim.material)].baseColorImage == 0) {
+          textured = true;
+          CHECK(prim.uvs.size() == prim.positions.size());
+        }
+    CHECK(textured);
+    // Not a blank decode: the pixels are those of the file (decoded here by stb), within JPEG's rounding.
+    int w2 = 0, h2 = 0, c2 = 0;
+    stbi_uc* pixels = stbi_load_from_memory(bytes.data(), int(bytes.size()), &w2, &h2, &c2, 4);
+    REQUIRE(pixels != nullptr);
+    int worst = 0;
+    bool varied = false;
+    const auto& px = model.images[0].rgba;
+    for (std::size_t i = 0; i < px.size(); ++i) {
+      worst = std::max(worst, std::abs(int(px[i]) - int(pixels[i])));
+      varied = varied || px[i] != px[i % 4];
+    }
+    stbi_image_free(pixels);
+    CHECK(worst <= 2);
+    CHECK(varied);
+  }
 }
 
-TEST_CASE("loader: the 2017 weights that do not sum to one are renormalised, not rejected") {
-  for (const char* file : {"RiggedFigure.gltf", "CesiumMan.gltf"}) {
+TEST_CASE("loader: a file without normals gets unit normals facing out of its triangles") {
+  const RawGltf raw(fixture("textured_figure.gltf"));
+  for (const json& prim : raw.doc["meshes"][0]["primitives"]) REQUIRE_FALSE(prim["attributes"].contains("NORMAL"));
+  const scene::Model model = scene::loadGltf(fixture("textured_figure.gltf"));
+  for (const scene::Primitive& prim : model.meshes[0].primitives) {
+    REQUIRE(prim.normals.size() == prim.positions.size());
+    std::size_t facing = 0, triangles = prim.indices.size() / 3;
+    for (std::size_t t = 0; t < triangles; ++t) {
+      const glm::vec3& a = prim.positions[prim.indices[3 * t]];
+      const glm::vec3 face =
+          glm::cross(prim.positions[prim.indices[3 * t + 1]] - a, prim.positions[prim.indices[3 * t + 2]] - a);
+      bool all = true;
+      for (int k = 0; k < 3; ++k)
+        all = all && glm::dot(prim.normals[prim.indices[3 * t + std::size_t(k)]], face) > 0.0f;
+      if (all) ++facing;
+    }
+    for (const glm::vec3& n : prim.normals) REQUIRE(glm::length(n) == doctest::Approx(1.0f).epsilon(1e-4));
+    CHECK(facing == triangles);
+  }
+}
+
+TEST_CASE("loader: weights that do not sum to one are renormalised, not rejected") {
+  for (const char* file : {"rigged_figure.glb", "textured_figure.gltf"}) {
     CAPTURE(file);
-    const RawGltf raw(samplePath(file));
+    const RawGltf raw(fixture(file));
     const auto fileWeights = raw.floats(raw.doc["meshes"][0]["primitives"][0]["attributes"]["WEIGHTS_0"]);
+    const auto fileJoints = raw.uints(raw.doc["meshes"][0]["primitives"][0]["attributes"]["JOINTS_0"]);
     std::size_t offInFile = 0;
     for (std::size_t v = 0; v + 3 < fileWeights.size(); v += 4) {
       const float sum = fileWeights[v] + fileWeights[v + 1] + fileWeights[v + 2] + fileWeights[v + 3];
       if (std::abs(sum - 1.0f) > 1e-3f) ++offInFile;
     }
-    CHECK(offInFile > 0);  // the validator's complaint is real
+    CHECK(offInFile > 0);  // the file really has them
 
-    const scene::Model model = scene::loadGltf(samplePath(file));
+    const scene::Model model = scene::loadGltf(fixture(file));
     const scene::Primitive& prim = model.meshes[0].primitives[0];
     REQUIRE(prim.weights.size() == prim.positions.size());
     REQUIRE(prim.joints.size() == prim.positions.size());
@@ -224,26 +260,14 @@ TEST_CASE("loader: the 2017 weights that do not sum to one are renormalised, not
       const glm::vec4 w = prim.weights[v];
       REQUIRE(w.x + w.y + w.z + w.w == doctest::Approx(1.0f).epsilon(1e-5));
       // Proportions between the weights are kept.
-      const float sum =
-          fileWeights[v * 4] + fileWeights[v * 4 + 1] + fileWeights[v * 4 + 2] + fileWeights[v * 4 + 3];
+      const float sum = fileWeights[v * 4] + fileWeights[v * 4 + 1] + fileWeights[v * 4 + 2] + fileWeights[v * 4 + 3];
       REQUIRE(w.x == doctest::Approx(fileWeights[v * 4] / sum).epsilon(1e-5));
-      for (int c = 0; c < 4; ++c) REQUIRE(prim.joints[v][c] < model.skins[0].joints.size());
+      for (int c = 0; c < 4; ++c) {
+        REQUIRE(prim.joints[v][c] == fileJoints[v * 4 + std::size_t(c)]);
+        REQUIRE(prim.joints[v][c] < model.skins[0].joints.size());
+      }
     }
   }
-}
-
-TEST_CASE("loader: CesiumMan loads well under a second") {
-  // Processor time, not wall time, so other work on a shared machine does not count.
-  const std::clock_t start = std::clock();
-  const scene::Model model = scene::loadGltf(samplePath("CesiumMan.gltf"));
-  const double seconds = double(std::clock() - start) / CLOCKS_PER_SEC;
-  MESSAGE("CesiumMan.gltf loaded in " << seconds * 1000.0 << " ms of processor time");
-  CHECK(model.meshes.size() == 1);
-#ifdef NDEBUG
-  CHECK(seconds < 0.5);
-#else
-  CHECK(seconds < 3.0);  // unoptimised (and sanitizer) builds are several times slower
-#endif
 }
 
 TEST_CASE("loader: a missing file is one clear error naming it") {
@@ -259,8 +283,7 @@ TEST_CASE("loader: a missing file is one clear error naming it") {
 
 TEST_CASE("loader: strips, fans, points, interleaving, normalised integers, sparse data, extras") {
   // Written by tests/data/make_malformed.py next to the malformed files it is the valid counterpart of.
-  const scene::Model model =
-      scene::loadGltf(std::string(MYO_TEST_DATA_DIR) + "/malformed/control/features.gltf");
+  const scene::Model model = scene::loadGltf(std::string(MYO_TEST_DATA_DIR) + "/malformed/control/features.gltf");
   REQUIRE(model.meshes.size() == 1);
   const auto& prims = model.meshes[0].primitives;
   REQUIRE(prims.size() == 4);  // the points primitive has no surface and is left out

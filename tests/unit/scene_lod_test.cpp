@@ -81,7 +81,7 @@ TEST_CASE("the coarse lists of the shipped model keep to the budget and to the s
 }
 
 TEST_CASE("primitives within the target, and a zero error limit, keep their own list") {
-  const scene::Model box = scene::loadGltf(std::string(MYO_SAMPLES_DIR) + "/Box.gltf");
+  const scene::Model box = scene::loadGltf(std::string(MYO_FIXTURES_DIR) + "/box.gltf");
   REQUIRE(!box.meshes.empty());
   const auto& p = box.meshes[0].primitives[0];
   CHECK(scene::simplifyPrimitive(p, 12, 0.1f) == p.indices);

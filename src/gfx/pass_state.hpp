@@ -1,0 +1,26 @@
+// gfx/pass_state.hpp: the fixed-function state a render pass starts from, declared as one value.
+#pragma once
+
+#include <optional>
+
+#include <glm/glm.hpp>
+
+#include "gfx/gl.hpp"
+
+namespace myo::gfx {
+
+struct PassState {
+  enum class Blend { None, Alpha };  ///< Alpha: source alpha over what is there
+  enum class Cull { None, Back };
+  bool depthTest = false;
+  bool depthWrite = true;
+  GLenum depthFunc = GL_LEQUAL;
+  Blend blend = Blend::None;
+  Cull cull = Cull::None;
+  std::optional<glm::ivec4> scissor;  ///< x, y, width, height; none: the whole target
+};
+
+/// Sets every state PassState names (colour writes on, stencil off), whatever the previous pass left.
+void apply(const PassState& state);
+
+}  // namespace myo::gfx
