@@ -52,7 +52,9 @@ glm::vec3 MotionContext::pressWorld(const glm::mat3& r) const {
   return {0.0f, -1.0f, 0.0f};
 }
 
-double MotionContext::toolRadius() const { return 0.5 * exercise->equipment.diameterM; }
+double MotionContext::toolRadius() const {
+  return 0.5 * exercise->equipment.diameterM;
+}
 
 double MotionContext::figure(std::string_view key, double fallback) const {
   const auto& figures = exercise->pose.root.figures;
@@ -105,7 +107,8 @@ bool planted(const SideConfig& c, Limb limb) {
   return std::any_of(c.plantTargets.begin(), c.plantTargets.end(), [&](const auto& p) { return p.first == limb; });
 }
 
-/// The pose's planted limbs for one side: the file names the left side's, the right side mirrors them.
+}  // namespace
+
 std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c) {
   std::vector<Limb> out;
   for (Limb l : m.exercise->pose.planted) {
@@ -130,59 +133,53 @@ std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c) {
   return out;
 }
 
-/// Hip and knee flexion (degrees, about X) that put the ankle at `target` (in the hip's parent frame), for
-/// a leg whose knee and ankle sit at `kneeT` and `ankleT` from their parents; out of reach the leg points
-/// straight at the target.
-std::pair<double, double> legFlexion(const glm::vec3& d, const glm::vec3& kneeT, const glm::vec3& ankleT) {
-  const double l1 = glm::length(kneeT), l2 = glm::length(ankleT);
-  // In the sagittal plane a direction (y, z) = (-cos a, -sin a): rotating about X by x adds x to a.
-  const double rest1 = std::atan2(-kneeT.z, -kneeT.y), rest2 = std::atan2(-ankleT.z, -ankleT.y);
-  const double reach = std::clamp(double(std::hypot(d.y, d.z)), std::abs(l1 - l2) + 1e-3, 0.999 * (l1 + l2));
-  const double psi = std::atan2(-d.z, -d.y);
-  const double knee = std::acos(std::clamp((reach * reach - l1 * l1 - l2 * l2) / (2.0 * l1 * l2), -1.0, 1.0));
-  const double thigh = psi - std::atan2(l2 * std::sin(knee), l1 + l2 * std::cos(knee));
-  const double hipX = thigh - rest1;
-  const double kneeX = thigh + knee - rest2 - hipX;
-  return {glm::degrees(hipX), glm::degrees(kneeX)};
-}
-
-}  // namespace
-
 void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c) {
-  // Feet planted at shoulder width where the legs are halfway through their reach at mid-stroke: the body
-  // travels twice the contact's range, so the knees open and close around that.
-  c.ikFoot = {false, false};
-  if (c.tracks.empty()) return;
+  // The body travels twice the contact's range and the knees open and close over it.
+  c.plants.clear();
+  if (c.tracks.empty() || m.rig.node("pelvis") < 0) return;
   const Track& t = c.tracks[0];
-  const Instant mid = motion.instant(m, c, 0.0);
-  if (mid.samples.empty()) return;
-  Instant half = mid;
-  half.travel = 0.5 * t.length();
-  half.samples[0] = t.at(half.travel);
-  const Placed placed = motion.place(m, c, half);
-  if (m.rig.node("pelvis") < 0) return;
+  const Instant first = motion.instant(m, c, 0.0);
+  if (first.samples.empty()) return;
+  std::array<Placed, 2> ends;
+  for (int e = 0; e < 2; ++e) {
+    Instant in = first;
+    in.travel = e == 0 ? 0.0 : t.length();
+    in.samples[0] = t.at(in.travel);
+    ends[std::size_t(e)] = motion.place(m, c, in);
+  }
   const std::vector<Limb> limbs = plantedLimbs(m, c);
   const glm::vec3 u = horizontal(m.bodyRotation(c, c.baseTurnDeg) * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
+  const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
   const double spacing = m.figure("heel_spacing_m", -1.0);
   for (int i = 0; i < 2; ++i) {
     const Limb limb = i == 0 ? Limb::FootL : Limb::FootR;
-    if (std::find(limbs.begin(), limbs.end(), limb) == limbs.end()) continue;
+    if (std::find(limbs.begin(), limbs.end(), limb) == limbs.end() || !limbOf(*m.model, m.rig, limb)) continue;
     const Leg leg = legOf(m.rig, i);
-    if (leg.hip < 0 || leg.knee < 0 || leg.ankle < 0) return;
-    const glm::vec3 hip = glm::vec3(placed.body * c.bodyWorld[std::size_t(leg.hip)][3]);
+    std::array<glm::vec3, 2> hip;
+    for (int e = 0; e < 2; ++e)
+      hip[std::size_t(e)] = glm::vec3(ends[std::size_t(e)].body * c.bodyWorld[std::size_t(leg.hip)][3]);
     const float ankleY = m.restWorld[std::size_t(leg.ankle)][3].y;
     const double l = glm::length(glm::vec3(m.model->nodes[std::size_t(leg.knee)].translation)) +
                      glm::length(glm::vec3(m.model->nodes[std::size_t(leg.ankle)].translation));
-    const double dy = hip.y - ankleY;
-    const double far = std::sqrt(std::max(0.0, 0.95 * 0.95 * l * l - dy * dy));
-    const double h = 0.5 * (far + 0.15);
-    glm::vec3 target = glm::vec3(hip.x, ankleY, hip.z) - float(h) * u;
     const float x =
         spacing > 0.0 ? float(0.5 * spacing) * (i == 0 ? 1.0f : -1.0f) : m.restWorld[std::size_t(leg.ankle)][3].x;
-    const glm::vec3 across = glm::normalize(glm::cross(kUp, u));
-    target += (x - glm::dot(target, -across)) * -across;
-    c.footTarget[std::size_t(i)] = target;
-    c.ikFoot[std::size_t(i)] = true;
+    const glm::vec3 midHip = 0.5f * (hip[0] + hip[1]);
+    glm::vec3 base(midHip.x, ankleY, midHip.z);
+    base += (x - glm::dot(base, -across)) * -across;
+    const auto farthest = [&](double s) {
+      const glm::vec3 p = base - float(s) * u;
+      return std::max(glm::distance(p, hip[0]), glm::distance(p, hip[1]));
+    };
+    double lo = 0.0, hi = l;
+    for (int k = 0; k < 40; ++k) {
+      const double mid = 0.5 * (lo + hi);
+      (farthest(mid) < 0.96 * l ? lo : hi) = mid;
+    }
+    Plant plant;
+    plant.limb = limb;
+    plant.target = base - float(lo) * u;
+    plant.forward = -u;  // toes away from the head
+    c.plants.push_back(plant);
   }
 }
 
@@ -196,43 +193,31 @@ void planPlantTargets(const MotionContext& m, const Motion& motion, SideConfig& 
   constexpr float kWristAboveFloor = 0.03f;  // a palm flat on the floor: the wrist joint a few cm up
   for (Limb limb : plantedLimbs(m, c)) {
     if (planted(c, limb)) continue;
+    const auto held = std::find_if(c.plants.begin(), c.plants.end(), [&](const Plant& p) { return p.limb == limb; });
+    if (held != c.plants.end()) {
+      c.plantTargets.emplace_back(limb, held->target);
+      continue;
+    }
     const int node = m.rig.node(std::string(limbJoint(limb)));
     if (node < 0) continue;
     const bool foot = limb == Limb::FootL || limb == Limb::FootR;
-    const int i = limb == Limb::FootL || limb == Limb::HandL ? 0 : 1;
     glm::vec3 target = glm::vec3(world[std::size_t(node)][3]);
-    if (foot && c.ikFoot[std::size_t(i)]) {
-      target = c.footTarget[std::size_t(i)];
-    } else {
-      target.y = foot ? m.restWorld[std::size_t(node)][3].y : kWristAboveFloor;
-    }
+    target.y = foot ? m.restWorld[std::size_t(node)][3].y : kWristAboveFloor;
     c.plantTargets.emplace_back(limb, target);
   }
 }
 
 std::vector<glm::mat4> placedWorld(const MotionContext& m, const SideConfig& c, const glm::mat4& body) {
   std::vector<glm::mat4> world;
-  const int pelvis = m.rig.node("pelvis");
-  if (!(c.ikFoot[0] || c.ikFoot[1]) || !m.posing || pelvis < 0) {
+  if (c.plants.empty() || !m.posing) {
     world = c.bodyWorld;
   } else {
-    JointAngles angles = c.angles;
-    const glm::mat4 pelvisWorld = body * c.bodyWorld[std::size_t(pelvis)];
-    const glm::mat4 toPelvis = glm::inverse(pelvisWorld);
-    for (int i = 0; i < 2; ++i) {
-      if (!c.ikFoot[std::size_t(i)]) continue;
-      const std::string s = i == 0 ? "_L" : "_R";
-      const Leg leg = legOf(m.rig, i);
-      const glm::vec3 hipT = m.model->nodes[std::size_t(leg.hip)].translation;
-      const glm::vec3 d = glm::vec3(toPelvis * glm::vec4(c.footTarget[std::size_t(i)], 1.0f)) - hipT;
-      const auto [hipX, kneeX] = legFlexion(d, m.model->nodes[std::size_t(leg.knee)].translation,
-                                            m.model->nodes[std::size_t(leg.ankle)].translation);
-      angles["hip" + s].x = float(hipX);
-      angles["knee" + s].x = float(kneeX);
-      // Keep the sole level with the floor.
-      angles["ankle" + s].x = float(std::clamp(-(c.rootDeg.x + hipX + kneeX), -40.0, 40.0));
-    }
-    world = scene::worldTransforms(*m.model, posedLocals(*m.model, m.rig, angles));
+    // Planted feet and hands stay where they were set down: two-bone IK with the knees and elbows toward
+    // their poles, soles and palms flat on the floor.
+    std::vector<LimbGoal> goals;
+    for (const Plant& plant : c.plants) goals.push_back(plantGoal(plant, body));
+    const std::vector<glm::mat4>& start = c.bodyLocal.empty() ? posedLocals(*m.model, m.rig, c.angles) : c.bodyLocal;
+    world = scene::worldTransforms(*m.model, solvePose(*m.model, m.rig, start, body, goals).local);
   }
   for (glm::mat4& w : world) w = body * w;
   return world;

@@ -19,6 +19,7 @@
 #include "exercise/equipment.hpp"
 #include "exercise/exercise_data.hpp"
 #include "exercise/pose.hpp"
+#include "exercise/pose_solver.hpp"
 #include "exercise/tool_path.hpp"
 #include "scene/model.hpp"
 
@@ -47,12 +48,15 @@ struct MotionInfo {
 /// One pose of the body with its tracks and coverage: one per worked side.
 struct SideConfig {
   scene::Side side = scene::Side::None;
-  std::vector<glm::mat4> bodyWorld;       ///< forward kinematics of the exercise pose, not placed
-  JointAngles angles;                     ///< the exercise pose for this side
-  std::array<bool, 2> ikFoot{};           ///< the left / right leg bends and stretches to keep its foot planted
-  std::array<glm::vec3, 2> footTarget{};  ///< world positions of the left and right ankle joints
+  std::vector<glm::mat4> bodyLocal;  ///< node-local transforms of the exercise pose (crossed arms solved)
+  std::vector<glm::mat4> bodyWorld;  ///< forward kinematics of the exercise pose, not placed
+  /// The planted feet and hands the solver holds on the floor in a work phase (pose_solver.hpp).
+  std::vector<Plant> plants;
+  std::vector<glm::vec3> lowPoints;  ///< side-lying: the lower side below the waist (body frame), to settle
+  JointAngles angles;                ///< the exercise pose for this side
   /// Every planted limb of the pose (pose.planted, mirrored for the right side) and where its end joint
-  /// belongs on the floor (world), fixed at the start of the work phase.
+  /// belongs on the floor (world), fixed at the start of the work phase: the targets of `plants` where the
+  /// solver holds the limb.
   std::vector<std::pair<Limb, glm::vec3>> plantTargets;
   glm::vec3 rootDeg{0.0f};
   double turnSign = 0.0;  ///< body turn about its long axis = turnSign * turn (radians)
@@ -118,7 +122,7 @@ struct MotionContext {
 
 /// A motion kind. Stateless: everything it computes goes into the SideConfig it is handed.
 class Motion {
-public:
+ public:
   virtual ~Motion() = default;
   virtual const MotionInfo& info() const = 0;
   /// The patch the tool presses at `rest` (rest frame) for the coverage table.
@@ -136,6 +140,8 @@ public:
   virtual void buildPlacement(const MotionContext& m, SideConfig& c) const = 0;
   /// How many contacts the coverage follows (the chair: one per node).
   virtual std::size_t contactCount(const SideConfig& c) const { return c.tracks.empty() ? 0 : 1; }
+  /// Whether the pose crosses the arms with the forearms on the chest (solved by IK on the posed trunk).
+  virtual bool crossesArms() const { return false; }
 };
 
 /// The motion kind of this name, or nullptr.
@@ -160,14 +166,18 @@ glm::vec3 acrossAxisBody(const glm::mat3& rotation, const glm::vec3& fallbackUp)
 Placed placeUnposed(const MotionContext& m, const SideConfig& c, const Instant& in);
 /// Finishes a placement: the body transform from its rotation and translation, the contacts in world space.
 void finishPlacement(Placed& out, const glm::mat3& rotation, const glm::vec3& translation, const Instant& in);
-/// Plans the feet the pose plants (pose.planted) for a body whose legs bend to keep them there: the ankles
-/// on the floor where the legs are halfway through their reach when the contact is mid-track.
+/// The pose's planted limbs for one side: the file names the left side's, the right side mirrors them.
+std::vector<Limb> plantedLimbs(const MotionContext& m, const SideConfig& c);
+/// Plans the feet the pose plants (pose.planted) for a body whose legs bend to keep them there: flat at the
+/// pose's heel spacing, as far toward the feet as keeps the legs just short of straight at the end of the
+/// stroke where the hips are farthest from them.
 void planFeet(const MotionContext& m, const Motion& motion, SideConfig& c);
-/// Fixes SideConfig::plantTargets for every planted limb: feet the legs hold (ikFoot) at their targets, the
-/// others on the floor under where they are at the start of the work phase.
+/// Fixes SideConfig::plantTargets for every planted limb of the file: the limbs the solver holds
+/// (SideConfig::plants) at their targets, the others on the floor under where they are at the start of the
+/// work phase.
 void planPlantTargets(const MotionContext& m, const Motion& motion, SideConfig& c);
-/// The placed world transforms of every node: forward kinematics of the side's pose (the legs solved to
-/// keep the planted feet on their targets) under `body`.
+/// The placed world transforms of every node: forward kinematics of the side's pose with the planted feet
+/// and hands held on their targets by two-bone IK (pose_solver.hpp), under `body`.
 std::vector<glm::mat4> placedWorld(const MotionContext& m, const SideConfig& c, const glm::mat4& body);
 
 }  // namespace myo::exercise

@@ -18,7 +18,9 @@ namespace {
 constexpr int kHeights = 48;
 
 class MidlineRoller final : public Motion {
-public:
+ public:
+  bool crossesArms() const override { return true; }
+
   const MotionInfo& info() const override {
     static const MotionInfo info{"midline-roller",
                                  "supine across a foam roller, rolling along the back between two spinous levels",

@@ -17,9 +17,16 @@ namespace {
 
 constexpr int kColumns = 9;  // trunk turns sampled between side-lying and the full turn
 constexpr int kHeights = 24;
+constexpr float kRollerBehind = 0.38f;   // roller centre behind the contact along its axis, metres
+constexpr float kWristOnFloor = 0.008f;  // the wrist joint above the floor with the palm flat on it, metres
+
+/// The body's front, horizontal (world).
+glm::vec3 frontOf(const glm::mat3& rot) {
+  return horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+}
 
 class SideRoller final : public Motion {
-public:
+ public:
   const MotionInfo& info() const override {
     static const MotionInfo info{
         "side-roller",
@@ -51,6 +58,19 @@ public:
 
   void buildTracks(const MotionContext& m, SideConfig& c) const override {
     c.tracks.clear();
+    c.lowPoints.clear();
+    if (m.posing) {
+      // The lower side of the body from the waist down, facing the floor: what settles on it.
+      const std::vector<glm::vec3> posed = posedPositions(*m.model, *m.rest, c.bodyWorld);
+      const float down = c.side == scene::Side::Right ? -1.0f : 1.0f;
+      std::vector<glm::vec3> low;
+      for (std::size_t v = 0; v < posed.size(); ++v)
+        if ((m.rest->positions[v].x - m.midX) * down > 0.06f && m.rest->positions[v].y < m.axis.bottom.y &&
+            m.rest->normals[v].x * down > 0.3f)
+          low.push_back(posed[v]);
+      const std::size_t step = std::max<std::size_t>(1, low.size() / 600);
+      for (std::size_t i = 0; i < low.size(); i += step) c.lowPoints.push_back(low[i]);
+    }
     const PathSpec& path = m.exercise->tool.path;
     const auto levels = pathLevels(*m.rest, c.targets, m.midX, path.from, path.to);
     if (!levels) return;
@@ -142,14 +162,82 @@ public:
     Placed out;
     const glm::vec3 p = rot * in.samples[0].posed;
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
-    const glm::vec3 centre = glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u;
+    // The roller sticks out behind the back rather than in front of the chest, leaving the floor in front
+    // free for the top hand.
+    const glm::vec3 centre =
+        glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u - float(kRollerBehind) * frontOf(rot);
     glm::vec3 b = -c.anchor + float(2.0 * in.travel) * u;
     b.y = float(2.0 * r) - p.y;
     out.toolPosition = centre;
     out.rollAngle = in.travel / r;
-    out.tools.push_back(makeRoller(centre, glm::normalize(glm::cross(kUp, u)), r, length, out.rollAngle));
+    const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
+    out.tools.push_back(makeRoller(centre, axisW, r, length, out.rollAngle));
     finishPlacement(out, rot, b, in);
+    if (!c.lowPoints.empty()) {
+      // The trunk pivots about the roller until the hip and the bottom leg rest on the floor.
+      std::vector<glm::vec3> low;
+      low.reserve(c.lowPoints.size());
+      for (const glm::vec3& q : c.lowPoints) low.push_back(glm::vec3(out.body * glm::vec4(q, 1.0f)));
+      // The feet lie toward -u: the sense of turning that lowers a point a metre that way.
+      const glm::vec3 feet = glm::vec3(rotationAbout(centre, axisW, 0.1) * glm::vec4(centre - u, 1.0f));
+      const Plane floor{glm::vec3(0.0f), kUp};
+      const double angle = feet.y < centre.y ? settleAbout(low, centre, axisW, floor, 0.0, 0.5)
+                                             : settleAbout(low, centre, axisW, floor, -0.5, 0.0);
+      const glm::mat4 tilt = rotationAbout(centre, axisW, angle);
+      out.body = tilt * out.body;
+      for (glm::vec3& w : out.contactWorld) w = glm::vec3(tilt * glm::vec4(w, 1.0f));
+    }
     return out;
+  }
+
+  /// The top leg crosses over with its foot flat on the floor in front of the bottom knee (set down at
+  /// mid-stroke, side-lying); the top hand rests on the floor in front of the chest, past the front end of
+  /// the roller, 20 cm in front of where the top shoulder is at the start of the stroke.
+  void planSideLying(const MotionContext& m, SideConfig& c) const {
+    c.plants.clear();
+    const Instant first = instant(m, c, 0.0);
+    if (first.samples.empty() || c.tracks.empty() || c.tracks[0].empty()) return;
+    Instant mid = first;
+    mid.travel = 0.5 * c.tracks[0].length();
+    mid.turnDeg = 0.0;
+    mid.samples[0] = c.tracks[0].at(mid.travel);
+    const Placed placed = place(m, c, mid);
+    Instant start = first;
+    start.travel = 0.0;
+    start.turnDeg = 0.0;
+    start.samples[0] = c.tracks[0].at(0.0);
+    const glm::mat4 startBody = place(m, c, start).body;
+    const bool leftDown = c.side != scene::Side::Right;
+    const int knee = m.rig.node(leftDown ? "knee_L" : "knee_R");
+    const int ankle = m.rig.node(leftDown ? "ankle_R" : "ankle_L");
+    const int shoulder = m.rig.node(leftDown ? "shoulder_R" : "shoulder_L");
+    const glm::mat3 rot(placed.body);
+    const glm::vec3 front = frontOf(rot);
+    const glm::vec3 head = horizontal(rot * kUp, glm::vec3(1.0f, 0.0f, 0.0f));
+    const float top = leftDown ? -1.0f : 1.0f;  // body-frame X of the upper side
+    const std::vector<Limb> limbs = plantedLimbs(m, c);
+    const auto wanted = [&](Limb l) {
+      return std::find(limbs.begin(), limbs.end(), l) != limbs.end() && limbOf(*m.model, m.rig, l);
+    };
+    const Limb leg = leftDown ? Limb::FootR : Limb::FootL, arm = leftDown ? Limb::HandR : Limb::HandL;
+    if (knee >= 0 && ankle >= 0 && wanted(leg)) {
+      Plant foot;
+      foot.limb = leg;
+      foot.target = glm::vec3(placed.body * c.bodyWorld[std::size_t(knee)][3]) + 0.18f * front;
+      foot.target.y = m.restWorld[std::size_t(ankle)][3].y;
+      foot.poleBody = glm::normalize(glm::vec3(0.3f * top, 0.0f, 1.0f));
+      foot.forward = glm::normalize(front + 0.5f * head);
+      c.plants.push_back(foot);
+    }
+    if (shoulder >= 0 && wanted(arm)) {
+      Plant hand;
+      hand.limb = arm;
+      const glm::vec3 sh = glm::vec3(startBody * c.bodyWorld[std::size_t(shoulder)][3]);
+      hand.target = glm::vec3(sh.x, kWristOnFloor, sh.z) + 0.20f * front;
+      hand.poleBody = glm::normalize(glm::vec3(0.2f * top, -0.3f, 1.0f));
+      hand.forward = glm::normalize(front + 0.4f * head);
+      c.plants.push_back(hand);
+    }
   }
 
   void buildPlacement(const MotionContext& m, SideConfig& c) const override {
@@ -162,6 +250,8 @@ public:
     const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
     constexpr float kStandClear = 0.40f;
     c.standOffset = axisW * float(0.5 * m.exercise->equipment.lengthM + kStandClear);
+    c.standOffset += axisW * std::max(0.0f, glm::dot(axisW, -float(kRollerBehind) * frontOf(rot)));
+    planSideLying(m, c);
     planPlantTargets(m, *this, c);
   }
 };

@@ -21,7 +21,9 @@ namespace {
 constexpr double kStroke = 0.02;  // metres either side of the trigger point
 
 class WallBall final : public Motion {
-public:
+ public:
+  bool crossesArms() const override { return true; }
+
   const MotionInfo& info() const override {
     static const MotionInfo info{"wall-ball",
                                  "standing against a wall, a massage ball pressed on a trigger point",
@@ -111,16 +113,17 @@ public:
     const glm::vec3 v = rot * kUp;
     const glm::vec3 ball = rot * t.at(0.5 * t.length()).posed - float(t.length()) * v + float(r) * press;
     c.wallZ = ball.z - r;
-    c.ikFoot = {false, false};
-    for (Limb limb : m.exercise->pose.planted) {
-      if (limb != Limb::FootL && limb != Limb::FootR) continue;
-      const std::size_t i = limb == Limb::FootL ? 0 : 1;
+    c.plants.clear();
+    for (Limb limb : plantedLimbs(m, c)) {
+      if ((limb != Limb::FootL && limb != Limb::FootR) || !limbOf(*m.model, m.rig, limb)) continue;
       const int ankle = m.rig.node(std::string(limbJoint(limb)));
-      const int hip = m.rig.node(i == 0 ? "hip_L" : "hip_R"), knee = m.rig.node(i == 0 ? "knee_L" : "knee_R");
-      if (ankle < 0 || hip < 0 || knee < 0) continue;
-      c.footTarget[i] = rot * glm::vec3(c.bodyWorld[std::size_t(ankle)][3]);
-      c.footTarget[i].y = m.restWorld[std::size_t(ankle)][3].y;
-      c.ikFoot[i] = true;
+      if (ankle < 0) continue;
+      Plant plant;
+      plant.limb = limb;
+      plant.target = rot * glm::vec3(c.bodyWorld[std::size_t(ankle)][3]);
+      plant.target.y = m.restWorld[std::size_t(ankle)][3].y;
+      plant.forward = horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
+      c.plants.push_back(plant);
     }
     constexpr float kStandClear = 0.40f;
     c.standOffset = glm::vec3(0.0f, 0.0f, float(c.wallZ) + kStandClear);

@@ -55,8 +55,12 @@ struct Playback::Impl {
   MotionContext m;
   const Motion* motion = nullptr;
   std::vector<SideConfig> configs;
+  bool crossArms = false;                  ///< arms crossed with the forearms on the chest
+  std::array<glm::vec3, 2> crossTarget{};  ///< rest-frame wrist targets of the left and right arm
 
   void buildConfig(SideConfig& c);
+  void findCrossTargets();
+  void solveCrossedArms(SideConfig& c) const;
   void buildCoverage(SideConfig& c);
   const SideConfig& configFor(scene::Side side) const;
   std::optional<std::pair<glm::vec3, int>> snapTrigger(const glm::vec3& restPoint, bool alongZ = false) const;
@@ -92,14 +96,51 @@ void Playback::Impl::buildConfig(SideConfig& c) {
   // Turning toward supine brings the back down onto the roller: about +Y for the right side lying down.
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
   c.angles = angles;
-  const std::vector<glm::mat4> local =
-      m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
-  c.bodyWorld = scene::worldTransforms(*m.model, local);
+  c.bodyLocal = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
+  if (m.posing && crossArms) solveCrossedArms(c);
+  c.bodyWorld = scene::worldTransforms(*m.model, c.bodyLocal);
   c.surface = std::make_shared<PosedSurface>(m.rest, posedPositions(*m.model, *m.rest, c.bodyWorld));
   c.targets = motion->targets(m, c);
   motion->buildTracks(m, c);
   buildCoverage(c);
   motion->buildPlacement(m, c);
+}
+
+void Playback::Impl::findCrossTargets() {
+  // Each wrist goes over the front of the chest on the other side, a forearm's half-thickness off the
+  // skin and below the chin; the left forearm lies on top of the right one, a little higher.
+  const int shoulderL = m.rig.node("shoulder_L"), shoulderR = m.rig.node("shoulder_R");
+  if (shoulderL < 0 || shoulderR < 0) {
+    crossArms = false;
+    return;
+  }
+  const PosedSurface standing(m.rest, m.rest->positions);
+  for (int i = 0; i < 2; ++i) {
+    const glm::vec3 own = m.restWorld[std::size_t(i == 0 ? shoulderL : shoulderR)][3];
+    const glm::vec3 other = m.restWorld[std::size_t(i == 0 ? shoulderR : shoulderL)][3];
+    glm::vec3 p(m.midX + 0.45f * (other.x - m.midX), own.y - (i == 0 ? 0.05f : 0.11f), m.trunkZ + 0.5f);
+    const auto hit = standing.castRay(p, glm::vec3(0.0f, 0.0f, -1.0f));
+    p.z = (hit ? hit->posed.z : own.z + 0.12f) + 0.04f + (i == 0 ? 0.02f : 0.0f);
+    crossTarget[std::size_t(i)] = p;
+  }
+}
+
+void Playback::Impl::solveCrossedArms(SideConfig& c) const {
+  // The targets ride with the upper trunk; the elbows point down, forward and out.
+  const int chest = m.rig.node("spine_thoracic_upper");
+  const glm::mat4 carry = chest < 0 ? glm::mat4(1.0f)
+                                    : scene::worldTransforms(*m.model, c.bodyLocal)[std::size_t(chest)] *
+                                          glm::inverse(m.restWorld[std::size_t(chest)]);
+  std::vector<LimbGoal> goals;
+  for (int i = 0; i < 2; ++i) {
+    const float s = i == 0 ? 1.0f : -1.0f;
+    LimbGoal g;
+    g.limb = i == 0 ? Limb::HandL : Limb::HandR;
+    g.goal = {glm::vec3(carry * glm::vec4(crossTarget[std::size_t(i)], 1.0f)),
+              glm::mat3(carry) * glm::vec3(0.6f * s, -1.0f, 0.5f)};
+    goals.push_back(g);
+  }
+  c.bodyLocal = solvePose(*m.model, m.rig, c.bodyLocal, glm::mat4(1.0f), goals).local;
 }
 
 const SideConfig& Playback::Impl::configFor(scene::Side side) const {
@@ -202,6 +243,9 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
     }
   }
 
+  im.crossArms = m.posing && im.motion->crossesArms();
+  if (im.crossArms) im.findCrossTargets();
+
   if (exercise.protocol.sides == Sides::Alternate) {
     im.configs.resize(2);
     im.configs[0].side = scene::Side::Left;
@@ -216,11 +260,21 @@ Playback::~Playback() = default;
 Playback::Playback(Playback&&) noexcept = default;
 Playback& Playback::operator=(Playback&&) noexcept = default;
 
-const TimerPlan& Playback::plan() const { return impl_->plan; }
-const Exercise& Playback::exercise() const { return impl_->exercise; }
-bool Playback::hasRig() const { return impl_->m.posing; }
-const std::vector<int>& Playback::targetMeshes() const { return impl_->m.allTargets; }
-std::optional<glm::vec3> Playback::triggerPoint() const { return impl_->m.trigger; }
+const TimerPlan& Playback::plan() const {
+  return impl_->plan;
+}
+const Exercise& Playback::exercise() const {
+  return impl_->exercise;
+}
+bool Playback::hasRig() const {
+  return impl_->m.posing;
+}
+const std::vector<int>& Playback::targetMeshes() const {
+  return impl_->m.allTargets;
+}
+std::optional<glm::vec3> Playback::triggerPoint() const {
+  return impl_->m.trigger;
+}
 
 std::optional<glm::vec3> Playback::setTriggerPoint(const glm::vec3& restPoint) {
   Impl& im = *impl_;
@@ -320,11 +374,23 @@ MotionFrame Playback::at(double t) const {
       const scene::Side stretchSide = twoSides && e >= part ? scene::Side::Right : scene::Side::Left;
       angles = stretchAngles(im.exercise, stretchSide, f.stretchAmount);
     }
-    const std::vector<glm::mat4> local =
-        m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
-    const glm::mat4 place = glm::translate(glm::mat4(1.0f), m.posing ? c.standOffset : glm::vec3(0.0f));
+    std::vector<glm::mat4> local = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
+    // Standing on the floor: the soles flat and the body lowered by as much as the bent knees take up.
+    const glm::vec3 drop = m.posing ? groundFeet(*m.model, m.rig, local) : glm::vec3(0.0f);
+    const glm::mat4 place = glm::translate(glm::mat4(1.0f), (m.posing ? c.standOffset : glm::vec3(0.0f)) + drop);
     f.world = scene::worldTransforms(*m.model, local);
     for (glm::mat4& w : f.world) w = place * w;
+    if (m.posing && m.exercise->pose.root.support == Support::Wall) {
+      // With the back gone the ball drops from the wall to the floor at its foot, and lies there.
+      for (ToolShape& tool : f.tools) {
+        if (tool.role != "ball") continue;
+        const double r = m.toolRadius(), fall = 0.5 * 9.81 * f.timer.phaseElapsed * f.timer.phaseElapsed;
+        glm::vec3 centre(tool.transform[3]);
+        centre.y = float(std::max(r, double(centre.y) - fall));
+        tool = makeBall(centre, r);
+        f.toolPosition = centre;
+      }
+    }
   } else {
     f.world = placedWorld(m, c, placed.body);
     const bool pressed = seg.phase == Phase::Work;
