@@ -15,7 +15,6 @@ using namespace myo::exercise;
 
 namespace {
 
-const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
 const std::string kEntry = std::string(MYO_TEST_DATA_DIR) + "/exercises_extra/upper_trapezius_wall_ball.json";
 
 }  // namespace
@@ -25,11 +24,7 @@ TEST_CASE("an exercise added as a JSON entry alone: the ball on the upper trapez
   const Exercise& ex = set.find("upper-trapezius-wall-ball");
   CHECK(ex.motion == "wall-ball");
   CHECK(ex.targets == std::vector<scene::MuscleKind>{scene::MuscleKind::Trapezius});
-  if (!std::filesystem::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
-  const scene::Model m = scene::loadGltf(kModel);
+  const scene::Model& m = test::shippedModel();
   const Playback pb(m, ex);
   REQUIRE(pb.triggerPoint());
   const std::vector<int> upper = test::meshesNamed(m, {"trapezius_descending_L"});

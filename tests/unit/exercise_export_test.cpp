@@ -18,12 +18,8 @@ using namespace myo::exercise;
 
 namespace {
 
-const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
-
-const scene::Model& shipped() {
-  static const scene::Model model = scene::loadGltf(kModel);
-  return model;
-}
+const std::string& kModel = test::kShippedModel;
+const scene::Model& shipped() { return test::shippedModel(); }
 
 fs::path tempFile(const std::string& name) {
   const fs::path dir = fs::path(MYO_BINARY_DIR) / "tests" / "export";
@@ -54,10 +50,7 @@ float largestDifference(const std::vector<glm::vec3>& a, const std::vector<glm::
 }  // namespace
 
 TEST_CASE("export at rest: every mesh of the model with its vertices where the model has them, and the floor") {
-  if (!fs::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   const scene::Model& m = shipped();
   const std::vector<glm::mat4> rest = test::restWorld(m);
   const fs::path file = tempFile("rest.glb");
@@ -89,10 +82,7 @@ TEST_CASE("export at rest: every mesh of the model with its vertices where the m
 }
 
 TEST_CASE("export of an exercise moment: the posed meshes, the tool and the equipment as named nodes") {
-  if (!fs::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   const scene::Model& m = shipped();
   const ExerciseSet& set = test::shippedExercises();
   for (const char* id : {"trapezius-foam-roller", "rhomboid-massage-ball", "massage-chair"}) {
@@ -134,10 +124,7 @@ TEST_CASE("export of an exercise moment: the posed meshes, the tool and the equi
 }
 
 TEST_CASE("export: a name that is not .glb, or a folder that does not exist, gives one error naming the file") {
-  if (!fs::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   const scene::Model& m = shipped();
   for (const fs::path& bad : {fs::path("out.gltf"), tempFile("no_such_folder") / "x.glb"}) {
     CAPTURE(bad.string());

@@ -16,12 +16,8 @@ using namespace myo::exercise;
 
 namespace {
 
-const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
-
-const scene::Model& shipped() {
-  static const scene::Model model = scene::loadGltf(kModel);
-  return model;
-}
+const std::string& kModel = test::kShippedModel;
+const scene::Model& shipped() { return test::shippedModel(); }
 
 const ExerciseSet& exercises() { return test::shippedExercises(); }
 using test::meshesNamed;

@@ -13,20 +13,13 @@ using namespace myo::exercise;
 
 namespace {
 
-const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
-
-const scene::Model& shipped() {
-  static const scene::Model model = scene::loadGltf(kModel);
-  return model;
-}
+const std::string& kModel = test::kShippedModel;
+const scene::Model& shipped() { return test::shippedModel(); }
 
 }  // namespace
 
 TEST_CASE("session: start, pause, resume, tones, skip, scrub, speed and restart") {
-  if (!std::filesystem::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   Session s(shipped(), test::shippedExercises().find("trapezius-foam-roller"));
   CHECK_FALSE(s.timer().running());
   CHECK(s.elapsed() == 0.0);
@@ -83,10 +76,7 @@ TEST_CASE("session: start, pause, resume, tones, skip, scrub, speed and restart"
 }
 
 TEST_CASE("session: work time and sets within the protocol's ranges, the frame follows the clock") {
-  if (!std::filesystem::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   Session s(shipped(), test::shippedExercises().find("trapezius-foam-roller"));
   CHECK(s.workS() == 35.0);
   CHECK(s.sets() == 3);
@@ -114,10 +104,7 @@ TEST_CASE("session: work time and sets within the protocol's ranges, the frame f
 }
 
 TEST_CASE("session: a moved trigger point stays through a new work time") {
-  if (!std::filesystem::exists(kModel)) {
-    MESSAGE("no " << kModel << " yet");
-    return;
-  }
+  REQUIRE(std::filesystem::exists(kModel));
   Session s(shipped(), test::shippedExercises().find("rhomboid-massage-ball"));
   const auto first = s.playback().triggerPoint();
   REQUIRE(first);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <filesystem>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -12,6 +13,7 @@
 
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
+#include "scene/gltf_loader.hpp"
 #include "scene/model.hpp"
 #include "scene/picking.hpp"
 
@@ -21,6 +23,16 @@ namespace myo::exercise::test {
 inline const ExerciseSet& shippedExercises() {
   static const ExerciseSet set = loadExercises(std::string(MYO_SOURCE_DIR) + "/assets/exercises.json");
   return set;
+}
+
+/// The shipped model's path.
+inline const std::string kShippedModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+
+/// The shipped model, loaded once; a test that needs it fails when it is missing.
+inline const scene::Model& shippedModel() {
+  REQUIRE(std::filesystem::exists(kShippedModel));
+  static const scene::Model model = scene::loadGltf(kShippedModel);
+  return model;
 }
 
 /// Indices of the meshes whose names start with one of the prefixes.
