@@ -75,6 +75,17 @@ glm::vec3 acrossAxisBody(const glm::mat3& rotation, const glm::vec3& fallbackUp)
   return glm::transpose(rotation) * glm::normalize(glm::cross(kUp, u));
 }
 
+Patch rollerPatch(const MotionContext& m, const glm::vec3& rest, const glm::vec3& outward, const glm::vec3& axisBody) {
+  Patch p;
+  p.point = rest;
+  p.outward = outward;
+  p.axis = axisBody;
+  p.radius = 0.04f;
+  p.halfWidth = float(0.5 * m.exercise->equipment.lengthM);
+  p.depth = 0.04f;
+  return p;
+}
+
 Placed placeUnposed(const MotionContext& m, const SideConfig& c, const Instant& in) {
   Placed out;
   const double r = m.toolRadius();

@@ -157,6 +157,13 @@ const Motion& chairProgrammeMotion();
 
 // === Helpers the kinds share (motion.cpp)
 
+/// Gap between the equipment and the body standing beside it for a stretch, metres.
+inline constexpr float kStandClear = 0.40f;
+
+/// A foam roller's contact patch: a band across the body as long as the roller; soft tissue lets it reach
+/// about 4 cm deep.
+Patch rollerPatch(const MotionContext& m, const glm::vec3& rest, const glm::vec3& outward, const glm::vec3& axisBody);
+
 /// `v` without its vertical part, normalised; `fallback` when it is vertical.
 glm::vec3 horizontal(glm::vec3 v, const glm::vec3& fallback);
 /// The track's axis across the body in the body frame for a body rotation (the roller's axis).

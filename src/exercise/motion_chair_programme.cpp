@@ -249,7 +249,6 @@ class ChairProgramme final : public Motion {
     // In front of the leg rest's lower edge.
     const ChairPart& leg = c.chair.legRest;
     const float frontZ = (leg.centre + leg.axes[1] * leg.halfSize.y).z;
-    constexpr float kStandClear = 0.40f;
     c.standOffset = glm::vec3(0.0f, 0.0f, frontZ + kStandClear);
     planPlantTargets(m, *this, c);
   }

@@ -35,15 +35,7 @@ class MidlineRoller final : public Motion {
 
   Patch patch(const MotionContext& m, const glm::vec3& rest, const glm::vec3& outward,
               const glm::vec3& axisBody) const override {
-    // A long roller presses a band across the body; soft tissue lets it reach about 4 cm deep.
-    Patch p;
-    p.point = rest;
-    p.outward = outward;
-    p.axis = axisBody;
-    p.radius = 0.04f;
-    p.halfWidth = float(0.5 * m.exercise->equipment.lengthM);
-    p.depth = 0.04f;
-    return p;
+    return rollerPatch(m, rest, outward, axisBody);
   }
 
   void buildTracks(const MotionContext& m, SideConfig& c) const override {
@@ -107,7 +99,6 @@ class MidlineRoller final : public Motion {
     c.anchor = glm::vec3(p.x, 0.0f, p.z);
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
     const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
-    constexpr float kStandClear = 0.40f;  // gap between the roller's end and the body standing for a stretch
     c.standOffset = axisW * float(0.5 * m.exercise->equipment.lengthM + kStandClear);
     planFeet(m, *this, c);
     planPlantTargets(m, *this, c);

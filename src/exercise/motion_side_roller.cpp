@@ -42,14 +42,7 @@ class SideRoller final : public Motion {
 
   Patch patch(const MotionContext& m, const glm::vec3& rest, const glm::vec3& outward,
               const glm::vec3& axisBody) const override {
-    Patch p;
-    p.point = rest;
-    p.outward = outward;
-    p.axis = axisBody;
-    p.radius = 0.04f;
-    p.halfWidth = float(0.5 * m.exercise->equipment.lengthM);
-    p.depth = 0.04f;
-    return p;
+    return rollerPatch(m, rest, outward, axisBody);
   }
 
   std::vector<int> targets(const MotionContext& m, const SideConfig& c) const override {
@@ -248,7 +241,6 @@ class SideRoller final : public Motion {
     c.anchor = glm::vec3(p.x, 0.0f, p.z);
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
     const glm::vec3 axisW = glm::normalize(glm::cross(kUp, u));
-    constexpr float kStandClear = 0.40f;
     c.standOffset = axisW * float(0.5 * m.exercise->equipment.lengthM + kStandClear);
     c.standOffset += axisW * std::max(0.0f, glm::dot(axisW, -float(kRollerBehind) * frontOf(rot)));
     planSideLying(m, c);

@@ -125,7 +125,6 @@ class WallBall final : public Motion {
       plant.forward = horizontal(rot * glm::vec3(0.0f, 0.0f, 1.0f), glm::vec3(0.0f, 0.0f, 1.0f));
       c.plants.push_back(plant);
     }
-    constexpr float kStandClear = 0.40f;
     c.standOffset = glm::vec3(0.0f, 0.0f, float(c.wallZ) + kStandClear);
     planPlantTargets(m, *this, c);
   }
