@@ -10,6 +10,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <nlohmann/json.hpp>
 
+#include "loader_checks.hpp"
 #include "raw_gltf.hpp"
 #include "scene/animation.hpp"
 #include "scene/bounds.hpp"
@@ -53,57 +54,7 @@ TEST_CASE("loader: the five Khronos samples have the counts their files give") {
                               {"CesiumMan.gltf", 4672, 22}};
   for (const Expected& e : samples) {
     CAPTURE(e.file);
-    const RawGltf raw(samplePath(e.file));
-    const scene::Model model = scene::loadGltf(samplePath(e.file));
-    CHECK(model.source == samplePath(e.file));
-    CHECK(model.nodes.size() == e.nodes);
-    CHECK(model.nodes.size() == raw.count("nodes"));
-    CHECK(model.meshes.size() == raw.count("meshes"));
-    CHECK(model.roles.size() == model.meshes.size());
-    CHECK(model.skins.size() == raw.count("skins"));
-    CHECK(model.animations.size() == raw.count("animations"));
-    CHECK(model.materials.size() == raw.count("materials"));
-    CHECK(model.images.size() == raw.count("images"));
-    CHECK(model.roots == raw.doc["scenes"][raw.doc.value("scene", 0)]["nodes"].get<std::vector<int>>());
-
-    std::size_t vertices = 0, fileVertices = 0, triangles = 0, fileTriangles = 0;
-    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
-      const json& prims = raw.doc["meshes"][m]["primitives"];
-      REQUIRE(model.meshes[m].primitives.size() == prims.size());
-      CHECK(model.meshes[m].name == raw.doc["meshes"][m].value("name", ""));
-      for (std::size_t p = 0; p < prims.size(); ++p) {
-        const scene::Primitive& prim = model.meshes[m].primitives[p];
-        fileVertices += raw.accessorCount(prims[p]["attributes"]["POSITION"]);
-        fileTriangles += raw.accessorCount(prims[p]["indices"]) / 3;
-        vertices += prim.positions.size();
-        triangles += prim.indices.size() / 3;
-        CHECK(prim.normals.size() == prim.positions.size());
-        for (std::uint32_t i : prim.indices) REQUIRE(i < prim.positions.size());
-        if (prims[p].contains("material")) CHECK(prim.material == prims[p]["material"].get<int>());
-        // Positions are the file's floats, unchanged.
-        const auto pos = raw.floats(prims[p]["attributes"]["POSITION"]);
-        REQUIRE(pos.size() == prim.positions.size() * 3);
-        CHECK(prim.positions.back().z == pos.back());
-      }
-    }
-    CHECK(vertices == fileVertices);
-    CHECK(triangles == fileTriangles);
-    CHECK(triangles == e.triangles);
-
-    for (std::size_t a = 0; a < model.animations.size(); ++a) {
-      const json& anim = raw.doc["animations"][a];
-      CHECK(model.animations[a].channels.size() == anim["channels"].size());
-      float last = 0.0f;
-      for (const json& s : anim["samplers"]) last = std::max(last, raw.floats(s["input"]).back());
-      CHECK(model.animations[a].duration == doctest::Approx(last));
-    }
-    for (std::size_t s = 0; s < model.skins.size(); ++s) {
-      const json& skin = raw.doc["skins"][s];
-      CHECK(model.skins[s].joints == skin["joints"].get<std::vector<int>>());
-      const auto ibm = raw.floats(skin["inverseBindMatrices"]);
-      REQUIRE(model.skins[s].inverseBind.size() == model.skins[s].joints.size());
-      CHECK(model.skins[s].inverseBind[0][3][0] == ibm[12]);
-    }
+    test::checkLoadedAsFile(samplePath(e.file), e.triangles, e.nodes);
   }
 }
 
