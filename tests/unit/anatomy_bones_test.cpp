@@ -16,6 +16,7 @@
 #include "anatomy/generator.hpp"
 #include "anatomy/landmarks.hpp"
 #include "anatomy/sdf_util.hpp"
+#include "scene/picking.hpp"
 
 using namespace myo::anatomy;
 
@@ -49,22 +50,13 @@ float surfaceDistance(const TissueMesh& m, glm::vec3 p, float reach) {
   return best;
 }
 
-/// Nearest hit of a ray with the mesh, or a negative number.
+/// Distance along the ray to the nearest hit with the mesh, or a negative number.
 float rayHit(const TissueMesh& m, glm::vec3 origin, glm::vec3 dir) {
   float best = -1.0f;
   for (std::size_t f = 0; f < m.indices.size(); f += 3) {
-    glm::vec3 a = m.positions[m.indices[f]], b = m.positions[m.indices[f + 1]], c = m.positions[m.indices[f + 2]];
-    glm::vec3 e1 = b - a, e2 = c - a, pv = glm::cross(dir, e2);
-    float det = glm::dot(e1, pv);
-    if (std::abs(det) < 1e-14f) continue;
-    glm::vec3 tv = origin - a;
-    float u = glm::dot(tv, pv) / det;
-    if (u < 0.0f || u > 1.0f) continue;
-    glm::vec3 qv = glm::cross(tv, e1);
-    float v = glm::dot(dir, qv) / det;
-    if (v < 0.0f || u + v > 1.0f) continue;
-    float t = glm::dot(e2, qv) / det;
-    if (t > 0.0f && (best < 0.0f || t < best)) best = t;
+    const auto t = myo::scene::intersectTriangle(origin, dir, m.positions[m.indices[f]], m.positions[m.indices[f + 1]],
+                                            m.positions[m.indices[f + 2]]);
+    if (t && (best < 0.0f || *t < best)) best = *t;
   }
   return best;
 }
