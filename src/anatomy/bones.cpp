@@ -62,17 +62,13 @@ TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, B
 }
 
 /// Fewer triangles where the surface is flat: meshoptimizer's edge collapse within `error` metres, down to
-/// `target` triangles at most; the kept vertices keep their field normals.
-void simplify(TissueMesh& m, std::size_t target, float error) {
-  if (m.indices.size() / 3 <= target) return;
-  float scale = meshopt_simplifyScale(&m.positions[0].x, m.positions.size(), sizeof(glm::vec3));
-  std::vector<std::uint32_t> out(m.indices.size());
-  std::size_t n = meshopt_simplify(out.data(), m.indices.data(), m.indices.size(), &m.positions[0].x, m.positions.size(),
-                                   sizeof(glm::vec3), 3 * target, error / scale);
-  out.resize(n);
+
+/// Gives `m` the triangles `indices` (into its current vertices) and keeps only the vertices they use, in
+/// the order they are first used.
+void compactVertices(TissueMesh& m, std::vector<std::uint32_t> indices) {
   std::vector<std::uint32_t> remap(m.positions.size(), ~0u);
   std::vector<glm::vec3> pos, nor;
-  for (std::uint32_t& i : out) {
+  for (std::uint32_t& i : indices) {
     if (remap[i] == ~0u) {
       remap[i] = static_cast<std::uint32_t>(pos.size());
       pos.push_back(m.positions[i]);
@@ -82,7 +78,17 @@ void simplify(TissueMesh& m, std::size_t target, float error) {
   }
   m.positions = std::move(pos);
   m.normals = std::move(nor);
-  m.indices = std::move(out);
+  m.indices = std::move(indices);
+}
+/// `target` triangles at most; the kept vertices keep their field normals.
+void simplify(TissueMesh& m, std::size_t target, float error) {
+  if (m.indices.size() / 3 <= target) return;
+  float scale = meshopt_simplifyScale(&m.positions[0].x, m.positions.size(), sizeof(glm::vec3));
+  std::vector<std::uint32_t> out(m.indices.size());
+  std::size_t n = meshopt_simplify(out.data(), m.indices.data(), m.indices.size(), &m.positions[0].x, m.positions.size(),
+                                   sizeof(glm::vec3), 3 * target, error / scale);
+  out.resize(n);
+  compactVertices(m, std::move(out));
 }
 
 /// The same for a mirror-symmetric mesh, keeping it symmetric: the left half is simplified with its border
@@ -148,19 +154,7 @@ void simplifyMidline(TissueMesh& m, std::size_t target, float error) {
   for (const auto& [e, n] : directed) {
     if (directed.count({e.second, e.first}) == 0) return;
   }
-  std::vector<std::uint32_t> remap(m.positions.size(), ~0u);
-  std::vector<glm::vec3> pos, nor;
-  for (std::uint32_t& i : all) {
-    if (remap[i] == ~0u) {
-      remap[i] = static_cast<std::uint32_t>(pos.size());
-      pos.push_back(m.positions[i]);
-      nor.push_back(m.normals[i]);
-    }
-    i = remap[i];
-  }
-  m.positions = std::move(pos);
-  m.normals = std::move(nor);
-  m.indices = std::move(all);
+  compactVertices(m, std::move(all));
 }
 
 /// A closed tube swept along the stations: a rounded-rectangle section (superellipse, exponent 3) of
