@@ -151,6 +151,18 @@ BodyField::BodyField() {
   ear_.z = glm::cross(ear_.x, ear_.y);
 }
 
+
+BodyField::Section BodyField::catmullSection(const Section& p0, const Section& p1, const Section& p2,
+                                             const Section& p3, float t, float y) {
+  Section r;
+  r.y = y;
+  r.halfWidth = catmull(p0.halfWidth, p1.halfWidth, p2.halfWidth, p3.halfWidth, t);
+  r.zBack = catmull(p0.zBack, p1.zBack, p2.zBack, p3.zBack, t);
+  r.zFront = catmull(p0.zFront, p1.zFront, p2.zFront, p3.zFront, t);
+  r.exponent = catmull(p0.exponent, p1.exponent, p2.exponent, p3.exponent, t);
+  return r;
+}
+
 BodyField::Section BodyField::keySectionAt(float y) const {
   const auto& s = sections_;
   if (y <= s.front().y) return s.front();
@@ -162,13 +174,7 @@ BodyField::Section BodyField::keySectionAt(float y) const {
   const Section& p1 = s[i];
   const Section& p2 = s[i + 1];
   const Section& p3 = s[std::min(i + 2, s.size() - 1)];
-  Section r;
-  r.y = y;
-  r.halfWidth = catmull(p0.halfWidth, p1.halfWidth, p2.halfWidth, p3.halfWidth, t);
-  r.zBack = catmull(p0.zBack, p1.zBack, p2.zBack, p3.zBack, t);
-  r.zFront = catmull(p0.zFront, p1.zFront, p2.zFront, p3.zFront, t);
-  r.exponent = catmull(p0.exponent, p1.exponent, p2.exponent, p3.exponent, t);
-  return r;
+  return catmullSection(p0, p1, p2, p3, t, y);
 }
 
 BodyField::Section BodyField::sectionAt(float y) const {
@@ -183,13 +189,7 @@ BodyField::Section BodyField::sectionAt(float y) const {
   const Section& p1 = s[i];
   const Section& p2 = s[std::min(i + 1, s.size() - 1)];
   const Section& p3 = s[std::min(i + 2, s.size() - 1)];
-  Section r;
-  r.y = y;
-  r.halfWidth = catmull(p0.halfWidth, p1.halfWidth, p2.halfWidth, p3.halfWidth, t);
-  r.zBack = catmull(p0.zBack, p1.zBack, p2.zBack, p3.zBack, t);
-  r.zFront = catmull(p0.zFront, p1.zFront, p2.zFront, p3.zFront, t);
-  r.exponent = catmull(p0.exponent, p1.exponent, p2.exponent, p3.exponent, t);
-  return r;
+  return catmullSection(p0, p1, p2, p3, t, y);
 }
 
 float BodyField::sectionDistance(float x, float y, float z) const {

@@ -55,6 +55,9 @@ private:
   struct Section {
     float y, halfWidth, zBack, zFront, exponent;
   };
+  /// The section at `t` in [0, 1] between p1 and p2 of a Catmull-Rom run p0..p3, at height y.
+  static Section catmullSection(const Section& p0, const Section& p1, const Section& p2, const Section& p3, float t,
+                                float y);
   Section keySectionAt(float y) const;  ///< spline through the key sections
   Section sectionAt(float y) const;     ///< the smoothed sections
   static constexpr float kSmoothY0 = 0.70f, kSmoothY1 = 1.60f, kSmoothStep = 0.004f;
