@@ -5,21 +5,13 @@
 
 #include "app/runs.hpp"
 #include "image_compare.hpp"
+#include "shot_options.hpp"
 
 using namespace myo;
 
 namespace {
 
-app::CliOptions shot(const std::string& model, int w, int h) {
-  app::CliOptions o;
-  o.model = model;
-  o.headless = true;
-  o.screenshot = "unused.png";
-  o.width = w;
-  o.height = h;
-  o.noUi = true;
-  return o;
-}
+using test::shot;
 
 std::string sample(const char* name) {
   return std::string(MYO_SAMPLES_DIR) + "/" + name;
