@@ -12,6 +12,7 @@
 
 #include "loader_checks.hpp"
 #include "raw_gltf.hpp"
+#include "skin_checks.hpp"
 #include "scene/animation.hpp"
 #include "scene/bounds.hpp"
 #include "scene/gltf_loader.hpp"
@@ -200,26 +201,7 @@ TEST_CASE("skinning: the bind pose gives back the bind positions") {
   for (const char* file : {"RiggedSimple.gltf", "RiggedFigure.gltf", "CesiumMan.gltf"}) {
     CAPTURE(file);
     const scene::Model model = scene::loadGltf(samplePath(file));
-    // World transforms that put every joint where its inverse bind matrix says it was bound.
-    std::vector<glm::mat4> world = scene::worldTransforms(model, scene::localTransforms(model));
-    int meshNode = -1;
-    for (std::size_t n = 0; n < model.nodes.size(); ++n)
-      if (model.nodes[n].skin >= 0) meshNode = int(n);
-    REQUIRE(meshNode >= 0);
-    const scene::Skin& skin = model.skins[std::size_t(model.nodes[std::size_t(meshNode)].skin)];
-    const glm::mat4 meshWorld = world[std::size_t(meshNode)];
-    for (std::size_t j = 0; j < skin.joints.size(); ++j)
-      world[std::size_t(skin.joints[j])] = meshWorld * glm::inverse(skin.inverseBind[j]);
-    const auto joints = scene::jointMatrices(model, model.nodes[std::size_t(meshNode)].skin, world, meshWorld);
-    REQUIRE(joints.size() == skin.joints.size());
-    for (const glm::mat4& m : joints) checkNear(m, glm::mat4(1.0f), 1e-3f);
-    const scene::Primitive& prim = model.meshes[std::size_t(model.nodes[std::size_t(meshNode)].mesh)].primitives[0];
-    const auto skinned = scene::skinPositions(prim, joints);
-    REQUIRE(skinned.size() == prim.positions.size());
-    float worst = 0.0f;
-    for (std::size_t v = 0; v < skinned.size(); ++v)
-      worst = std::max(worst, glm::length(skinned[v] - prim.positions[v]));
-    CHECK(worst < 1e-3f);
+    test::checkBindPoseGivesBindPositions(model);
   }
 }
 
