@@ -297,8 +297,7 @@ int runWindow(const CliOptions& o) {
   return 0;
 }
 
-Picture renderScreenshot(const CliOptions& o) {
-  Viewer viewer(displayFrom(o));
+std::unique_ptr<gfx::Context> startOffscreen(Viewer& viewer, const CliOptions& o) {
   // The model loads on a second thread while this one starts OpenGL and compiles the shaders.
   auto loading = std::async(std::launch::async, [&] { prepare(viewer, o); });
   std::unique_ptr<gfx::Context> context;
@@ -314,6 +313,12 @@ Picture renderScreenshot(const CliOptions& o) {
   loading.get();  // a bad model is the error reported, before any trouble with OpenGL
   if (gpuError) std::rethrow_exception(gpuError);
   viewer.attachRenderer(std::move(renderer));
+  return context;
+}
+
+Picture renderScreenshot(const CliOptions& o) {
+  Viewer viewer(displayFrom(o));
+  const std::unique_ptr<gfx::Context> context = startOffscreen(viewer, o);
   const glm::ivec2 size{o.width, o.height};
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;

@@ -1,11 +1,15 @@
 // app/runs.hpp: what the program does for each command-line mode.
 #pragma once
 
+#include <memory>
+
 #include "app/cli.hpp"
 
 #include <vector>
 
 #include "ui/panels.hpp"
+
+#include "gfx/context.hpp"
 
 namespace myo::app {
 
@@ -15,6 +19,11 @@ class Viewer;
 ui::DisplaySettings displayFrom(const CliOptions& options);
 /// Sets up a viewer on the command line's model, exercise, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& options);
+/// Prepares the viewer (prepare) on a second thread while this one opens an offscreen OpenGL context (EGL when
+/// --headless, else a hidden window) and compiles the renderer, then hands the renderer to the viewer. A bad
+/// model is the error thrown, before any trouble with OpenGL. Returns the context, which must outlive the viewer's
+/// use of OpenGL.
+std::unique_ptr<gfx::Context> startOffscreen(Viewer& viewer, const CliOptions& options);
 
 /// An RGBA8 picture, rows top to bottom.
 struct Picture {

@@ -321,20 +321,7 @@ int runVideo(const CliOptions& o) {
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   Viewer viewer(displayFrom(o));
-  auto loading = std::async(std::launch::async, [&] { prepare(viewer, o); });
-  std::unique_ptr<gfx::Context> context;
-  std::exception_ptr gpuError;
-  std::unique_ptr<gfx::Renderer> renderer;
-  try {
-    context = o.headless ? gfx::createHeadlessContext()
-                         : gfx::createWindowContext({.width = o.width, .height = o.height, .visible = false});
-    renderer = std::make_unique<gfx::Renderer>();
-  } catch (...) {
-    gpuError = std::current_exception();
-  }
-  loading.get();
-  if (gpuError) std::rethrow_exception(gpuError);
-  viewer.attachRenderer(std::move(renderer));
+  const std::unique_ptr<gfx::Context> context = startOffscreen(viewer, o);
 
   VideoRequest request;
   request.path = *o.video;
