@@ -97,6 +97,13 @@ Placed placeUnposed(const MotionContext& m, const SideConfig& c, const Instant& 
   return out;
 }
 
+Placed placeUnposedRoller(const MotionContext& m, const SideConfig& c, const Instant& in, const glm::mat3& rotation) {
+  Placed out = placeUnposed(m, c, in);
+  out.tools.push_back(makeRoller(out.toolPosition, acrossAxisBody(rotation, glm::vec3(0.0f, 0.0f, -1.0f)),
+                                 m.toolRadius(), m.exercise->equipment.lengthM, out.rollAngle));
+  return out;
+}
+
 void finishPlacement(Placed& out, const glm::mat3& rotation, const glm::vec3& translation, const Instant& in) {
   out.body = glm::translate(glm::mat4(1.0f), translation) * glm::mat4(rotation);
   out.contactWorld.clear();

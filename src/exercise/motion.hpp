@@ -171,6 +171,8 @@ glm::vec3 acrossAxisBody(const glm::mat3& rotation, const glm::vec3& fallbackUp)
 /// The no-rig placement: the body stands as loaded and the contacts are the posed track samples; the tool
 /// position sits one radius out along the press direction.
 Placed placeUnposed(const MotionContext& m, const SideConfig& c, const Instant& in);
+/// placeUnposed with the foam roller drawn at the tool position, across the body turned by `rotation`.
+Placed placeUnposedRoller(const MotionContext& m, const SideConfig& c, const Instant& in, const glm::mat3& rotation);
 /// Finishes a placement: the body transform from its rotation and translation, the contacts in world space.
 void finishPlacement(Placed& out, const glm::mat3& rotation, const glm::vec3& translation, const Instant& in);
 /// The pose's planted limbs for one side: the file names the left side's, the right side mirrors them.

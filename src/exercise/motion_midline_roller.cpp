@@ -72,12 +72,7 @@ class MidlineRoller final : public Motion {
     const double r = m.toolRadius();
     const glm::mat3 rot = m.bodyRotation(c, c.baseTurnDeg + in.turnDeg);
     const double length = m.exercise->equipment.lengthM;
-    if (!m.posing) {
-      Placed out = placeUnposed(m, c, in);
-      out.tools.push_back(
-          makeRoller(out.toolPosition, acrossAxisBody(rot, glm::vec3(0.0f, 0.0f, -1.0f)), r, length, out.rollAngle));
-      return out;
-    }
+    if (!m.posing) return placeUnposedRoller(m, c, in, rot);
     Placed out;
     const glm::vec3 p = rot * in.samples[0].posed;
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
