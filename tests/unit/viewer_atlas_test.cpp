@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "app/viewer.hpp"
@@ -75,6 +76,14 @@ TEST_CASE("atlas: in the rhomboid exercise a click on the rhomboid under the fad
   CHECK(opacity[size_t(trapezius)] < scene::kSeenOpacity);  // faded over the deep target
   // Pixels where the faded trapezius lies in front of the rhomboid: the old rule (skip the skin only) picked the
   // trapezius there.
+  // Where the ball is drawn (the exercise's sphere).
+  auto ball = [&] {
+    for (const auto& shape : viewer.frameView({kW, kH}).shapes)
+      if (shape.kind == gfx::ShapeDraw::Kind::Sphere) return glm::vec3(shape.transform[3]);
+    return glm::vec3(NAN);
+  };
+  const glm::vec3 ballBefore = ball();
+  REQUIRE(std::isfinite(ballBefore.x));
   const scene::PosedGeometry posed = scene::poseGeometry(viewer.model(), viewer.world());
   int tried = 0, rhomboid = 0;
   for (const auto& piece : posed.pieces) {
@@ -98,6 +107,8 @@ TEST_CASE("atlas: in the rhomboid exercise a click on the rhomboid under the fad
   }
   CHECK(tried >= 5);
   CHECK(rhomboid == tried);
+  // The click on the rhomboid moved the ball's trigger point there: the ball moved.
+  CHECK(glm::length(ball() - ballBefore) > 0.01f);
 }
 
 TEST_CASE("atlas: search selects and frames; the card's facts come from the model") {
