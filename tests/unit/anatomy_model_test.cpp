@@ -761,3 +761,22 @@ TEST_CASE("the descending trapezius and splenius capitis reach the skull") {
   CHECK(worst < 0.003f);
   endOnSkull("splenius_capitis_L", false, "SNL_5_L", {"SNL_3_L", "SNL_4_L", "SNL_5_L", "MASTOID_TIP_L"});
 }
+
+TEST_CASE("every muscle sheet is a closed, consistently wound surface") {
+  // Each edge is shared by exactly two faces that run along it in opposite directions (a closed 2-manifold
+  // with one orientation), so no sheet has holes, flaps or faces turned inside out.
+  for (const TissueMesh& m : model().meshes) {
+    if (m.tissue != Tissue::Muscle) continue;
+    INFO(m.name);
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+    for (std::size_t f = 0; f < m.indices.size(); f += 3)
+      for (int e = 0; e < 3; ++e) ++directed[{m.indices[f + e], m.indices[f + (e + 1) % 3]}];
+    int open = 0, repeated = 0;
+    for (const auto& [edge, count] : directed) {
+      if (count > 1) ++repeated;
+      if (!directed.contains({edge.second, edge.first})) ++open;
+    }
+    CHECK(open == 0);
+    CHECK(repeated == 0);
+  }
+}
