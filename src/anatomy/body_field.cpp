@@ -323,27 +323,32 @@ float BodyField::head(glm::vec3 q) const {
   float cranium = sdf::ellipsoid(q, {0.0f, 1.655f, 0.055f}, {0.076f, 0.097f, 0.100f});
   float jaw = sdf::ellipsoid(q, {0.0f, 1.574f, 0.090f}, {0.049f, 0.052f, 0.058f});
   jaw = smin(jaw, sdf::roundCone(q, {0.052f, 1.564f, 0.066f}, {0.021f, 1.533f, 0.140f}, 0.0125f, 0.012f), 0.02f);
-  jaw = smin(jaw, sdf::ellipsoid(q, {0.0f, 1.531f, 0.145f}, {0.021f, 0.016f, 0.014f}), 0.014f);
+  jaw = smin(jaw, sdf::ellipsoid(q, {0.0f, 1.531f, 0.145f}, {0.019f, 0.014f, 0.013f}), 0.018f);
   float d = smin(cranium, jaw, 0.035f);
   if (q.z < 0.015f) return d;
-  d = smin(d, sdf::ellipsoid(q, {0.056f, 1.614f, 0.100f}, {0.0165f, 0.012f, 0.021f}), 0.02f);
-  d = smin(d, sdf::ellipsoid(q, {0.029f, 1.651f, 0.141f}, {0.025f, 0.009f, 0.012f}), 0.015f);
+  // Cheekbones (low, toward the zygion) and the brow ridge, blended broadly so neither reads as a ball or a bar.
+  d = smin(d, sdf::ellipsoid(q, {0.054f, 1.612f, 0.100f}, {0.0135f, 0.010f, 0.021f}), 0.024f);
+  d = smin(d, sdf::ellipsoid(q, {0.029f, 1.651f, 0.140f}, {0.023f, 0.0075f, 0.011f}), 0.02f);
   // Eye sockets under the brow, with the eyeballs in them (interpupillary 64 mm).
-  d = smax(d, -sdf::sphere(q, {0.033f, 1.633f, 0.157f}, 0.0165f), 0.012f);
+  d = smax(d, -sdf::sphere(q, {0.033f, 1.633f, 0.156f}, 0.0145f), 0.010f);
   d = smin(d, sdf::sphere(q, {0.032f, 1.633f, 0.127f}, 0.0125f), 0.003f);
   // Nose: bridge from the sellion, tip 20 mm proud of the subnasale, alae 35 mm across.
   d = smin(d, sdf::roundCone(q, {0.0f, 1.635f, 0.144f}, {0.0f, 1.601f, 0.166f}, 0.0055f, 0.0085f), 0.014f);
   d = smin(d, sdf::sphere(q, {0.0f, 1.598f, 0.1665f}, 0.0095f), 0.008f);
   d = smin(d, sdf::sphere(q, {0.011f, 1.592f, 0.150f}, 0.0065f), 0.01f);
-  // Lips (mouth 54 mm wide), blended into the face.
-  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.569f, 0.147f}, {0.025f, 0.007f, 0.009f}), 0.016f);
-  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.553f, 0.145f}, {0.023f, 0.007f, 0.009f}), 0.016f);
+  // Lips (mouth 54 mm wide, the vermilion at LABRALE_SUP/INF), rounded and blended into the face.
+  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.570f, 0.152f}, {0.022f, 0.006f, 0.0075f}), 0.012f);
+  d = smin(d, sdf::ellipsoid(q, {0.0f, 1.553f, 0.150f}, {0.019f, 0.006f, 0.0075f}), 0.012f);
   // Ears: 64 mm long, 35 mm broad, standing out behind (EAR_SUPERAURALE ... EAR_POSTAURALE), tilted back.
   glm::vec3 e = q - ear_.origin;
   if (glm::dot(e, e) < 0.05f * 0.05f) {
     glm::vec3 local{glm::dot(e, ear_.x), glm::dot(e, ear_.y), glm::dot(e, ear_.z)};
-    float ear = sdf::ellipsoid(local, glm::vec3(0.0f), {0.0175f, 0.032f, 0.0048f});
-    d = smin(d, ear, 0.006f);
+    // A rounded auricle (helix rim 6 mm) standing 2 mm out from its plane, with the concha hollowed in its
+    // outer face in front of the antihelix.
+    float ear = sdf::ellipsoid(local, {0.0f, 0.0f, 0.002f}, {0.0175f, 0.032f, 0.0068f});
+    ear = sdf::smax(ear, -sdf::ellipsoid(local, {-0.003f, -0.005f, 0.0095f}, {0.0085f, 0.012f, 0.0055f}), 0.002f);
+    // Blended broadly at its root, so no thin slit of air lies between the auricle and the head.
+    d = smin(d, ear, 0.010f);
   }
   return d;
 }

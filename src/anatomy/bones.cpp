@@ -734,6 +734,11 @@ TissueMesh humerus(float cell) {
   const glm::vec3 grooveTop = L("ITG_TOP"), grooveBottom = L("ITG_BOTTOM");
   const glm::vec3 surg = L("SURG_NECK"), mid = L("HUM_MIDSHAFT");
   const glm::vec3 dtA = inward(L("DT_ANT"), 0.0015f), dtApex = inward(L("DT_APEX"), 0.0015f), dtP = inward(L("DT_POST"), 0.0015f);
+  // The lips of the intertubercular groove: the crest of the greater tubercle (pectoralis major) laterally,
+  // the crest of the lesser tubercle (teres major) medially, each a low ridge through its insertion points.
+  std::vector<glm::vec3> lateralLip, medialLip;
+  for (const char* id : {"PM_INS_SUP", "PM_INS_MID", "PM_INS_INF"}) lateralLip.push_back(inward(L(id), 0.0025f));
+  for (const char* id : {"TMAJ_INS_SUP", "TMAJ_INS_MID", "TMAJ_INS_INF"}) medialLip.push_back(inward(L(id), 0.0025f));
   const glm::vec3 trochlea = L("TROCHLEA"), capitulum = L("CAPITULUM");
   const glm::vec3 back = glm::normalize(glm::cross(across, dir));  // posterior at the elbow
   const glm::vec3 supra = elbow - dir * 0.045f;
@@ -753,6 +758,10 @@ TissueMesh humerus(float cell) {
     d = smin(d, sdf::roundCone(p, surg, mid, 0.0135f, 0.0108f), 0.01f);
     d = smin(d, sdf::roundCone(p, mid, supra, 0.0108f, 0.0105f), 0.01f);
     d = smin(d, std::min(sdf::capsule(p, dtA, dtApex, 0.0025f), sdf::capsule(p, dtP, dtApex, 0.0025f)), 0.004f);
+    for (const std::vector<glm::vec3>* lip : {&lateralLip, &medialLip}) {
+      const std::vector<glm::vec3>& l = *lip;
+      d = smin(d, std::min(sdf::capsule(p, l[0], l[1], 0.0025f), sdf::capsule(p, l[1], l[2], 0.0025f)), 0.004f);
+    }
     // Supracondylar ridges to the epicondyles (the medial more prominent), a flat distal end.
     d = smin(d, sdf::roundCone(p, supra, inward(medEpi, 0.006f), 0.009f, 0.0065f), 0.008f);
     d = smin(d, sdf::roundCone(p, supra, inward(latEpi, 0.0045f), 0.009f, 0.0048f), 0.008f);

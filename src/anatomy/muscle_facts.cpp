@@ -49,6 +49,8 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .guides = {"NECK_BASE_LAT_L"},
      .thickness = 0.008f,
      .layer = {kSuperficial, kSuperficial + 0.008f},
+     // Its origin lies on the superior nuchal line, the protuberance and the ligament.
+     .originReach = 0.0015f,
      .originText = "Inner third of the superior nuchal line, the external occipital protuberance and the nuchal "
                    "ligament down to the sixth cervical vertebra.",
      .insertionText = "Back edge of the outer third of the clavicle; its lowest fibres reach the inner edge "
@@ -122,6 +124,9 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .guides = {"SCAP_INF_ANGLE_L", "AXILLA_POST_FOLD_L"},
      .thickness = 0.005f,
      .layer = {kUnderTrapezius, kUnderTrapezius + 0.005f},
+     // 4-8 mm in the belly, about 10 mm where it rolls round teres major in the posterior axillary fold.
+     .swells = {{.landmark = "AXILLA_POST_FOLD_L", .radius = 0.05f, .thickness = 0.017f}},
+     .over = {"teres_major", "teres_minor", "infraspinatus"},
      .originText = "Spinous processes of the seventh thoracic vertebra down to the sacrum through the broad "
                    "thoracolumbar fascia, the back of the iliac crest and the lowest three or four ribs; a slip "
                    "often comes from the inferior angle of the scapula.",
@@ -158,6 +163,8 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .thickness = 0.022f,
      .layer = {kSuperficial, kSuperficial + 0.022f},
      .insertionDepth = 0.019f,
+     // Over the rotator cuff, which crosses under it to the greater tubercle.
+     .over = {"supraspinatus", "infraspinatus", "teres_minor"},
      .originText = "Outer third of the clavicle, the acromion and the lower lip of the spine of the scapula.",
      .insertionText = "Deltoid tuberosity on the outer side of the humeral shaft.",
      .action = "Its middle part lifts the arm sideways (abduction); the front part lifts it forward and turns "
@@ -319,6 +326,8 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .underRhomboids = kUnderRhomboids,
      .underRhomboidsY = {0.0f, 1.545f},
      .bias = {0.0f, 0.0f, -0.02f},
+     // Onto the bone of the mastoid and the superior nuchal line.
+     .insertionReach = 0.0015f,
      .originText = "Lower half of the nuchal ligament and the spinous processes of the seventh cervical to the "
                    "third thoracic vertebra.",
      .insertionText = "Mastoid process and the outer third of the superior nuchal line, under the "

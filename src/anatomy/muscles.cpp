@@ -12,6 +12,7 @@
 #include "anatomy/surface_nets.hpp"
 #include "core/math_util.hpp"
 #include "scene/muscle_names.hpp"
+#include "scene/picking.hpp"
 
 namespace myo::anatomy {
 
@@ -21,6 +22,7 @@ namespace {
 
 constexpr float kSpacing = 0.0068f;  ///< target distance between sheet vertices (metres)
 constexpr float kMaxInnerDepth = 0.0285f;  ///< deepest inner face of the deltoid (metres)
+constexpr float kOverGap = 0.0040f;        ///< gap kept between a sheet and those it lies over (metres)
 
 std::vector<glm::vec3> polyline(const std::vector<std::string>& ids, bool midline = false) {
   std::vector<glm::vec3> p;
@@ -49,6 +51,14 @@ glm::vec3 sampleArc(const std::vector<glm::vec3>& p, float t) {
     target -= seg;
   }
   return p.back();
+}
+
+/// As sampleArc, continued straight past the ends (t below 0 or above 1) by mirroring the line's first and last
+/// stretch.
+glm::vec3 sampleArcBeyond(const std::vector<glm::vec3>& p, float t) {
+  if (t < 0.0f) return 2.0f * p.front() - sampleArc(p, -t);
+  if (t > 1.0f) return 2.0f * p.back() - sampleArc(p, 2.0f - t);
+  return sampleArc(p, t);
 }
 
 /// How a sheet is pushed off the straight fibre line before it is laid on its layer, so it lands on the
@@ -181,14 +191,49 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
   }
 }
 
-TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
+/// Distance along the ray to the nearest face of the meshes, or a negative number.
+float nearestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT) {
+  float best = -1.0f;
+  for (const TissueMesh* m : meshes) {
+    for (std::size_t f = 0; f < m->indices.size(); f += 3) {
+      const glm::vec3 &a = m->positions[m->indices[f]], &b = m->positions[m->indices[f + 1]],
+                      &c = m->positions[m->indices[f + 2]];
+      // Cheap reject: the face lies wholly beyond the ray's reach.
+      const glm::vec3 lo = glm::min(a, glm::min(b, c)) - glm::vec3(maxT), hi = glm::max(a, glm::max(b, c)) + glm::vec3(maxT);
+      if (glm::any(glm::lessThan(origin, lo)) || glm::any(glm::greaterThan(origin, hi))) continue;
+      const auto t = scene::intersectTriangle(origin, dir, a, b, c);
+      if (t && *t <= maxT && (best < 0.0f || *t < best)) best = *t;
+    }
+  }
+  return best;
+}
+
+/// Distance along the ray to the farthest face of the meshes within maxT, or a negative number.
+float farthestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT) {
+  float best = -1.0f;
+  for (const TissueMesh* m : meshes) {
+    for (std::size_t f = 0; f < m->indices.size(); f += 3) {
+      const glm::vec3 &a = m->positions[m->indices[f]], &b = m->positions[m->indices[f + 1]],
+                      &c = m->positions[m->indices[f + 2]];
+      const glm::vec3 lo = glm::min(a, glm::min(b, c)) - glm::vec3(maxT), hi = glm::max(a, glm::max(b, c)) + glm::vec3(maxT);
+      if (glm::any(glm::lessThan(origin, lo)) || glm::any(glm::greaterThan(origin, hi))) continue;
+      const auto t = scene::intersectTriangle(origin, dir, a, b, c);
+      if (t && *t <= maxT && *t > best) best = *t;
+    }
+  }
+  return best;
+}
+
+/// `beneath`: the built sheets named in `spec.over` (same side), which this one's inner face keeps above.
+TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::vector<const TissueMesh*>& beneath = {}) {
   // The deltoid wraps the shoulder cap and arm; every other muscle lies on the trunk.
   const bool onArm = spec.name == "deltoid";
   const bool chestWall = spec.kind == scene::MuscleKind::LatissimusDorsi;
   const bool midline = !scene::muscleInfo(spec.kind).paired;
   const bool connective = scene::muscleInfo(spec.kind).tissue == scene::TissueKind::Tendon;
   const bool humeralTendon = spec.kind == scene::MuscleKind::LatissimusDorsi ||
-                             spec.kind == scene::MuscleKind::PectoralisMajor || spec.kind == scene::MuscleKind::TeresMajor;
+                             spec.kind == scene::MuscleKind::PectoralisMajor || spec.kind == scene::MuscleKind::TeresMajor ||
+                             spec.kind == scene::MuscleKind::Deltoid;
   const DistanceField field = [&](glm::vec3 p) {
     return onArm ? body.distance(p) : (chestWall ? body.chestWallDistance(p) : body.trunkDistance(p));
   };
@@ -311,6 +356,10 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   for (int i = 0; i < (spec.column || midline ? 0 : nu); ++i) {
     float u = static_cast<float>(i) / (nu - 1);
     glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
+    // An end held tight on bone is spread half a fibre past its first and last landmarks: the sheet's corner
+    // vertices carry no face, so the landmarks then lie on its surface between the first two fibres.
+    const float beyond = (u - 0.5f) * (1.0f + 1.0f / (nu - 1)) + 0.5f;
+    if (spec.originReach > 0.0f) o = sampleArcBeyond(origin, beyond);
     auto reach = [](glm::vec3 landmarkPos, glm::vec3 end, float within) {
       glm::vec3 d = end - landmarkPos;
       float l = glm::length(d);
@@ -320,13 +369,20 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
     // the tuberosity over their distal half, so the muscle narrows to its V-shaped insertion.
     constexpr float kReach = 0.017f;
     // The latissimus, pectoralis and teres major tendons reach the floor and lips of the intertubercular groove.
-    const float insertionReach = onArm ? 0.004f : humeralTendon ? 0.0015f : kReach;
+    // The deltoid's fibres aim at the shaft's outer face (insertionShift) and then reach the tuberosity itself.
+    const float insertionReach =
+        spec.insertionReach > 0.0f ? spec.insertionReach : onArm ? 0.0015f : humeralTendon ? 0.0015f : kReach;
+    const float originReach = spec.originReach > 0.0f ? spec.originReach : kReach;
+    if (insertionReach < kReach) e = sampleArcBeyond(insertion, beyond);
     const float convergeFrom = onArm ? 0.35f : 0.75f;
-    glm::vec3 shiftO = reach(o, at(i, 0), kReach) - at(i, 0);
-    glm::vec3 shiftE = reach(e + insertionShift, at(i, nv - 1), insertionReach) - at(i, nv - 1);
+    glm::vec3 shiftO = reach(o, at(i, 0), originReach) - at(i, 0);
+    glm::vec3 shiftE = reach(e, at(i, nv - 1), insertionReach) - at(i, nv - 1);
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
-      at(i, j) += shiftO * smoothstep(0.25f, 0.0f, v) + shiftE * smoothstep(convergeFrom, 1.0f, v);
+      // An origin held tight on bone is reached over the first tenth of the fibres only, so the sheet keeps its
+      // layer (the trapezius over the splenius) until just before the skull.
+      const float originFrom = spec.originReach > 0.0f ? 0.1f : 0.25f;
+      at(i, j) += shiftO * smoothstep(originFrom, 0.0f, v) + shiftE * smoothstep(convergeFrom, 1.0f, v);
     }
   }
 
@@ -375,29 +431,93 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body) {
   mesh.fibres.resize(mesh.positions.size());
   mesh.tendon.resize(mesh.positions.size());
   mesh.texcoords.resize(mesh.positions.size());
+  // Normal and thickness of the sheet at each grid point.
+  auto sheetNormal = [&](int i, int j) { return midline ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, at(i, j)); };
+  auto sheetThickness = [&](int i, int j) {
+    const float u = static_cast<float>(i) / (nu - 1), v = static_cast<float>(j) / (nv - 1);
+    const glm::vec3 p = at(i, j);
+    // Tendons are thinner than the belly; a ligament or fascia keeps its own thickness.
+    float t = lensThickness(u, v) * (1.0f - (connective ? 0.0f : 0.7f) * tendonAt(spec, u, v, p));
+    // The deltoid sinks toward a tuberosity 3.5 cm under the skin: it thins as it dives so its inner face
+    // stays within 2.85 cm of the surface, down to a 1 mm tendon on the bone.
+    if (onArm) t = std::min(t, std::max(0.001f, 2.0f * (kMaxInnerDepth + body.distance(p))));
+    return t;
+  };
+  // A sheet over others without a swell (the deltoid over the cuff) is lifted wherever its outer face, or its
+  // rim, lies under or inside one of them, to kOverGap above their outer face (plus 0.5 mm of sheet off the
+  // rim), but no closer than 1.5 mm to the skin. Each point takes the largest lift of its neighbours too, so
+  // the faces between the points clear the sheet beneath as well.
+  std::vector<float> lifts(mid.size(), 0.0f);
+  if (!beneath.empty() && spec.swells.empty()) {
+    std::vector<float> own(mid.size(), 0.0f);
+    parallelFor(nu, [&](int i) {
+      for (int j = 0; j < nv; ++j) {
+        const glm::vec3 n = sheetNormal(i, j), outerPt = at(i, j) + n * (0.5f * sheetThickness(i, j));
+        const float up = farthestHit(beneath, outerPt, n, 0.03f);
+        const float keep = boundary(i, j) ? kOverGap : kOverGap + 0.0005f;
+        const float down = up > 0.0f ? -1.0f : nearestHit(beneath, outerPt, -n, keep);
+        if (up > 0.0f || down > 0.0f) {
+          const float room = std::max(0.0f, -body.distance(outerPt) - 0.0015f);
+          own[static_cast<std::size_t>(i) * nv + j] = std::min(up > 0.0f ? up + keep : keep - down, room);
+        }
+      }
+    });
+    for (int i = 0; i < nu; ++i) {
+      for (int j = 0; j < nv; ++j) {
+        float l = 0.0f;
+        for (int a = std::max(0, i - 1); a <= std::min(nu - 1, i + 1); ++a)
+          for (int b = std::max(0, j - 1); b <= std::min(nv - 1, j + 1); ++b) l = std::max(l, own[static_cast<std::size_t>(a) * nv + b]);
+        const glm::vec3 outerPt = at(i, j) + sheetNormal(i, j) * (0.5f * sheetThickness(i, j));
+        lifts[static_cast<std::size_t>(i) * nv + j] = std::min(l, std::max(0.0f, -body.distance(outerPt) - 0.0015f));
+      }
+    }
+  }
   for (int i = 0; i < nu; ++i) {
     float u = static_cast<float>(i) / (nu - 1);
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
       glm::vec3 p = at(i, j);
-      glm::vec3 n = midline ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, p);
+      glm::vec3 n = sheetNormal(i, j);
       glm::vec3 step = at(i, std::min(j + 1, nv - 1)) - at(i, std::max(j - 1, 0));
       glm::vec3 fibre = glm::length(step) > 1e-7f ? glm::normalize(step) : glm::vec3(0.0f, -1.0f, 0.0f);
       float tendon = tendonAt(spec, u, v, p);
-      // Tendons are thinner than the belly; a ligament or fascia keeps its own thickness.
-      float t = lensThickness(u, v) * (1.0f - (connective ? 0.0f : 0.7f) * tendon);
-      // The deltoid sinks toward a tuberosity 3.5 cm under the skin: it thins as it dives so its inner face
-      // stays within 2.85 cm of the surface.
-      if (onArm) t = std::min(t, std::max(0.0f, 2.0f * (kMaxInnerDepth + body.distance(p))));
+      float t = sheetThickness(i, j);
       glm::vec2 uv{across[i], v};
       std::size_t o = static_cast<std::size_t>(i) * nv + j;
-      mesh.positions[o] = p + n * (0.5f * t);
+      glm::vec3 outerPt = p + n * (0.5f * t + lifts[o]), innerPt = p - n * (0.5f * t - lifts[o]);
+      if (!boundary(i, j)) {
+        // A swell thickens the sheet toward its figure, tapering to the rim; the outer face rises first (to
+        // 3 mm under the skin), the rest goes inward.
+        float w = 0.0f, swellT = 0.0f;
+        for (const MuscleSpec::Swell& s : spec.swells) {
+          float ws = smoothstep(s.radius, 0.3f * s.radius, glm::distance(p, restLandmark(s.landmark)));
+          if (ws > w) w = ws, swellT = s.thickness;
+        }
+        // The rim stays closed: full swell from the third row in (the fold is the sheet's rolled border).
+        w *= std::min({1.0f, i / 2.5f, (nu - 1 - i) / 2.5f, j / 2.5f, (nv - 1 - j) / 2.5f});
+        if (w > 0.0f && swellT > t) {
+          const float extra = w * (swellT - t);
+          const float rise = std::min(extra, std::max(0.0f, -body.distance(outerPt) - 0.003f));
+          outerPt += n * rise;
+          innerPt -= n * (extra - rise);
+        }
+        // The inner face keeps kOverGap above the sheets this one lies over (between its vertices the faces
+        // of the two sheets bend apart by up to a millimetre).
+        if (!beneath.empty() && (spec.swells.empty() || w > 0.0f)) {
+          const float thick = glm::distance(outerPt, innerPt);
+          // A swell only thickens; 1.5 mm off the sheet beneath is enough there.
+          const float gap = spec.swells.empty() ? kOverGap : 0.0015f;
+          const float h = nearestHit(beneath, outerPt, -n, thick + gap);
+          if (h > 0.0f) innerPt = outerPt - n * std::max(h - gap, 0.0005f);
+        }
+      }
+      mesh.positions[o] = outerPt;
       mesh.fibres[o] = fibre;
       mesh.tendon[o] = tendon;
       mesh.texcoords[o] = uv;
       if (!boundary(i, j)) {
         std::uint32_t k = innerIndex(i, j);
-        mesh.positions[k] = p - n * (0.5f * t);
+        mesh.positions[k] = innerPt;
         mesh.fibres[k] = fibre;
         mesh.tendon[k] = tendon;
         mesh.texcoords[k] = uv;
@@ -498,10 +618,27 @@ void fillNames(MuscleSpec& spec) {
 }
 
 std::vector<TissueMesh> buildMuscles(const BodyField& body) {
+  // Left sheets first, those lying over others after the sheets beneath them.
+  const std::vector<MuscleSpec>& specs = muscleSpecs();
+  std::vector<TissueMesh> lefts(specs.size());
+  std::vector<bool> built(specs.size(), false);
+  for (int pass = 0; pass < 2; ++pass) {
+    for (std::size_t k = 0; k < specs.size(); ++k) {
+      if (built[k] || (pass == 0) != specs[k].over.empty()) continue;
+      std::vector<const TissueMesh*> beneath;
+      for (const std::string& name : specs[k].over) {
+        for (std::size_t b = 0; b < specs.size(); ++b)
+          if (specs[b].name == name && built[b]) beneath.push_back(&lefts[b]);
+      }
+      lefts[k] = loftMuscle(specs[k], body, beneath);
+      built[k] = true;
+    }
+  }
   std::vector<TissueMesh> out;
-  for (const MuscleSpec& spec : muscleSpecs()) {
+  for (std::size_t k = 0; k < specs.size(); ++k) {
+    const MuscleSpec& spec = specs[k];
     if (!scene::muscleInfo(spec.kind).paired) {
-      TissueMesh m = loftMuscle(spec, body);
+      TissueMesh m = std::move(lefts[k]);
       m.name = spec.name;
       m.extras = {{"display_name", spec.displayName}, {"side", ""},
                   {"part", spec.partId},               {"origin", spec.originText},
@@ -510,7 +647,7 @@ std::vector<TissueMesh> buildMuscles(const BodyField& body) {
       out.push_back(std::move(m));
       continue;
     }
-    TissueMesh left = loftMuscle(spec, body);
+    TissueMesh left = std::move(lefts[k]);
     TissueMesh right = mirrored(left);
     left.name = spec.name + "_L";
     right.name = spec.name + "_R";

@@ -59,6 +59,21 @@ struct MuscleSpec {
   /// Push (metres) of the straight fibre line off the body before it is laid on its depth; 0 keeps the default
   /// (backward), so the sheet lands on the face of the body its attachments lie under.
   glm::vec3 bias{0.0f};
+  /// How close (metres) the sheet's ends are pulled to their origin and insertion lines; 0: the default
+  /// 1.7 cm. Attachments on bone that the sheet must reach (the skull, the humeral tuberosity) use ~1.5 mm.
+  float originReach = 0.0f;
+  float insertionReach = 0.0f;
+  /// A local thickening round a landmark (the latissimus in the posterior axillary fold): within `radius` of
+  /// it the sheet grows toward `thickness`, its outer face rising to no less than 3 mm under the skin.
+  struct Swell {
+    std::string landmark;
+    float radius = 0.0f;
+    float thickness = 0.0f;
+  };
+  std::vector<Swell> swells;
+  /// Sheets (contract names without the side) this one lies over: its inner face is kept 4 mm above them,
+  /// measured along its own normal (the deltoid over the rotator cuff). They are built first.
+  std::vector<std::string> over;
   std::string originText, insertionText, action, innervation, bloodSupply;
   // From the catalogue (fillNames):
   std::string name;                     ///< contract name without the side suffix, e.g. "rhomboid_major"

@@ -98,26 +98,38 @@ int main(int argc, char** argv) {
       save(out / fmt::format("{}_{}.png", v.name, modes[mode]), renderPreview(items, pv));
     }
   }
-  // Each muscle alone, seen from behind and from its side, for checking its outline.
+  // Each structure alone (the left one of a pair), framed on its own extent: muscles from behind and from their
+  // side, bones also from the front, the views side by side in one picture `solo_<mesh>.png`. MYO_PREVIEW_TILE
+  // sets the size of one view in pixels (default 500).
   if (std::getenv("MYO_PREVIEW_SOLO")) {
+    const char* tileEnv = std::getenv("MYO_PREVIEW_TILE");
+    const int tile = std::clamp(tileEnv ? std::atoi(tileEnv) : 500, 64, 2000);
     for (std::size_t i = 0; i < model.meshes.size(); ++i) {
       const TissueMesh& m = model.meshes[i];
       const bool bone = m.tissue == Tissue::Bone;
-      if (!(m.tissue == Tissue::Muscle && m.name.ends_with("_L")) && !(bone && !m.name.ends_with("_R"))) continue;
+      if (m.tissue == Tissue::Skin || m.name.ends_with("_R")) continue;
       std::vector<PreviewItem> items{{&m.positions, &m.normals, &m.indices, m.tendon.empty() ? nullptr : &m.tendon,
                                       m.fibres.empty() ? nullptr : &m.fibres, colourOf(m), 1.0f, 0}};
-      // Bones are framed on their own extent, and also seen from the front.
       glm::vec3 lo(1e9f), hi(-1e9f);
       for (glm::vec3 p : m.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
-      for (int side = 0; side < (bone ? 3 : 2); ++side) {
+      const int views = bone ? 3 : 2;
+      PreviewImage sheet;
+      sheet.width = tile * views;
+      sheet.height = tile;
+      sheet.rgb.assign(static_cast<std::size_t>(sheet.width) * sheet.height * 3, 0);
+      for (int side = 0; side < views; ++side) {
         PreviewView pv;
         pv.forward = side == 0 ? glm::vec3(0, 0, 1) : side == 1 ? glm::vec3(-1, 0, 0) : glm::vec3(0, 0, -1);
-        pv.centre = bone ? 0.5f * (lo + hi) : glm::vec3(0.05f, 1.3f, 0);
-        pv.halfHeight = bone ? 0.55f * std::max({hi.x - lo.x, hi.y - lo.y, hi.z - lo.z}) : 0.35f;
-        pv.width = 500;
-        pv.height = 500;
-        save(out / fmt::format("solo_{}_{}.png", m.name, side == 0 ? "back" : side == 1 ? "left" : "front"), renderPreview(items, pv));
+        pv.centre = 0.5f * (lo + hi);
+        pv.halfHeight = std::max(0.03f, 0.55f * std::max({hi.x - lo.x, hi.y - lo.y, hi.z - lo.z}));
+        pv.width = tile;
+        pv.height = tile;
+        const PreviewImage img = renderPreview(items, pv);
+        for (int y = 0; y < tile; ++y)
+          std::copy_n(img.rgb.begin() + static_cast<std::ptrdiff_t>(y) * tile * 3, tile * 3,
+                      sheet.rgb.begin() + (static_cast<std::ptrdiff_t>(y) * sheet.width + side * tile) * 3);
       }
+      save(out / fmt::format("solo_{}.png", m.name), sheet);
     }
   }
   // Close-ups of the figure: head, hand and foot, for checking the skin's details.
@@ -139,8 +151,9 @@ int main(int argc, char** argv) {
       pv.forward = c.forward;
       pv.centre = c.centre;
       pv.halfHeight = c.halfHeight;
-      pv.width = 500;
-      pv.height = 500;
+      // Twice a solo view's size (MYO_PREVIEW_TILE), at most 500 pixels.
+      const char* tileEnv = std::getenv("MYO_PREVIEW_TILE");
+      pv.width = pv.height = std::clamp(tileEnv ? 2 * std::atoi(tileEnv) : 500, 64, 500);
       save(out / fmt::format("close_{}.png", c.name), renderPreview(items, pv));
     }
   }

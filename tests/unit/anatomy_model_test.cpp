@@ -249,8 +249,10 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
   for (const MuscleSpec& spec : muscleSpecs()) {
     for (const std::string& name : meshNames(spec))
       allowedDepth[name] = spec.bed == MuscleBed::Layer && paired(spec) ? 0.03f : 0.075f;
-  // The latissimus and pectoralis tendons reach the intertubercular groove, 35-37 mm under the skin.
-  for (const char* name : {"latissimus_dorsi_L", "latissimus_dorsi_R", "pectoralis_major_L", "pectoralis_major_R"})
+  // The latissimus and pectoralis tendons reach the intertubercular groove, 35-37 mm under the skin, the
+  // deltoid's its tuberosity, 35-38 mm under it.
+  for (const char* name : {"latissimus_dorsi_L", "latissimus_dorsi_R", "pectoralis_major_L", "pectoralis_major_R",
+                           "deltoid_L", "deltoid_R"})
     allowedDepth[name] = 0.045f;
   }
   for (const TissueMesh& m : model().meshes) {
@@ -414,7 +416,8 @@ TEST_CASE("the deep and middle layers lie under the superficial ones") {
       for (const std::string& o : over) {
         const TissueMesh& s = mesh(o);
         float below = rayHit(s, p, -n);
-        if (below > 0.0f && below < 0.03f) ++inverted;
+        if (below > 0.0f && below < 0.03f && ++inverted <= 3)
+          MESSAGE(o, " lies ", below * 1000.0f, " mm under ", deep, " at (", p.x, ", ", p.y, ", ", p.z, "), v ", d.texcoords[i].y);
         float above = rayHit(s, p, n);
         if (above > 0.0f) {
           ++covered;
@@ -427,10 +430,10 @@ TEST_CASE("the deep and middle layers lie under the superficial ones") {
     CHECK(covered > 0);
     CHECK(inverted <= tested / 50);
   };
-  checkUnder("supraspinatus_L", {"trapezius_descending_L", "trapezius_transverse_L"});
-  // (Not yet the deltoid: its inner face lies 28.5 mm deep over the greater tubercle, as deep as the tubercle
-  // itself, so the cuff tendons cross it there; see docs/model.md.)
-  checkUnder("infraspinatus_L", {"trapezius_ascending_L", "latissimus_dorsi_L"});
+  checkUnder("supraspinatus_L", {"trapezius_descending_L", "trapezius_transverse_L", "deltoid_L"});
+  // The deltoid lies over the whole rotator cuff, down to the cuff's tendons on the greater tubercle.
+  checkUnder("infraspinatus_L", {"trapezius_ascending_L", "latissimus_dorsi_L", "deltoid_L"});
+  checkUnder("teres_minor_L", {"deltoid_L"});
   // At the humerus the latissimus tendon wraps round teres major's lower border to lie in front of it.
   checkUnder("teres_major_L", {"latissimus_dorsi_L"}, 0.8f);
   checkUnder("levator_scapulae_L", {"trapezius_descending_L"});
@@ -478,7 +481,11 @@ TEST_CASE("each muscle is a solid whose thickness varies, its belly within the r
                         {"erector_spinae_longissimus_L", 8, 38}, {"erector_spinae_iliocostalis_L", 8, 38},
                         {"erector_spinae_spinalis_L", 4, 10},    {"thoracolumbar_fascia_L", 0.9f, 1.9f},
                         {"pectoralis_major_L", 15, 25},
-                        {"nuchal_ligament", 1, 4}};
+                        {"nuchal_ligament", 1, 4},
+                        // The superficial layers (anatomy.md section 5).
+                        {"trapezius_descending_L", 6, 10},       {"trapezius_transverse_L", 5, 9},
+                        {"trapezius_ascending_L", 3, 6},         {"rhomboid_minor_L", 3, 7},
+                        {"rhomboid_major_L", 4, 9},              {"deltoid_L", 15, 25}};
   for (const Band& b : bands) {
     const TissueMesh& m = mesh(b.mesh);
     const std::vector<float> t = thicknesses(m, std::max<std::size_t>(1, m.positions.size() / 1500));
@@ -628,20 +635,148 @@ TEST_CASE("the lower trapezius' lateral border runs straight from the tubercle o
   CHECK(worst < 0.015f);
 }
 
+namespace {
+/// Closest point of triangle abc to p (Ericson, Real-Time Collision Detection 5.1.5).
+glm::vec3 closestOnTriangle(glm::vec3 p, glm::vec3 a, glm::vec3 b, glm::vec3 c) {
+  glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+  float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+  if (d1 <= 0 && d2 <= 0) return a;
+  glm::vec3 bp = p - b;
+  float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+  if (d3 >= 0 && d4 <= d3) return b;
+  float vc = d1 * d4 - d3 * d2;
+  if (vc <= 0 && d1 >= 0 && d3 <= 0) return a + ab * (d1 / (d1 - d3));
+  glm::vec3 cp = p - c;
+  float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+  if (d6 >= 0 && d5 <= d6) return c;
+  float vb = d5 * d2 - d1 * d6;
+  if (vb <= 0 && d2 >= 0 && d6 <= 0) return a + ac * (d2 / (d2 - d6));
+  float va = d3 * d6 - d5 * d4;
+  if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) return b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+  float denom = 1.0f / (va + vb + vc);
+  return a + ab * (vb * denom) + ac * (vc * denom);
+}
+/// Distance from p to the nearest face of the mesh.
+float surfaceDistance(const TissueMesh& m, glm::vec3 p) {
+  float best = std::numeric_limits<float>::max();
+  for (std::size_t f = 0; f < m.indices.size(); f += 3)
+    best = std::min(best, glm::distance(p, closestOnTriangle(p, m.positions[m.indices[f]], m.positions[m.indices[f + 1]],
+                                                                m.positions[m.indices[f + 2]])));
+  return best;
+}
+}  // namespace
+
+
 TEST_CASE("the humeral insertions reach their bony sites within 3 mm") {
   // Each insertion landmark lies on the bone (the lips and floor of the intertubercular groove); the tendon
   // reaches it.
-  for (const char* name : {"latissimus_dorsi_L", "pectoralis_major_L", "teres_major_L"}) {
+  // The deltoid's tendon reaches its tuberosity on the shaft.
+  for (const char* name : {"latissimus_dorsi_L", "pectoralis_major_L", "teres_major_L", "deltoid_L"}) {
     const TissueMesh& m = mesh(name);
-    PointIndex index(m.positions, 0.01f);
     const MuscleSpec* spec = nullptr;
     for (const MuscleSpec& s : muscleSpecs())
       if (s.name + "_L" == name) spec = &s;
     REQUIRE(spec != nullptr);
     for (const std::string& id : spec->insertion) {
-      const float d = index.nearest(restLandmark(id));
-      MESSAGE(std::string(name), " to ", id, ": ", d * 1000.0f, " mm");
+      const glm::vec3 site = restLandmark(id);
+      const float d = surfaceDistance(m, site);
+      // The tendon's point nearest the landmark lies on the drawn humerus too.
+      glm::vec3 end = m.positions.front();
+      for (const glm::vec3& p : m.positions)
+        if (glm::distance(p, site) < glm::distance(end, site)) end = p;
+      const float onBone = surfaceDistance(mesh("bone_humerus_L"), end);
+      MESSAGE(std::string(name), " to ", id, ": ", d * 1000.0f, " mm (nearest vertex ", glm::distance(end, site) * 1000.0f,
+              " mm), ", onBone * 1000.0f, " mm from the humerus");
+      CHECK(d < 0.003f);
+      CHECK(onBone < 0.003f);
+    }
+  }
+}
+
+
+TEST_CASE("the latissimus is thin in its belly and thick in the posterior axillary fold") {
+  // anatomy.md section 5: 1-2 mm aponeurosis, 4-8 mm fleshy belly, about 10 mm where it rolls round teres major.
+  const DistanceField field = [](glm::vec3 p) { return body().distance(p); };
+  const TissueMesh& m = mesh("latissimus_dorsi_L");
+  const glm::vec3 fold = restLandmark("AXILLA_POST_FOLD_L");
+  std::vector<float> inFold, belly;
+  for (std::size_t i = 0; i < m.positions.size(); ++i) {
+    const glm::vec3 n = m.normals[i];
+    if (glm::dot(n, fieldNormal(field, m.positions[i])) < 0.7f) continue;
+    const float d = glm::distance(m.positions[i], fold);
+    if (d > 0.03f && (d < 0.08f || i % 3 != 0)) continue;
+    const float t = rayHit(m, m.positions[i] - n * 1e-5f, -n);
+    if (t <= 0.0f || t > 0.08f) continue;
+    (d <= 0.03f ? inFold : belly).push_back(t);
+  }
+  std::sort(inFold.begin(), inFold.end());
+  std::sort(belly.begin(), belly.end());
+  REQUIRE(inFold.size() > 20);
+  REQUIRE(belly.size() > 100);
+  const float fold50 = 1000.0f * inFold[inFold.size() / 2], belly95 = 1000.0f * belly[belly.size() * 95 / 100];
+  MESSAGE("latissimus: fold median ", fold50, " mm, belly ", belly95, " mm");
+  CHECK(fold50 >= 10.0f);
+  CHECK(fold50 <= 16.0f);
+  CHECK(belly95 >= 4.0f);
+  CHECK(belly95 <= 8.0f);
+}
+
+TEST_CASE("the descending trapezius and splenius capitis reach the skull") {
+  // Both arise or insert on bone: the trapezius along the superior nuchal line to the external occipital
+  // protuberance (then on the nuchal ligament), the splenius along the lateral superior nuchal line to the mastoid.
+  // Every point of that part of the sheet's end lies within 3 mm of the skull.
+  const TissueMesh& skull = mesh("skull");
+  auto endOnSkull = [&](const char* name, bool originEnd, const char* lastOnSkull, std::vector<const char*> ids) {
+    const TissueMesh& m = mesh(name);
+    for (const char* id : ids) {
+      const float d = surfaceDistance(m, restLandmark(id));
+      MESSAGE(std::string(name), " to ", std::string(id), ": ", d * 1000.0f, " mm");
       CHECK(d < 0.003f);
     }
+    // The end row, from its first fibre up to the one nearest the last landmark on the skull.
+    std::vector<std::size_t> row;
+    for (std::size_t i = 0; i < m.positions.size(); ++i)
+      if (originEnd ? m.texcoords[i].y < 1e-4f : m.texcoords[i].y > 1.0f - 1e-4f) row.push_back(i);
+    std::sort(row.begin(), row.end(), [&](std::size_t a, std::size_t b) { return m.texcoords[a].x < m.texcoords[b].x; });
+    std::size_t last = 0;
+    for (std::size_t k = 0; k < row.size(); ++k)
+      if (glm::distance(m.positions[row[k]], restLandmark(lastOnSkull)) <
+          glm::distance(m.positions[row[last]], restLandmark(lastOnSkull)))
+        last = k;
+    float worst = 0.0f;
+    for (std::size_t k = 0; k <= last; ++k) worst = std::max(worst, surfaceDistance(skull, m.positions[row[k]]));
+    MESSAGE(std::string(name), ": ", last + 1, " end points up to ", std::string(lastOnSkull), ", the farthest ", worst * 1000.0f,
+            " mm from the skull");
+    CHECK(last >= 4);
+    CHECK(worst < 0.003f);
+    return std::vector<std::size_t>(row.begin() + static_cast<std::ptrdiff_t>(last) + 1, row.end());
+  };
+  const std::vector<std::size_t> onLigament =
+      endOnSkull("trapezius_descending_L", true, "INION", {"SNL_2_L", "SNL_1_L", "INION"});
+  // Below the protuberance the origin lies on the nuchal ligament.
+  const TissueMesh& trap = mesh("trapezius_descending_L");
+  float worst = 0.0f;
+  for (std::size_t i : onLigament) worst = std::max(worst, surfaceDistance(mesh("nuchal_ligament"), trap.positions[i]));
+  MESSAGE("trapezius origin on the nuchal ligament: the farthest point ", worst * 1000.0f, " mm from it");
+  CHECK(worst < 0.003f);
+  endOnSkull("splenius_capitis_L", false, "SNL_5_L", {"SNL_3_L", "SNL_4_L", "SNL_5_L", "MASTOID_TIP_L"});
+}
+
+TEST_CASE("every muscle sheet is a closed, consistently wound surface") {
+  // Each edge is shared by exactly two faces that run along it in opposite directions (a closed 2-manifold
+  // with one orientation), so no sheet has holes, flaps or faces turned inside out.
+  for (const TissueMesh& m : model().meshes) {
+    if (m.tissue != Tissue::Muscle) continue;
+    INFO(m.name);
+    std::map<std::pair<std::uint32_t, std::uint32_t>, int> directed;
+    for (std::size_t f = 0; f < m.indices.size(); f += 3)
+      for (int e = 0; e < 3; ++e) ++directed[{m.indices[f + e], m.indices[f + (e + 1) % 3]}];
+    int open = 0, repeated = 0;
+    for (const auto& [edge, count] : directed) {
+      if (count > 1) ++repeated;
+      if (!directed.contains({edge.second, edge.first})) ++open;
+    }
+    CHECK(open == 0);
+    CHECK(repeated == 0);
   }
 }
