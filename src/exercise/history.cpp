@@ -11,7 +11,6 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
-#include "exercise/exercise_data.hpp"
 
 namespace myo::exercise {
 namespace {
@@ -313,8 +312,8 @@ std::optional<HistoryEntry> SessionRecorder::take(const TimerPlan& plan, const s
       }
       if (all) ++e.setsDone;
     }
-    for (const scene::Side side : {scene::Side::Left, scene::Side::Right})
-      if (sidesWorked_.count(int(side))) e.sides.emplace_back(*sideName(side));
+    if (sidesWorked_.count(int(scene::Side::Left))) e.sides.emplace_back("left");
+    if (sidesWorked_.count(int(scene::Side::Right))) e.sides.emplace_back("right");
     if (sidesWorked_.count(int(scene::Side::None))) e.sides.emplace_back("both");
     out = std::move(e);
   }
