@@ -28,7 +28,8 @@ target_link_libraries(myo_ui PUBLIC myo_scene myo_exercise myo_view imgui_pkg)
 
 file(GLOB MYO_APP_SRC CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/app/*.cpp)
 list(REMOVE_ITEM MYO_APP_SRC ${CMAKE_CURRENT_SOURCE_DIR}/app/cli.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/paths.cpp
-     ${CMAKE_CURRENT_SOURCE_DIR}/app/main.cpp)
+     ${CMAKE_CURRENT_SOURCE_DIR}/app/main.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/settings.cpp
+     ${CMAKE_CURRENT_SOURCE_DIR}/app/input_bindings.cpp ${CMAKE_CURRENT_SOURCE_DIR}/app/key_taps.cpp)
 add_library(myo_viewer STATIC ${MYO_APP_SRC})
 target_include_directories(myo_viewer PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_options(myo_viewer PRIVATE ${MYO_WARNINGS})

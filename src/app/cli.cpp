@@ -83,6 +83,7 @@ struct Table {
   CLI::Option* layerDepth = nullptr;
   CLI::Option* xray = nullptr;
   CLI::Option* fadeOthers = nullptr;
+  CLI::Option* show = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -140,6 +141,8 @@ std::unique_ptr<Table> makeTable() {
                             "muscles (bones left); default 0");
   table->xray = flag("--xray", "draw everything see-through but the selection (or the target muscles)");
   table->fadeOthers = flag("--fade-others", "draw everything faint but the selection (or the target muscles)");
+  table->show = value("--show", "PANEL", "open a window in the picture or at the start: help, about, history, "
+                                         "settings");
   return table;
 }
 
@@ -256,6 +259,11 @@ void checkCombinations(const Table& table, const CliOptions& options) {
   if (table.frames->count() > 0 && !options.bench) throw core::Error("--frames", "needs --bench");
   for (const CLI::Option* videoOnly : {table.from, table.to, table.fps})
     if (videoOnly->count() > 0 && !options.video) throw core::Error(videoOnly->get_name(), "needs --video");
+  if (options.show) {
+    for (const CLI::Option* other : {table.state, table.exportFile, table.listExercises, table.listMuscles,
+                                     table.validate, table.bench, table.video, table.noUi})
+      if (other->count() > 0) throw core::Error("--show", "cannot be combined with " + other->get_name());
+  }
   if (options.video) {
     if (!options.exercise) throw core::Error("--video", "needs --exercise ID");
     if (options.time) throw core::Error("--time", "cannot be combined with --video (use --from and --to)");
@@ -361,6 +369,18 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
       throw core::Error("--skin",
                         "unknown skin mode " + inQuotes(*mode) + "; expected one of opaque, faded, hidden");
     options.skin = *mode;
+    options.skinGiven = true;
+  }
+  if (auto name = single(table->show)) {
+    const std::array<std::pair<std::string_view, ShowPanel>, 4> panels{{{"help", ShowPanel::Help},
+                                                                        {"about", ShowPanel::About},
+                                                                        {"history", ShowPanel::History},
+                                                                        {"settings", ShowPanel::Settings}}};
+    for (const auto& [panelName, panel] : panels)
+      if (*name == panelName) options.show = panel;
+    if (!options.show)
+      throw core::Error("--show", "unknown window " + inQuotes(*name) + "; expected one of help, about, history, "
+                                                                        "settings");
   }
   if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
   if (auto name = single(table->select)) options.select = nonEmpty(table->select, *name);

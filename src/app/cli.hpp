@@ -8,6 +8,9 @@
 
 namespace myo::app {
 
+/// A window --show opens: the help overlay, About and sources, History, Settings.
+enum class ShowPanel { Help, About, History, Settings };
+
 /// Everything the command line can say; members keep the defaults of the contract.
 struct CliOptions {
   std::optional<std::string> model;          ///< MODEL.glb|MODEL.gltf; unset: the shipped model
@@ -30,6 +33,8 @@ struct CliOptions {
   bool bench = false;                        ///< --bench
   int frames = 120;                          ///< --frames N, frames timed by --bench
   std::string skin = "faded";                ///< --skin opaque|faded|hidden
+  bool skinGiven = false;
+  std::optional<ShowPanel> show;             ///< --show help|about|history|settings
   std::optional<std::string> video;          ///< --video FILE (.mp4 or .webm), needs --exercise
   std::optional<double> from;                ///< --from SECONDS, the video's first frame (default 0)
   std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)

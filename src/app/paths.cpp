@@ -28,6 +28,25 @@ fs::path assetsDir() {
   return "assets";
 }
 
+namespace {
+
+std::optional<fs::path> xdgBase(const char* variable, const fs::path& belowHome) {
+  if (const char* value = std::getenv(variable); value && *value == '/') return fs::path(value);
+  if (const char* home = std::getenv("HOME"); home && *home == '/') return fs::path(home) / belowHome;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<fs::path> xdgConfigHome() { return xdgBase("XDG_CONFIG_HOME", ".config"); }
+std::optional<fs::path> xdgDataHome() { return xdgBase("XDG_DATA_HOME", fs::path(".local") / "share"); }
+
+std::optional<fs::path> historyPath() {
+  const auto base = xdgDataHome();
+  if (!base) return std::nullopt;
+  return *base / "myorelease" / "history.json";
+}
+
 std::optional<fs::path> xdgPicturesDir() {
   const char* home = std::getenv("HOME");
   const char* config = std::getenv("XDG_CONFIG_HOME");

@@ -12,6 +12,15 @@ namespace myo::app {
 /// assets/ in the working folder. Found from /proc/self/exe, never from a path fixed at build time.
 std::filesystem::path assetsDir();
 
+/// The XDG base folders: $XDG_CONFIG_HOME (else ~/.config) and $XDG_DATA_HOME (else ~/.local/share); a
+/// variable that is empty or not an absolute path is ignored, as the XDG base directory rules say. nullopt when
+/// neither it nor $HOME gives an absolute folder.
+std::optional<std::filesystem::path> xdgConfigHome();
+std::optional<std::filesystem::path> xdgDataHome();
+
+/// The session history: $XDG_DATA_HOME/myorelease/history.json (xdgDataHome), or nullopt.
+std::optional<std::filesystem::path> historyPath();
+
 /// The XDG pictures folder: XDG_PICTURES_DIR from $XDG_CONFIG_HOME/user-dirs.dirs (default
 /// ~/.config/user-dirs.dirs), when that folder exists; nullopt otherwise.
 std::optional<std::filesystem::path> xdgPicturesDir();

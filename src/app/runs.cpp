@@ -13,8 +13,11 @@
 #include <numeric>
 
 #include "app/imgui_host.hpp"
+#include "app/input_bindings.hpp"
+#include "app/key_taps.hpp"
 #include "app/paths.hpp"
 #include "app/runs.hpp"
+#include "app/settings.hpp"
 #include "app/video.hpp"
 #include "app/viewer.hpp"
 #include "core/error.hpp"
@@ -111,6 +114,8 @@ struct InputState {
   glm::dvec2 last{0.0};
   double lastClickTime = -1.0;
   float pixelsPerPoint = 1.0f;
+  KeyTaps taps;                   ///< quick key taps kept for Dear ImGui
+  GLFWkeyfun imguiKey = nullptr;  ///< Dear ImGui's key callback (which chains onKey)
 };
 
 InputState& inputOf(GLFWwindow* w) { return *static_cast<InputState*>(glfwGetWindowUserPointer(w)); }
@@ -166,29 +171,26 @@ void onScroll(GLFWwindow* w, double, double dy) {
   s.viewer->camera().zoomToward(float(dy), toPixels(s, p));
 }
 
+// Keys do what the key table says (input_bindings.hpp), the table the help overlay lists.
 void onKey(GLFWwindow* w, int key, int, int action, int mods) {
   InputState& s = inputOf(w);
   if (action != GLFW_PRESS || (s.ui && s.ui->wantsKeyboard())) return;
-  Viewer& v = *s.viewer;
-  switch (key) {
-    case GLFW_KEY_F: v.frameModel(); break;
-    case GLFW_KEY_1: v.setPreset(view::Preset::Back); break;
-    case GLFW_KEY_2: v.setPreset(view::Preset::Front); break;
-    case GLFW_KEY_3: v.setPreset(view::Preset::Left); break;
-    case GLFW_KEY_4: v.setPreset(view::Preset::Right); break;
-    case GLFW_KEY_5: v.setPreset(view::Preset::Top); break;
-    case GLFW_KEY_6: v.setPreset(view::Preset::Target); break;
-    case GLFW_KEY_7: v.setPreset(view::Preset::Oblique); break;
-    case GLFW_KEY_H:
-      v.display().skin = static_cast<ui::SkinMode>((static_cast<int>(v.display().skin) + 1) % 3);
-      break;
-    case GLFW_KEY_ESCAPE: v.select(-1); break;
-    case GLFW_KEY_SPACE: v.startPauseTimer(); break;
-    case GLFW_KEY_Q:
-      if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(w, GLFW_TRUE);
-      break;
-    default: break;
-  }
+  if (const std::optional<Action> bound = actionForKey(key, mods)) s.viewer->apply(*bound);
+  if (s.viewer->quitRequested()) glfwSetWindowShouldClose(w, GLFW_TRUE);
+}
+
+// Outermost key callback: passes events on to Dear ImGui's (which calls onKey first), holding back the release of
+// a key pressed in the same frame (key_taps.hpp).
+void onKeyTapped(GLFWwindow* w, int key, int scancode, int action, int mods) {
+  InputState& s = inputOf(w);
+  if (s.taps.pass(key, action) && s.imguiKey) s.imguiKey(w, key, scancode, action, mods);
+}
+
+// Typed characters bound in the table ('?', wherever the keyboard layout puts it).
+void onChar(GLFWwindow* w, unsigned codepoint) {
+  InputState& s = inputOf(w);
+  if (s.ui && s.ui->wantsKeyboard()) return;
+  if (const std::optional<Action> bound = actionForChar(codepoint)) s.viewer->apply(*bound);
 }
 
 void onDrop(GLFWwindow* w, int count, const char** paths) {
@@ -199,9 +201,20 @@ void onDrop(GLFWwindow* w, int count, const char** paths) {
 
 int runWindow(const CliOptions& o) {
   checkOutputDir(o.outputDir);
+  // What the last run left (display, timer, window, panels); a bad file is one warning and the defaults.
+  const std::optional<std::filesystem::path> settingsFile = settingsPath();
+  const SettingsRead stored = settingsFile ? loadSettings(*settingsFile) : SettingsRead{};
+  if (stored.warning) std::fprintf(stderr, "%s\n", stored.warning->c_str());
   Viewer viewer(displayFrom(o));
+  viewer.applySettings(stored.settings);
+  if (o.skinGiven) viewer.display().skin = displayFrom(o).skin;  // the command line says more than the file
+  viewer.useSettingsFile(settingsFile, stored.warning);
+  viewer.useHistory(historyPath(), true);
+  if (o.show) viewer.showPanel(*o.show);
   prepare(viewer, o);  // a bad model on the command line is an error before any window opens
-  auto context = gfx::createWindowContext({.title = "MyoRelease", .width = o.width, .height = o.height});
+  const int width = o.sizeGiven ? o.width : stored.settings.windowWidth;
+  const int height = o.sizeGiven ? o.height : stored.settings.windowHeight;
+  auto context = gfx::createWindowContext({.title = "MyoRelease", .width = width, .height = height});
   GLFWwindow* window = context->window();
   float xscale = 1.0f, yscale = 1.0f;
   glfwGetWindowContentScale(window, &xscale, &yscale);
@@ -213,9 +226,46 @@ int runWindow(const CliOptions& o) {
   glfwSetCursorPosCallback(window, onCursor);
   glfwSetScrollCallback(window, onScroll);
   glfwSetKeyCallback(window, onKey);
+  glfwSetCharCallback(window, onChar);
   glfwSetDropCallback(window, onDrop);
   ImGuiHost ui(window, std::max(xscale, 1.0f));  // installs its callbacks after ours and chains them
   input.ui = &ui;
+  input.imguiKey = glfwSetKeyCallback(window, onKeyTapped);
+  // The panels' places, sizes and folding as Dear ImGui recorded them last time (before its first frame).
+  std::string panelLayout = stored.settings.panelLayout;
+  if (!panelLayout.empty()) ImGui::LoadIniSettingsFromMemory(panelLayout.data(), panelLayout.size());
+  if (stored.warning) viewer.postStatus(*stored.warning, true);
+  // The settings are written when they changed (looked at once a second) and when the window closes.
+  Settings saved = stored.settings;
+  bool saveFailed = false;
+  double sinceSettingsCheck = 0.0;
+  auto saveSettingsIfChanged = [&] {
+    if (!settingsFile) return;
+    Settings now = viewer.currentSettings();
+    now.panelLayout = panelLayout;
+    now.windowWidth = saved.windowWidth;
+    now.windowHeight = saved.windowHeight;
+    int ww = 0, wh = 0;
+    glfwGetWindowSize(window, &ww, &wh);
+    // A maximised or full-screen window keeps the size it had before.
+    if (ww > 0 && wh > 0 && !glfwGetWindowAttrib(window, GLFW_MAXIMIZED) && !glfwGetWindowMonitor(window)) {
+      now.windowWidth = std::clamp(ww, kMinWindowSide, kMaxWindowSide);
+      now.windowHeight = std::clamp(wh, kMinWindowSide, kMaxWindowSide);
+    }
+    if (now == saved) return;
+    saved = now;  // a failed write is tried again at the next change, not every second
+    try {
+      saveSettings(*settingsFile, now);
+      if (saveFailed) viewer.useSettingsFile(settingsFile, std::nullopt);
+      saveFailed = false;
+    } catch (const core::Error& e) {
+      const std::string line = warningLine(e.where(), e.message() + "; the settings are not kept");
+      if (!saveFailed) std::fprintf(stderr, "%s\n", line.c_str());
+      if (!saveFailed) viewer.postStatus(line, true);
+      viewer.useSettingsFile(settingsFile, line);
+      saveFailed = true;
+    }
+  };
 
   viewer.attachRenderer(std::make_unique<gfx::Renderer>());
   viewer.camera().setTransitionSeconds(0.35f);
@@ -270,6 +320,8 @@ int runWindow(const CliOptions& o) {
     viewer.setVideoProgress(std::nullopt);
   };
   while (!glfwWindowShouldClose(window)) {
+    for (const int key : input.taps.nextFrame())
+      if (input.imguiKey) input.imguiKey(window, key, glfwGetKeyScancode(key), GLFW_RELEASE, 0);
     glfwPollEvents();
     const auto now = Clock::now();
     const float dt = std::chrono::duration<float>(now - last).count();
@@ -291,19 +343,36 @@ int runWindow(const CliOptions& o) {
     ui.render();
     if (auto file = viewer.takeScreenshotRequest()) {
       // The saved picture leaves the panels out: it is for handouts and slides.
-      const std::string path = (picturesDir(o.outputDir) / *file).string();
+      const std::string path = std::filesystem::absolute(picturesDir(o.outputDir) / *file).lexically_normal().string();
       try {
         viewer.render(fb, &shot);
         gfx::writePng(path, fb, shot.read());
         std::fprintf(stderr, "myorelease: saved %s\n", path.c_str());
         viewer.setNotice("Picture saved to " + path);
+        viewer.postStatus("Picture saved to " + path);
       } catch (const core::Error& e) {
         std::fprintf(stderr, "%s\n", core::errorLine(e).c_str());
         viewer.setNotice("Picture not saved: " + core::errorLine(e));
+        viewer.postStatus("Picture not saved: " + core::errorLine(e), true);
       }
+    }
+    if (ImGui::GetIO().WantSaveIniSettings) {
+      panelLayout = ImGui::SaveIniSettingsToMemory();
+      ImGui::GetIO().WantSaveIniSettings = false;
+    }
+    if (viewer.takeSettingsReset()) {
+      glfwRestoreWindow(window);
+      glfwSetWindowSize(window, Settings{}.windowWidth, Settings{}.windowHeight);
+    }
+    if ((sinceSettingsCheck += double(dt)) >= 1.0) {
+      sinceSettingsCheck = 0.0;
+      saveSettingsIfChanged();
     }
     context->swapBuffers();
   }
+  viewer.finishRun();  // a timer still running is a stopped session
+  panelLayout = ImGui::SaveIniSettingsToMemory();
+  saveSettingsIfChanged();
   return 0;
 }
 
@@ -328,6 +397,13 @@ std::unique_ptr<gfx::Context> startOffscreen(Viewer& viewer, const CliOptions& o
 
 Picture renderScreenshot(const CliOptions& o) {
   Viewer viewer(displayFrom(o));
+  // Pictures do not read the settings (the command line alone says what they show); --show history reads the
+  // history, without writing to it.
+  if (o.show) {
+    viewer.showPanel(*o.show);
+    viewer.useHistory(historyPath(), false);
+    viewer.useSettingsFile(settingsPath(), std::nullopt);
+  }
   const std::unique_ptr<gfx::Context> context = startOffscreen(viewer, o);
   const glm::ivec2 size{o.width, o.height};
   gfx::OffscreenTarget target;

@@ -143,6 +143,7 @@ void Viewer::selectExercise(const std::string& id) {
 }
 
 void Viewer::selectExercise(int index) {
+  finishRun();  // history: the run of the previous exercise stops here
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
   session_.reset();
   motion_.reset();
@@ -153,6 +154,7 @@ void Viewer::selectExercise(int index) {
   const auto& ex = exercises_->exercises[size_t(exercise_)];
   targets = ex.targets;
   session_.emplace(model_, ex);
+  applyTimerChoices();
   updateMotion();
   frameExercise();
 }
@@ -203,23 +205,30 @@ void Viewer::applyExerciseIntents(const ui::ExerciseIntents& in) {
   if (!session_) return;
   if (in.startPause) session_->startPause();
   if (in.skip) session_->skip();
-  if (in.restart) session_->restart();
+  if (in.restart) {
+    finishRun();
+    session_->restart();
+  }
   if (in.scrub) session_->scrub(*in.scrub);
   if (in.speed) session_->setSpeed(*in.speed);
   if (in.workS) session_->setWorkS(*in.workS);
   if (in.sets) session_->setSets(*in.sets);
   if (in.workS || in.sets) resetExerciseFraming();  // the segments changed
+  rememberTimerChoices(in);
   updateMotion();
 }
 
 void Viewer::update(float dt) {
   camera_.update(dt);
+  tickPrefs(dt);
   if (session_) {
+    const double before = session_->elapsed();
     for (const auto& cue : session_->advance(dt)) {
       if (!tones_) continue;
       if (cue.kind == exercise::CueKind::Tick) tones_->tick();
       else tones_->phaseEnd();
     }
+    noteTimerRan(before);
     updateMotion();
   }
   if (!model_.animations.empty() && display_.playAnimation && !motion_) {
@@ -521,6 +530,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   if (eint.exportVideo) videoRequested_ = true;
   readPanelRects(pixelsPerPoint);
   applyExerciseIntents(eint);
+  drawPrefsUi();
 }
 
 std::optional<std::string> Viewer::takeVideoRequest() {

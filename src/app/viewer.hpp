@@ -12,6 +12,8 @@
 #include <glm/glm.hpp>
 
 #include "app/audio.hpp"
+#include "app/input_bindings.hpp"
+#include "app/viewer_prefs.hpp"
 #include "exercise/exercise_data.hpp"
 #include "exercise/playback.hpp"
 #include "exercise/session.hpp"
@@ -139,6 +141,31 @@ public:
   std::vector<scene::MuscleKind> targets{scene::MuscleKind::Trapezius, scene::MuscleKind::RhomboidMajor,
                                          scene::MuscleKind::RhomboidMinor, scene::MuscleKind::LatissimusDorsi};
 
+  // === Settings, history, the help overlay, About and the status line (viewer_prefs.cpp)
+  /// Does what a key of the key table does (input_bindings.hpp); the window looks keys up there.
+  void apply(Action action);
+  /// Ctrl+Q was pressed: the window closes.
+  bool quitRequested() const { return prefs_.quit; }
+  /// A line shown at the bottom of the window for a few seconds (where a picture was saved ...).
+  void postStatus(std::string text, bool problem = false);
+  /// Opens one of the extra windows (--show).
+  void showPanel(ShowPanel panel);
+  /// Takes the display, timer and body weight settings (the window applies the size and the panel layout).
+  void applySettings(const Settings& settings);
+  /// The settings as they are now (window size and panel layout left at their defaults for the window to fill).
+  Settings currentSettings() const;
+  /// Where the settings are kept, and the problem reading them (shown in the Settings window).
+  void useSettingsFile(std::optional<std::filesystem::path> file, std::optional<std::string> problem);
+  /// Reads the history from `file`; with `write`, each completed or stopped run of the timer is appended to it.
+  void useHistory(std::optional<std::filesystem::path> file, bool write);
+  /// Ends the timer's current run as a stopped session (saved when it has work); the window does on closing.
+  void finishRun();
+  /// The Settings window's reset was pressed since the last call.
+  bool takeSettingsReset();
+  const PrefsState& prefs() const { return prefs_; }
+  /// For the pressure estimate, kg.
+  double bodyWeightKg() const { return prefs_.bodyWeightKg; }
+
   gfx::FrameView frameView(glm::ivec2 size) const;
   /// The attached renderer (nullptr before attachRenderer), for the benchmark's floor and pass timings.
   gfx::Renderer* renderer() { return renderer_.get(); }
@@ -255,6 +282,16 @@ private:
   void resetExerciseFraming();
   std::unique_ptr<Tones> tones_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
+
+  // Settings, history, help and About (viewer_prefs.cpp).
+  PrefsState prefs_;
+  void drawPrefsUi();
+  void tickPrefs(float dt);
+  /// The timer ran from `before` to its current time: counted for the history; a run that reached the end is saved.
+  void noteTimerRan(double before);
+  /// The remembered speed, work time and sets, given to a new session.
+  void applyTimerChoices();
+  void rememberTimerChoices(const ui::ExerciseIntents& intents);
 };
 
 }  // namespace myo::app

@@ -183,7 +183,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
                              "--list-muscles", "--validate", "--bench", "--help", "--version", "--frames N",
                              "--skin MODE", "--video FILE", "--from SECONDS", "--to SECONDS", "--fps N",
                              "--export FILE.glb", "--output-dir DIR", "--select NAME", "--search TEXT",
-                             "--layer-depth N", "--xray", "--fade-others"}) {
+                             "--layer-depth N", "--xray", "--fade-others", "--show PANEL"}) {
     CAPTURE(option);
     CHECK(text.find(std::string("  ") + option + " ") != std::string::npos);
   }
@@ -193,7 +193,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
 
   // Everything the help lists is an option the parser knows (one table for both).
   const std::vector<std::string> listed = optionsInHelp(text);
-  CHECK(listed.size() == 28);
+  CHECK(listed.size() == 29);
   for (const std::string& name : listed) {
     CAPTURE(name);
     try {
@@ -323,4 +323,27 @@ TEST_CASE("every error prints as the contract's one line") {
     CHECK(myo::core::errorLine(e) ==
           "myorelease: error: --size: expected WxH with both between 16 and 16384, got '12x'");
   }
+}
+
+TEST_CASE("--show names a window to open, for a picture or the window, and --skin is known to be given") {
+  CHECK_FALSE(options({}).show.has_value());
+  CHECK_FALSE(options({}).skinGiven);
+  CHECK(options({"--skin", "faded"}).skinGiven);
+  using myo::app::ShowPanel;
+  CHECK(options({"--show", "help"}).show == ShowPanel::Help);
+  CHECK(options({"--show", "about", "--headless", "--screenshot", "a.png"}).show == ShowPanel::About);
+  CHECK(options({"--show", "history"}).show == ShowPanel::History);
+  CHECK(options({"--show", "settings"}).show == ShowPanel::Settings);
+  for (const char* bad : {"Help", "keys", "", "history,about"}) {
+    CAPTURE(bad);
+    const Failure f = failure({"--show", bad});
+    CHECK(f.where == "--show");
+  }
+  CHECK(failure({"--show", "help", "--show", "about"}).what == "given more than once");
+  const Failure noUi = failure({"--show", "help", "--headless", "--screenshot", "a.png", "--no-ui"});
+  CHECK(noUi.where == "--show");
+  CHECK(noUi.what == "cannot be combined with --no-ui");
+  CHECK(failure({"--show", "about", "--list-exercises"}).what == "cannot be combined with --list-exercises");
+  CHECK(failure({"--show", "about", "--exercise", "massage-chair", "--video", "a.mp4"}).what ==
+        "cannot be combined with --video");
 }
