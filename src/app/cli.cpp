@@ -30,6 +30,8 @@ constexpr int kMinFrames = 1;
 constexpr int kMaxFrames = 100000;
 constexpr int kMinFps = 1;
 constexpr int kMaxFps = 120;
+constexpr double kMinScale = 0.5;  // said as "0.5" and "4" in the error below
+constexpr double kMaxScale = 4.0;
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -77,6 +79,8 @@ struct Table {
   CLI::Option* to = nullptr;
   CLI::Option* fps = nullptr;
   CLI::Option* outputDir = nullptr;
+  CLI::Option* coach = nullptr;
+  CLI::Option* scale = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -127,6 +131,10 @@ std::unique_ptr<Table> makeTable() {
   table->fps = value("--fps", "N", "video frames per second, default 30");
   table->outputDir = value("--output-dir", "DIR",
                            "folder for saved pictures (default: XDG pictures, else working folder)");
+  table->coach = flag("--coach", "the coach view: the timer large, the current step, the 3D view beside them");
+  table->scale = value("--scale", "FACTOR",
+                       "size of the panels' text, 1 = 15 px (default: the window's content scale; pictures: "
+                       "their height / 900, at least 1)");
   return table;
 }
 
@@ -197,6 +205,15 @@ int parseFps(const std::string& text) {
   return *fps;
 }
 
+float parseScale(const std::string& text) {
+  double scale = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), scale);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !(scale >= kMinScale) ||
+      !(scale <= kMaxScale))
+    throw core::Error("--scale", "expected a number between 0.5 and 4, got " + inQuotes(text));
+  return float(scale);
+}
+
 bool endsWithNoCase(std::string_view text, std::string_view suffix) {
   if (text.size() < suffix.size()) return false;
   text = text.substr(text.size() - suffix.size());
@@ -243,6 +260,11 @@ void checkCombinations(const Table& table, const CliOptions& options) {
   if (table.frames->count() > 0 && !options.bench) throw core::Error("--frames", "needs --bench");
   for (const CLI::Option* videoOnly : {table.from, table.to, table.fps})
     if (videoOnly->count() > 0 && !options.video) throw core::Error(videoOnly->get_name(), "needs --video");
+  if (options.coach) {
+    if (!options.exercise) throw core::Error("--coach", "needs --exercise ID");
+    if (options.noUi) throw core::Error("--coach", "cannot be combined with --no-ui");
+    if (options.video) throw core::Error("--coach", "cannot be combined with --video");
+  }
   if (options.video) {
     if (!options.exercise) throw core::Error("--video", "needs --exercise ID");
     if (options.time) throw core::Error("--time", "cannot be combined with --video (use --from and --to)");
@@ -350,6 +372,8 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
     options.skin = *mode;
   }
   if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
+  if (auto factor = single(table->scale)) options.scale = parseScale(*factor);
+  options.coach = table->coach->count() > 0;
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

@@ -35,6 +35,8 @@ struct CliOptions {
   std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)
   int fps = 30;                              ///< --fps N, video frames per second
   std::optional<std::string> outputDir;      ///< --output-dir DIR: where pictures are written
+  bool coach = false;                        ///< --coach: the coach view (needs --exercise)
+  std::optional<float> scale;                ///< --scale FACTOR: the panels' text size (1: 15 px)
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

@@ -54,6 +54,8 @@ ui::DisplaySettings displayFrom(const CliOptions& o) {
   return d;
 }
 
+float pictureUiScale(const CliOptions& o) { return o.scale.value_or(std::max(1.0f, float(o.height) / 900.0f)); }
+
 // Sets up a viewer on the command line's model, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& o) {
   viewer.loadInitial(modelPath(o));
@@ -66,6 +68,7 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   if (o.time) viewer.setExerciseTime(*o.time);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
   if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
+  viewer.setCoachView(o.coach);
 }
 
 namespace {
@@ -79,7 +82,7 @@ void renderPicture(Viewer& viewer, ImGuiHost* ui, gfx::OffscreenTarget& target, 
                    const std::string& info, float fps, bool interactive = false) {
   viewer.render(size, &target, interactive);
   if (ui) {
-    ui->newFrame(size, 1.0f / 60.0f);
+    ui->newFrame(size, 1.0f / 60.0f, viewer.coachView());
     viewer.drawUi(fps, info);
     ui->render();
   }
@@ -174,6 +177,7 @@ void onKey(GLFWwindow* w, int key, int, int action, int mods) {
       break;
     case GLFW_KEY_ESCAPE: v.select(-1); break;
     case GLFW_KEY_SPACE: v.startPauseTimer(); break;
+    case GLFW_KEY_C: v.toggleCoachView(); break;
     case GLFW_KEY_Q:
       if (mods & GLFW_MOD_CONTROL) glfwSetWindowShouldClose(w, GLFW_TRUE);
       break;
@@ -193,8 +197,6 @@ int runWindow(const CliOptions& o) {
   prepare(viewer, o);  // a bad model on the command line is an error before any window opens
   auto context = gfx::createWindowContext({.title = "MyoRelease", .width = o.width, .height = o.height});
   GLFWwindow* window = context->window();
-  float xscale = 1.0f, yscale = 1.0f;
-  glfwGetWindowContentScale(window, &xscale, &yscale);
 
   InputState input;
   input.viewer = &viewer;
@@ -204,7 +206,9 @@ int runWindow(const CliOptions& o) {
   glfwSetScrollCallback(window, onScroll);
   glfwSetKeyCallback(window, onKey);
   glfwSetDropCallback(window, onDrop);
-  ImGuiHost ui(window, std::max(xscale, 1.0f));  // installs its callbacks after ours and chains them
+  // Follows the window's content scale unless --scale says otherwise; installs its callbacks after ours and
+  // chains them.
+  ImGuiHost ui(window, o.scale.value_or(0.0f));
   input.ui = &ui;
 
   viewer.attachRenderer(std::make_unique<gfx::Renderer>());
@@ -276,7 +280,7 @@ int runWindow(const CliOptions& o) {
       continue;
     }
     viewer.render(fb, nullptr, true);
-    ui.newFrame(fb, dt);
+    ui.newFrame(fb, dt, viewer.coachView());
     viewer.drawUi(fps, info, input.pixelsPerPoint);
     ui.render();
     if (auto file = viewer.takeScreenshotRequest()) {
@@ -323,9 +327,9 @@ Picture renderScreenshot(const CliOptions& o) {
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;
   if (!o.noUi) {
-    ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+    ui = std::make_unique<ImGuiHost>(nullptr, pictureUiScale(o));
     // A first UI frame lets windows settle their sizes before the one that is kept.
-    ui->newFrame(size, 1.0f / 60.0f);
+    ui->newFrame(size, 1.0f / 60.0f, viewer.coachView());
     viewer.drawUi(0.0f, context->description());
     ImGui::Render();
   }
@@ -374,7 +378,7 @@ int runBench(const CliOptions& o) {
   const glm::ivec2 size{o.width, o.height};
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;
-  if (!o.noUi) ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+  if (!o.noUi) ui = std::make_unique<ImGuiHost>(nullptr, pictureUiScale(o));
   renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
   gfx::finish();
   const double firstMs = msSince(tFirst);

@@ -143,6 +143,7 @@ void Viewer::selectExercise(const std::string& id) {
 
 void Viewer::selectExercise(int index) {
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
+  if (exercise_ < 0) coach_ = false;  // anatomy only: the panels come back
   session_.reset();
   motion_.reset();
   motionVersion_ = 0;
@@ -464,25 +465,29 @@ ui::PanelInput Viewer::panelInput() const {
 }
 
 void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerPoint) {
-  ui::PanelInput in = panelInput();
-  in.fps = fps;
-  in.rendererInfo = rendererInfo;
-  ui::UiIntents intents;
-  ui::drawMainPanel(in, display_, intents);
-  if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
+  // The coach view replaces both panels: the timer large, the current step, the 3D view beside them.
+  const bool coach = coachView();
+  if (!coach) {
+    ui::PanelInput in = panelInput();
+    in.fps = fps;
+    in.rendererInfo = rendererInfo;
+    ui::UiIntents intents;
+    ui::drawMainPanel(in, display_, intents);
+    if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
 
-  if (intents.preset) setPreset(*intents.preset);
-  if (intents.frame) frameModel();
-  if (intents.openPath) tryLoad(*intents.openPath);
-  if (intents.select) select(*intents.select);
-  if (intents.setVisible) setMeshVisible(intents.setVisible->first, intents.setVisible->second);
-  if (intents.showAll) {
-    std::fill(hidden_.begin(), hidden_.end(), false);
-    display_.isolate = false;
-    display_.contextMuscles = true;
+    if (intents.preset) setPreset(*intents.preset);
+    if (intents.frame) frameModel();
+    if (intents.openPath) tryLoad(*intents.openPath);
+    if (intents.select) select(*intents.select);
+    if (intents.setVisible) setMeshVisible(intents.setVisible->first, intents.setVisible->second);
+    if (intents.showAll) {
+      std::fill(hidden_.begin(), hidden_.end(), false);
+      display_.isolate = false;
+      display_.contextMuscles = true;
+    }
+    if (intents.dismissError) error_.reset();
+    if (intents.screenshot) screenshotRequested_ = true;
   }
-  if (intents.dismissError) error_.reset();
-  if (intents.screenshot) screenshotRequested_ = true;
 
   ui::ExercisePanelInput ein;
   ein.exercises = exercises_ ? &*exercises_ : nullptr;
@@ -495,7 +500,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.workS = session_->workS();
     ein.sets = session_->sets();
   }
-  insetWanted_ = motion_.has_value();  // pictures without panels skip the inset
+  insetWanted_ = motion_.has_value() && !coach;  // pictures without panels skip the inset
   if (motion_) {
     ein.noTargets = motion_->targetMeshes.empty();
     if (insetRenderer_ && inset_.size().x > 0) {
@@ -508,8 +513,10 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   }
   ein.videoProgress = videoProgress_;
   ui::ExerciseIntents eint;
-  ui::drawExercisePanel(ein, eint);
+  if (coach) ui::drawCoachView(ein, eint, &controlRects_);
+  else ui::drawExercisePanel(ein, eint, &controlRects_);
   if (eint.exportVideo) videoRequested_ = true;
+  if (eint.toggleCoach) toggleCoachView();
   readPanelRects(pixelsPerPoint);
   applyExerciseIntents(eint);
 }
