@@ -499,6 +499,13 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.speed = session_->speed();
     ein.workS = session_->workS();
     ein.sets = session_->sets();
+    const auto& segments = session_->playback().plan().segments;
+    const std::size_t next = std::size_t(ein.state.segment) + 1;
+    if (next < segments.size() && segments[next].duration > 0.0) {
+      ein.nextPhase = segments[next].phase;
+      ein.nextSide = segments[next].side;
+      ein.nextS = segments[next].duration;
+    }
   }
   insetWanted_ = motion_.has_value() && !coach;  // pictures without panels skip the inset
   if (motion_) {

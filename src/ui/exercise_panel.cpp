@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdint>
 #include <fmt/format.h>
@@ -221,8 +222,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   // Pinned to the window's top right at a fixed size: its regions keep their sizes whatever the phase, and a
   // drag that starts on a control never moves the window.
   ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, em * 0.6f), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
-  if (!anatomy)
-    ImGui::SetNextWindowSize(ImVec2(em * 21.0f, std::min(display.y - em * 1.2f, em * 46.0f)), ImGuiCond_Always);
+  if (!anatomy) ImGui::SetNextWindowSize(ImVec2(em * 21.0f, display.y - em * 1.2f), ImGuiCond_Always);
   // In a narrow window the two panels would overlap: this one starts folded.
   if (display.x < em * 50.0f) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   // Anatomy only: the window shrinks to its few lines.
@@ -428,6 +428,17 @@ void drawCoachView(const ExercisePanelInput& in, ExerciseIntents& out, ControlRe
     const ImVec2 at = ImGui::GetCursorPos();
     drawCoachStatusLine(in);
     ImGui::SetCursorPos(ImVec2(at.x, at.y + ImGui::GetTextLineHeightWithSpacing()));
+    // What comes after this phase, so the next move is no surprise.
+    std::string next = "Last phase";
+    if (in.nextPhase) {
+      std::string phase = phaseTitle(*in.nextPhase);
+      std::transform(phase.begin() + 1, phase.end(), phase.begin() + 1, [](char c) { return char(std::tolower(c)); });
+      next = "Next: " + phase;
+      if (const char* side = sideName(in.nextSide); side && *in.nextPhase == exercise::Phase::Work)
+        next += std::string(", ") + side;
+      next += ", " + clock(in.nextS);
+    }
+    centred(next, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled], "next");
     // The buttons at the bottom of the panel.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float buttonH = ImGui::GetFrameHeight();

@@ -31,6 +31,10 @@ struct ExercisePanelInput {
   unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
   glm::vec2 insetSize{0.0f};
   std::optional<float> videoProgress;                ///< 0..1 while a video of the exercise is being written
+  /// The phase after this one (none after the last), its side and length, for the coach view's "Next" line.
+  std::optional<exercise::Phase> nextPhase;
+  scene::Side nextSide = scene::Side::None;
+  double nextS = 0.0;
 };
 
 struct ExerciseIntents {

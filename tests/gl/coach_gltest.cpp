@@ -161,7 +161,8 @@ TEST_CASE("the coach view's text is built at its own size, fits its panels, and 
     const ui::UiRect* strip = rects.find("step strip");
     REQUIRE(panel != nullptr);
     REQUIRE(strip != nullptr);
-    for (const char* name : {"phase", "countdown", "set", "side", "phase progress", "play", "skip", "panels"}) {
+    for (const char* name :
+         {"phase", "countdown", "set", "side", "phase progress", "next", "play", "skip", "panels"}) {
       INFO(name);
       const ui::UiRect* r = rects.find(name);
       REQUIRE(r != nullptr);
@@ -213,7 +214,27 @@ TEST_CASE("the coach view's text is built at its own size, fits its panels, and 
     CHECK(box.max.y <= free.max.y - 2.0f);
     CHECK(std::max(box.width() / free.width(), box.height() / free.height()) > 0.6f);
   }
+  // One window resized, and out of the coach view: the fonts follow, rebuilt at the new sizes.
+  app::ImGuiHost ui(nullptr, 1.0f);
+  for (const glm::ivec2 size : {glm::ivec2(1280, 720), glm::ivec2(1920, 1080), glm::ivec2(3840, 2160)}) {
+    INFO("window " << size.x << "x" << size.y);
+    ui.newFrame(size, 1.0f / 60.0f, viewer->coachView());
+    viewer->drawUi(0.0f, "test");
+    ImGui::Render();
+    REQUIRE(ui::fonts().countdown != nullptr);
+    CHECK(ui::fonts().countdown->FontSize == doctest::Approx(ui::coachLayout(glm::vec2(size)).countdownPx));
+    CHECK(ui::fonts().step->FontSize == doctest::Approx(ui::coachLayout(glm::vec2(size)).stepPx));
+  }
+  viewer->setCoachView(false);
+  ui.newFrame({1280, 720}, 1.0f / 60.0f, viewer->coachView());
+  viewer->drawUi(0.0f, "test");
+  ImGui::Render();
+  CHECK(ui::fonts().countdown == nullptr);
+  REQUIRE(ui::fonts().timer != nullptr);
+  CHECK(ui::fonts().timer->FontSize == doctest::Approx(54.0f));
+
   // Leaving the exercise leaves the coach view.
+  viewer->setCoachView(true);
   viewer->selectExercise(-1);
   CHECK_FALSE(viewer->coachView());
 }
