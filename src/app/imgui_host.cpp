@@ -110,12 +110,14 @@ void ImGuiHost::newFrame(glm::ivec2 framebufferSize, float dtSeconds, bool coach
   FontPlan plan = built_;
   if (window_) {
     ImGui_ImplGlfw_NewFrame();
+    plan.pixelsPerPoint = std::max(io.DisplayFramebufferScale.x, 1.0f);
     if (fixedScale_ <= 0.0f) {
+      // Where the system already draws points as several pixels (a framebuffer larger than the window), that
+      // part of the content scale is done: the text grows by the rest only.
       float x = 1.0f, y = 1.0f;
       glfwGetWindowContentScale(window_, &x, &y);
-      plan.scale = std::max(x, 1.0f);
+      plan.scale = std::max(x / plan.pixelsPerPoint, 1.0f);
     }
-    plan.pixelsPerPoint = std::max(io.DisplayFramebufferScale.x, 1.0f);
   } else {
     io.DisplaySize = ImVec2(float(framebufferSize.x), float(framebufferSize.y));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
