@@ -31,6 +31,8 @@ constexpr int kMaxFrames = 100000;
 constexpr int kMinFps = 1;
 constexpr int kMaxFps = 120;
 constexpr int kMaxLayerDepth = 4;  // scene::kMaxLayerDepth
+constexpr double kMinScale = 0.5;  // said as "0.5" and "4" in the error below
+constexpr double kMaxScale = 4.0;
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -84,6 +86,8 @@ struct Table {
   CLI::Option* xray = nullptr;
   CLI::Option* fadeOthers = nullptr;
   CLI::Option* show = nullptr;
+  CLI::Option* coach = nullptr;
+  CLI::Option* scale = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -143,6 +147,10 @@ std::unique_ptr<Table> makeTable() {
   table->fadeOthers = flag("--fade-others", "draw everything faint but the selection (or the target muscles)");
   table->show = value("--show", "PANEL", "open a window in the picture or at the start: help, about, history, "
                                          "settings");
+  table->coach = flag("--coach", "the coach view: the timer large, the current step, the 3D view beside them");
+  table->scale = value("--scale", "FACTOR",
+                       "size of the panels' text, 1 = 15 px (default: the window's content scale; pictures: "
+                       "their height / 900, at least 1)");
   return table;
 }
 
@@ -213,6 +221,15 @@ int parseFps(const std::string& text) {
   return *fps;
 }
 
+float parseScale(const std::string& text) {
+  double scale = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), scale);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !(scale >= kMinScale) ||
+      !(scale <= kMaxScale))
+    throw core::Error("--scale", "expected a number between 0.5 and 4, got " + inQuotes(text));
+  return float(scale);
+}
+
 bool endsWithNoCase(std::string_view text, std::string_view suffix) {
   if (text.size() < suffix.size()) return false;
   text = text.substr(text.size() - suffix.size());
@@ -263,6 +280,11 @@ void checkCombinations(const Table& table, const CliOptions& options) {
     for (const CLI::Option* other : {table.state, table.exportFile, table.listExercises, table.listMuscles,
                                      table.validate, table.bench, table.video, table.noUi})
       if (other->count() > 0) throw core::Error("--show", "cannot be combined with " + other->get_name());
+  }
+  if (options.coach) {
+    if (!options.exercise) throw core::Error("--coach", "needs --exercise ID");
+    if (options.noUi) throw core::Error("--coach", "cannot be combined with --no-ui");
+    if (options.video) throw core::Error("--coach", "cannot be combined with --video");
   }
   if (options.video) {
     if (!options.exercise) throw core::Error("--video", "needs --exercise ID");
@@ -394,6 +416,8 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
   }
   options.xray = table->xray->count() > 0;
   options.fadeOthers = table->fadeOthers->count() > 0;
+  if (auto factor = single(table->scale)) options.scale = parseScale(*factor);
+  options.coach = table->coach->count() > 0;
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

@@ -46,6 +46,8 @@ struct CliOptions {
   int layerDepth = 0;                        ///< --layer-depth N: outer layers peeled, 0..4
   bool xray = false;                         ///< --xray
   bool fadeOthers = false;                   ///< --fade-others
+  bool coach = false;                        ///< --coach: the coach view (needs --exercise)
+  std::optional<float> scale;                ///< --scale FACTOR: the panels' text size (1: 15 px)
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

@@ -25,6 +25,7 @@ constexpr std::array kKeys{
     KeyBinding{GLFW_KEY_7, 0, 0, Action::ViewOblique, "7", "view from between the back and the left"},
     KeyBinding{GLFW_KEY_H, 0, 0, Action::CycleSkin, "H", "skin opaque, faded, hidden"},
     KeyBinding{GLFW_KEY_SPACE, 0, 0, Action::StartPause, "Space", "start, pause or resume the exercise timer"},
+    KeyBinding{GLFW_KEY_C, 0, 0, Action::ToggleCoach, "C", "the coach view on and off: the timer large, the current step"},
     KeyBinding{GLFW_KEY_Q, 0, GLFW_MOD_CONTROL, Action::Quit, "Ctrl+Q", "quit"},
 };
 

@@ -25,6 +25,7 @@ enum class Action : std::uint8_t {
   ViewOblique,
   CycleSkin,
   StartPause,
+  ToggleCoach,
   Quit,
 };
 inline constexpr int kActionCount = int(Action::Quit) + 1;

@@ -57,6 +57,8 @@ ui::DisplaySettings displayFrom(const CliOptions& o) {
   return d;
 }
 
+float pictureUiScale(const CliOptions& o) { return o.scale.value_or(std::max(1.0f, float(o.height) / 900.0f)); }
+
 // Sets up a viewer on the command line's model, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& o) {
   viewer.loadInitial(modelPath(o));
@@ -79,6 +81,7 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   }
   if (o.select && !viewer.selectByName(*o.select))
     throw core::Error("--select", "no structure matches '" + *o.select + "' (--list-muscles shows the muscles)");
+  viewer.setCoachView(o.coach);
 }
 
 namespace {
@@ -92,7 +95,7 @@ void renderPicture(Viewer& viewer, ImGuiHost* ui, gfx::OffscreenTarget& target, 
                    const std::string& info, float fps, bool interactive = false) {
   viewer.render(size, &target, interactive);
   if (ui) {
-    ui->newFrame(size, 1.0f / 60.0f);
+    ui->newFrame(size, 1.0f / 60.0f, viewer.coachView());
     viewer.drawUi(fps, info);
     ui->render();
   }
@@ -216,8 +219,6 @@ int runWindow(const CliOptions& o) {
   const int height = o.sizeGiven ? o.height : stored.settings.windowHeight;
   auto context = gfx::createWindowContext({.title = "MyoRelease", .width = width, .height = height});
   GLFWwindow* window = context->window();
-  float xscale = 1.0f, yscale = 1.0f;
-  glfwGetWindowContentScale(window, &xscale, &yscale);
 
   InputState input;
   input.viewer = &viewer;
@@ -228,7 +229,9 @@ int runWindow(const CliOptions& o) {
   glfwSetKeyCallback(window, onKey);
   glfwSetCharCallback(window, onChar);
   glfwSetDropCallback(window, onDrop);
-  ImGuiHost ui(window, std::max(xscale, 1.0f));  // installs its callbacks after ours and chains them
+  // Follows the window's content scale unless --scale says otherwise; installs its callbacks after ours and
+  // chains them.
+  ImGuiHost ui(window, o.scale.value_or(0.0f));
   input.ui = &ui;
   input.imguiKey = glfwSetKeyCallback(window, onKeyTapped);
   // The panels' places, sizes and folding as Dear ImGui recorded them last time (before its first frame).
@@ -338,7 +341,7 @@ int runWindow(const CliOptions& o) {
       continue;
     }
     viewer.render(fb, nullptr, true);
-    ui.newFrame(fb, dt);
+    ui.newFrame(fb, dt, viewer.coachView());
     viewer.drawUi(fps, info, input.pixelsPerPoint);
     ui.render();
     if (auto file = viewer.takeScreenshotRequest()) {
@@ -409,9 +412,9 @@ Picture renderScreenshot(const CliOptions& o) {
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;
   if (!o.noUi) {
-    ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+    ui = std::make_unique<ImGuiHost>(nullptr, pictureUiScale(o));
     // A first UI frame lets windows settle their sizes before the one that is kept.
-    ui->newFrame(size, 1.0f / 60.0f);
+    ui->newFrame(size, 1.0f / 60.0f, viewer.coachView());
     viewer.drawUi(0.0f, context->description());
     ImGui::Render();
   }
@@ -460,7 +463,7 @@ int runBench(const CliOptions& o) {
   const glm::ivec2 size{o.width, o.height};
   gfx::OffscreenTarget target;
   std::unique_ptr<ImGuiHost> ui;
-  if (!o.noUi) ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+  if (!o.noUi) ui = std::make_unique<ImGuiHost>(nullptr, pictureUiScale(o));
   renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
   gfx::finish();
   const double firstMs = msSince(tFirst);

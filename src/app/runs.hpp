@@ -17,6 +17,8 @@ class Viewer;
 
 /// The display settings the command line asks for (--skin).
 ui::DisplaySettings displayFrom(const CliOptions& options);
+/// The panels' scale for a picture: --scale, else its height / 900 (at least 1).
+float pictureUiScale(const CliOptions& options);
 /// Sets up a viewer on the command line's model, exercise, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& options);
 /// Prepares the viewer (prepare) on a second thread while this one opens an offscreen OpenGL context (EGL when

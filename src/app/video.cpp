@@ -337,7 +337,7 @@ int runVideo(const CliOptions& o) {
   const glm::ivec2 size{o.width, o.height};
   std::unique_ptr<ImGuiHost> ui;
   if (!o.noUi) {
-    ui = std::make_unique<ImGuiHost>(nullptr, std::max(1.0f, float(o.height) / 900.0f));
+    ui = std::make_unique<ImGuiHost>(nullptr, pictureUiScale(o));
     ui->newFrame(size, 1.0f / 60.0f);  // lets the panels settle their sizes before the first kept frame
     viewer.drawUi(0.0f, context->description());
     ImGui::Render();

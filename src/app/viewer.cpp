@@ -145,6 +145,7 @@ void Viewer::selectExercise(const std::string& id) {
 void Viewer::selectExercise(int index) {
   finishRun();  // history: the run of the previous exercise stops here
   exercise_ = (exercises_ && index >= 0 && index < int(exercises_->exercises.size())) ? index : -1;
+  if (exercise_ < 0) coach_ = false;  // anatomy only: the panels come back
   session_.reset();
   motion_.reset();
   motionVersion_ = 0;
@@ -476,31 +477,35 @@ ui::PanelInput Viewer::panelInput() const {
 }
 
 void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerPoint) {
-  ui::PanelInput in = panelInput();
-  in.fps = fps;
-  in.rendererInfo = rendererInfo;
-  const ui::AtlasInput atlasIn = atlasInput();
-  in.atlas = &atlasIn;
-  in.atlasSettings = &atlas_;
-  ui::UiIntents intents;
-  ui::drawMainPanel(in, display_, intents);
-  drawAtlasCard(pixelsPerPoint, intents.atlas);
+  // The coach view replaces both panels: the timer large, the current step, the 3D view beside them.
+  const bool coach = coachView();
   drawnLabels_.clear();
-  if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
+  if (!coach) {
+    ui::PanelInput in = panelInput();
+    in.fps = fps;
+    in.rendererInfo = rendererInfo;
+    const ui::AtlasInput atlasIn = atlasInput();
+    in.atlas = &atlasIn;
+    in.atlasSettings = &atlas_;
+    ui::UiIntents intents;
+    ui::drawMainPanel(in, display_, intents);
+    drawAtlasCard(pixelsPerPoint, intents.atlas);
+    if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
 
-  if (intents.preset) setPreset(*intents.preset);
-  if (intents.frame) frameModel();
-  if (intents.openPath) tryLoad(*intents.openPath);
-  if (intents.select) select(*intents.select);
-  if (intents.setVisible) setMeshVisible(intents.setVisible->first, intents.setVisible->second);
-  if (intents.showAll) {
-    std::fill(hidden_.begin(), hidden_.end(), false);
-    display_.isolate = false;
-    display_.contextMuscles = true;
+    if (intents.preset) setPreset(*intents.preset);
+    if (intents.frame) frameModel();
+    if (intents.openPath) tryLoad(*intents.openPath);
+    if (intents.select) select(*intents.select);
+    if (intents.setVisible) setMeshVisible(intents.setVisible->first, intents.setVisible->second);
+    if (intents.showAll) {
+      std::fill(hidden_.begin(), hidden_.end(), false);
+      display_.isolate = false;
+      display_.contextMuscles = true;
+    }
+    if (intents.dismissError) error_.reset();
+    if (intents.screenshot) screenshotRequested_ = true;
+    applyAtlasIntents(intents.atlas);
   }
-  if (intents.dismissError) error_.reset();
-  if (intents.screenshot) screenshotRequested_ = true;
-  applyAtlasIntents(intents.atlas);
 
   ui::ExercisePanelInput ein;
   ein.exercises = exercises_ ? &*exercises_ : nullptr;
@@ -512,8 +517,15 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     ein.speed = session_->speed();
     ein.workS = session_->workS();
     ein.sets = session_->sets();
+    const auto& segments = session_->playback().plan().segments;
+    const std::size_t next = std::size_t(ein.state.segment) + 1;
+    if (next < segments.size() && segments[next].duration > 0.0) {
+      ein.nextPhase = segments[next].phase;
+      ein.nextSide = segments[next].side;
+      ein.nextS = segments[next].duration;
+    }
   }
-  insetWanted_ = motion_.has_value();  // pictures without panels skip the inset
+  insetWanted_ = motion_.has_value() && !coach;  // pictures without panels skip the inset
   if (motion_) {
     ein.noTargets = motion_->targetMeshes.empty();
     if (insetRenderer_ && inset_.size().x > 0) {
@@ -526,8 +538,10 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   }
   ein.videoProgress = videoProgress_;
   ui::ExerciseIntents eint;
-  ui::drawExercisePanel(ein, eint);
+  if (coach) ui::drawCoachView(ein, eint, &controlRects_);
+  else ui::drawExercisePanel(ein, eint, &controlRects_);
   if (eint.exportVideo) videoRequested_ = true;
+  if (eint.toggleCoach) toggleCoachView();
   readPanelRects(pixelsPerPoint);
   applyExerciseIntents(eint);
   drawPrefsUi();

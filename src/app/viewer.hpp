@@ -91,6 +91,13 @@ public:
 
   void setPreset(view::Preset preset);
   void frameModel();
+
+  // === The coach view (the C key, a button, --coach): only with an exercise selected.
+  void setCoachView(bool on) { coach_ = on; }
+  void toggleCoachView() { coach_ = !coachView(); }
+  bool coachView() const { return coach_ && exercise_ >= 0; }
+  /// Where the exercise panel's (or the coach view's) controls were drawn in the last UI frame, points.
+  const ui::ControlRects& controlRects() const { return controlRects_; }
   view::OrbitCamera& camera() { return camera_; }
   ui::DisplaySettings& display() { return display_; }
 
@@ -281,6 +288,8 @@ private:
   /// Forgets the framed segments (the plan's durations changed).
   void resetExerciseFraming();
   std::unique_ptr<Tones> tones_;
+  bool coach_ = false;
+  ui::ControlRects controlRects_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
 
   // Settings, history, help and About (viewer_prefs.cpp).

@@ -156,11 +156,13 @@ void Viewer::frameExercise() {
 }
 
 void Viewer::readPanelRects(float pixelsPerPoint) {
-  // The windows of ui/panels.cpp and ui/exercise_panel.cpp, by the titles they are begun with.
+  // The windows of ui/panels.cpp and ui/exercise_panel.cpp (the panels, or the coach view's two), by the titles
+  // they are begun with; called once they are drawn, so a window left out of this frame (the panels in the
+  // coach view) does not count.
   panelRects_.clear();
-  for (const char* name : {"MyoRelease", "Exercise"}) {
+  for (const char* name : {"MyoRelease", "Exercise", "Coach", "Coach step"}) {
     const ImGuiWindow* w = ImGui::FindWindowByName(name);
-    if (!w || !(w->Active || w->WasActive) || w->Hidden) continue;
+    if (!w || !w->Active || w->Hidden) continue;
     panelRects_.push_back({glm::vec2(w->Pos.x, w->Pos.y) * pixelsPerPoint,
                            glm::vec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y) * pixelsPerPoint});
   }

@@ -90,6 +90,9 @@ void Viewer::apply(Action action) {
     case Action::StartPause:
       startPauseTimer();
       break;
+    case Action::ToggleCoach:
+      toggleCoachView();
+      break;
     case Action::Quit:
       prefs_.quit = true;
       break;

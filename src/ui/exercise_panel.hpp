@@ -1,4 +1,5 @@
-// ui/exercise_panel.hpp: the exercise panel: chooser, big timer, controls, steps, tips, why, disclaimer.
+// ui/exercise_panel.hpp: the exercise panel (chooser, big timer, controls, steps, tips, why, disclaimer) and
+// the coach view (the timer large enough to read from the floor, the current step, the 3D view beside them).
 #pragma once
 
 #include <optional>
@@ -7,8 +8,11 @@
 
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
+#include "ui/layout.hpp"
 
 #include <glm/glm.hpp>
+
+struct ImFont;
 
 namespace myo::ui {
 
@@ -27,6 +31,10 @@ struct ExercisePanelInput {
   unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
   glm::vec2 insetSize{0.0f};
   std::optional<float> videoProgress;                ///< 0..1 while a video of the exercise is being written
+  /// The phase after this one (none after the last), its side and length, for the coach view's "Next" line.
+  std::optional<exercise::Phase> nextPhase;
+  scene::Side nextSide = scene::Side::None;
+  double nextS = 0.0;
 };
 
 struct ExerciseIntents {
@@ -39,11 +47,40 @@ struct ExerciseIntents {
   std::optional<double> workS;
   std::optional<int> sets;
   bool exportVideo = false;        ///< write the exercise to a video file
+  bool toggleCoach = false;        ///< into or out of the coach view
 };
 
-/// The large font used for the countdown (set by the ImGui host; nullptr: the default font).
-void setTimerFont(void* imFont);
+/// The fonts the panels use, built by the ImGui host at the sizes they are shown at (nullptr: the default
+/// font). The coach fonts exist only while the coach view is shown.
+struct PanelFonts {
+  ImFont* timer = nullptr;      ///< the exercise panel's countdown
+  ImFont* countdown = nullptr;  ///< the coach view's countdown (digits and colon)
+  ImFont* heading = nullptr;    ///< the coach view's phase, set and side
+  ImFont* step = nullptr;       ///< the coach view's current step and buttons
+};
+void setFonts(const PanelFonts& fonts);
+const PanelFonts& fonts();
 
-void drawExercisePanel(const ExercisePanelInput& input, ExerciseIntents& intents);
+/// Lines of text the exercise panel reserves for the current step ("Now: ..."), whatever its length.
+inline constexpr int kCurrentStepLines = 3;
+/// Lines reserved under the picture for the rows about the tool (drawToolRows).
+inline constexpr int kToolRowLines = 2;
+
+/// The exercise panel. Its regions keep their sizes whatever the phase, so the controls stay where they are;
+/// `rects`, when given, receives where each control was drawn.
+void drawExercisePanel(const ExercisePanelInput& input, ExerciseIntents& intents, ControlRects* rects = nullptr);
+
+/// The coach view: the timer panel at the right and the current step along the bottom (ui/coach_layout.hpp);
+/// the 3D view is framed in the rest of the window. Nothing is drawn without a selected exercise.
+void drawCoachView(const ExercisePanelInput& input, ExerciseIntents& intents, ControlRects* rects = nullptr);
+
+// === Slots: rows drawn inside regions of fixed size, so what they show never moves the controls.
+
+/// The rows about the tool in the exercise panel, inside kToolRowLines lines: the muscles under the tool
+/// (a pressure bar and a safety-zone warning belong here too).
+void drawToolRows(const ExercisePanelInput& input);
+/// The coach view's status line under the set and side, one line of the step font: the share of the target
+/// covered during work (a safety-zone warning takes its place when the tool enters a zone).
+void drawCoachStatusLine(const ExercisePanelInput& input);
 
 }  // namespace myo::ui

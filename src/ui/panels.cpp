@@ -61,10 +61,12 @@ void displayControls(const PanelInput& input, DisplaySettings& d) {
 
 void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents) {
   const float em = ImGui::GetFontSize();
-  ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_FirstUseEver);
+  // Pinned to the window's top left at a fixed size, as the exercise panel is to its right: a steady layout,
+  // and a drag that starts on a control never moves the panel.
+  ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(em * 19.5f, std::min(ImGui::GetIO().DisplaySize.y - em * 1.2f, em * 40.0f)),
-                           ImGuiCond_FirstUseEver);
-  ImGui::Begin("MyoRelease");
+                           ImGuiCond_Always);
+  ImGui::Begin("MyoRelease", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
 
   if (input.error) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));

@@ -183,7 +183,8 @@ TEST_CASE("--help and --version print and exit, from the same table") {
                              "--list-muscles", "--validate", "--bench", "--help", "--version", "--frames N",
                              "--skin MODE", "--video FILE", "--from SECONDS", "--to SECONDS", "--fps N",
                              "--export FILE.glb", "--output-dir DIR", "--select NAME", "--search TEXT",
-                             "--layer-depth N", "--xray", "--fade-others", "--show PANEL"}) {
+                             "--layer-depth N", "--xray", "--fade-others", "--show PANEL", "--coach",
+                             "--scale FACTOR"}) {
     CAPTURE(option);
     CHECK(text.find(std::string("  ") + option + " ") != std::string::npos);
   }
@@ -193,7 +194,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
 
   // Everything the help lists is an option the parser knows (one table for both).
   const std::vector<std::string> listed = optionsInHelp(text);
-  CHECK(listed.size() == 29);
+  CHECK(listed.size() == 31);
   for (const std::string& name : listed) {
     CAPTURE(name);
     try {
@@ -313,6 +314,31 @@ TEST_CASE("combinations are checked after parsing") {
 
   // A repeated switch is the same request, not a conflict.
   CHECK(options({"--validate", "--validate"}).validate);
+}
+
+TEST_CASE("--coach needs an exercise and the panels; --scale takes a factor from 0.5 to 4") {
+  const CliOptions coach = options({"--exercise", "x", "--coach", "--headless", "--screenshot", "c.png"});
+  CHECK(coach.coach);
+  CHECK_FALSE(options({}).coach);
+  CHECK_FALSE(options({}).scale.has_value());
+  CHECK(options({"--scale", "1.5"}).scale == doctest::Approx(1.5f));
+  CHECK(options({"--scale", "0.5"}).scale == doctest::Approx(0.5f));
+  CHECK(options({"--scale", "4"}).scale == doctest::Approx(4.0f));
+
+  Failure f = failure({"--coach"});
+  CHECK(f.where == "--coach");
+  CHECK(f.what == "needs --exercise ID");
+  f = failure({"--exercise", "x", "--coach", "--no-ui", "--headless", "--screenshot", "c.png"});
+  CHECK(f.where == "--coach");
+  CHECK(f.what == "cannot be combined with --no-ui");
+  f = failure({"--exercise", "x", "--coach", "--video", "v.mp4"});
+  CHECK(f.what == "cannot be combined with --video");
+  for (const char* bad : {"0", "0.49", "4.5", "abc", "-1", "nan", "inf", "1,5", "2x", ""}) {
+    CAPTURE(bad);
+    f = failure({"--scale", bad});
+    CHECK(f.where == "--scale");
+  }
+  CHECK(failure({"--scale", "2", "--scale", "3"}).what == "given more than once");
 }
 
 TEST_CASE("every error prints as the contract's one line") {

@@ -52,7 +52,9 @@ TEST_CASE("every key of the table changes what it says, through the same apply()
     CAPTURE(b.keys);
     // Each key starts from a view turned and zoomed by hand, a muscle selected and the help closed; the timer
     // exists only for the key that starts it (presets during an exercise frame the posed body instead).
-    viewer.selectExercise(b.action == app::Action::StartPause ? "trapezius-foam-roller" : "");
+    const bool timed = b.action == app::Action::StartPause || b.action == app::Action::ToggleCoach;
+    viewer.selectExercise(timed ? "trapezius-foam-roller" : "");
+    viewer.setCoachView(false);
     viewer.camera().orbit(37.0f, 11.0f);
     viewer.camera().zoomToward(-3.0f, {320.0f, 240.0f});
     viewer.select(1);
@@ -75,6 +77,10 @@ TEST_CASE("every key of the table changes what it says, through the same apply()
         break;
       case app::Action::StartPause:
         CHECK(after.running != before.running);
+        break;
+      case app::Action::ToggleCoach:
+        CHECK(viewer.coachView());
+        viewer.setCoachView(false);
         break;
       case app::Action::Quit:
         CHECK(after.quit);
