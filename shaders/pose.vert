@@ -1,5 +1,6 @@
-// pose.vert: poses every vertex once per pose change (linear-blend skinning for skinned meshes, the node's
-// world matrix otherwise); transform feedback captures world position and normal for all later passes.
+// pose.vert: poses every vertex once per pose change (linear-blend skinning for skinned meshes, dual quaternions
+// for vertices weighted to a joint in u_dqJoints as scene/skinning.cpp does, the node's world matrix otherwise);
+// transform feedback captures world position and normal for all later passes.
 
 layout(location = MYO_ATTR_POSITION) in vec3 a_position;
 layout(location = MYO_ATTR_NORMAL) in vec3 a_normal;
@@ -11,12 +12,59 @@ layout(std140) uniform Joints { mat4 u_joints[MYO_MAX_JOINTS]; };
 uniform mat4 u_model;         // node world matrix (skinned meshes: identity, joints carry the transform)
 uniform mat3 u_normalMatrix;  // inverse transpose of u_model
 uniform bool u_skinned;
+uniform int u_dqJoints;       // bit k: vertices weighted to joint k blend as dual quaternions (the knees)
 
 out vec3 tf_position;
 out vec3 tf_normal;
 
+// The rotation of a rigid joint matrix as a quaternion (x, y, z, w).
+vec4 rotationOf(mat3 m) {
+  float t = m[0][0] + m[1][1] + m[2][2];
+  if (t > 0.0) {
+    float s = 2.0 * sqrt(t + 1.0);
+    return vec4(m[1][2] - m[2][1], m[2][0] - m[0][2], m[0][1] - m[1][0], 0.25 * s * s) / s;
+  }
+  if (m[0][0] > m[1][1] && m[0][0] > m[2][2]) {
+    float s = 2.0 * sqrt(1.0 + m[0][0] - m[1][1] - m[2][2]);
+    return vec4(0.25 * s * s, m[1][0] + m[0][1], m[2][0] + m[0][2], m[1][2] - m[2][1]) / s;
+  }
+  if (m[1][1] > m[2][2]) {
+    float s = 2.0 * sqrt(1.0 + m[1][1] - m[0][0] - m[2][2]);
+    return vec4(m[1][0] + m[0][1], 0.25 * s * s, m[2][1] + m[1][2], m[2][0] - m[0][2]) / s;
+  }
+  float s = 2.0 * sqrt(1.0 + m[2][2] - m[0][0] - m[1][1]);
+  return vec4(m[2][0] + m[0][2], m[2][1] + m[1][2], 0.25 * s * s, m[0][1] - m[1][0]) / s;
+}
+
+vec3 rotate(vec4 q, vec3 v) { return v + 2.0 * cross(q.xyz, cross(q.xyz, v) + q.w * v); }
+
+bool dualQuaternionVertex() {
+  for (int c = 0; c < 4; ++c)
+    if (a_weights[c] != 0.0 && a_joints[c] < 32u && ((uint(u_dqJoints) >> a_joints[c]) & 1u) != 0u) return true;
+  return false;
+}
+
 void main() {
-  if (u_skinned) {
+  if (u_skinned && dualQuaternionVertex()) {
+    vec4 first = rotationOf(mat3(u_joints[a_joints.x]));
+    vec4 real = vec4(0.0), dual = vec4(0.0);
+    for (int c = 0; c < 4; ++c) {
+      if (a_weights[c] == 0.0) continue;
+      mat4 j = u_joints[a_joints[c]];
+      vec4 r = normalize(rotationOf(mat3(j)));
+      vec3 t = j[3].xyz;
+      vec4 d = 0.5 * vec4(r.w * t + cross(t, r.xyz), -dot(t, r.xyz));
+      float w = dot(first, r) < 0.0 ? -a_weights[c] : a_weights[c];
+      real += w * r;
+      dual += w * d;
+    }
+    float n = length(real);
+    real /= n;
+    dual /= n;
+    vec3 p = rotate(real, a_position) + 2.0 * (real.w * dual.xyz - dual.w * real.xyz + cross(real.xyz, dual.xyz));
+    tf_position = (u_model * vec4(p, 1.0)).xyz;
+    tf_normal = normalize(mat3(u_model) * rotate(real, a_normal));
+  } else if (u_skinned) {
     mat4 skin = a_weights.x * u_joints[a_joints.x] + a_weights.y * u_joints[a_joints.y] +
                 a_weights.z * u_joints[a_joints.z] + a_weights.w * u_joints[a_joints.w];
     mat4 m = u_model * skin;

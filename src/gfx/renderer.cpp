@@ -24,6 +24,7 @@
 #include "gfx/shader_sources.hpp"
 #include "gfx/unit_shapes.hpp"
 #include "scene/draw_limits.hpp"
+#include "scene/skinning.hpp"
 
 namespace myo::gfx {
 namespace {
@@ -399,6 +400,7 @@ struct Renderer::Impl {
           pp.drawVao = makeDrawVao(src, pp.posed.get());
         }
         pose.set("u_skinned", int(skinned && src.layout.skinned));
+        pose.set("u_dqJoints", skinned ? int(scene::dualQuaternionJoints(model, node.skin)) : 0);
         glBindVertexArray(src.poseVao.get());
         glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, posedNodes[n][p].posed.get());
         glBeginTransformFeedback(GL_POINTS);

@@ -1,5 +1,9 @@
-// scene/skinning.cpp: joint matrices and linear-blend skinning on the CPU.
+// scene/skinning.cpp: joint matrices and skinning on the CPU (linear blend; dual quaternions at the knees).
 #include "scene/skinning.hpp"
+
+#include <algorithm>
+
+#include <glm/gtc/quaternion.hpp>
 
 namespace myo::scene {
 
@@ -20,12 +24,64 @@ std::vector<glm::mat4> jointMatrices(const Model& model, int skin, const std::ve
   return out;
 }
 
-std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::mat4>& joints) {
+std::uint32_t dualQuaternionJoints(const Model& model, int skin) {
+  if (skin < 0 || std::size_t(skin) >= model.skins.size()) return 0;
+  const Skin& s = model.skins[std::size_t(skin)];
+  std::uint32_t mask = 0;
+  for (std::size_t j = 0; j < std::min<std::size_t>(s.joints.size(), 32); ++j) {
+    const int node = s.joints[j];
+    if (node >= 0 && std::size_t(node) < model.nodes.size() && model.nodes[std::size_t(node)].name.starts_with("knee_"))
+      mask |= std::uint32_t(1) << j;
+  }
+  return mask;
+}
+
+namespace {
+
+/// Dual-quaternion blend of the rigid joint matrices (Kavan et al. 2008), the same as shaders/pose.vert.
+glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints) {
+  const std::size_t last = joints.size() - 1;
+  glm::quat real(0.0f, 0.0f, 0.0f, 0.0f), dual(0.0f, 0.0f, 0.0f, 0.0f);
+  // Each rotation takes the sign nearer the first influence's (the shorter way round).
+  const glm::quat first = glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)]));
+  for (int c = 0; c < 4; ++c) {
+    const float w = p.weights[v][c];
+    if (w == 0.0f) continue;
+    const glm::mat4& m = joints[std::min<std::size_t>(p.joints[v][c], last)];
+    const glm::quat r = glm::normalize(glm::quat_cast(glm::mat3(m)));
+    const glm::vec3 t(m[3]);
+    const glm::quat d = 0.5f * (glm::quat(0.0f, t.x, t.y, t.z) * r);
+    const float s = glm::dot(first, r) < 0.0f ? -w : w;
+    real += s * r;
+    dual += s * d;
+  }
+  const float n = glm::length(real);
+  if (n < 1e-9f) return p.positions[v];
+  real /= n;
+  dual /= n;
+  const glm::vec3 rv(real.x, real.y, real.z), dv(dual.x, dual.y, dual.z);
+  const glm::vec3 t = 2.0f * (real.w * dv - dual.w * rv + glm::cross(rv, dv));
+  return real * p.positions[v] + t;
+}
+
+}  // namespace
+
+std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::mat4>& joints,
+                                     std::uint32_t dualQuaternion) {
   if (joints.empty() || p.joints.size() != p.positions.size() || p.weights.size() != p.positions.size())
     return p.positions;
   std::vector<glm::vec3> out(p.positions.size());
   const std::size_t last = joints.size() - 1;
   for (std::size_t v = 0; v < p.positions.size(); ++v) {
+    if (dualQuaternion != 0) {
+      bool dq = false;
+      for (int c = 0; c < 4; ++c)
+        dq = dq || (p.weights[v][c] != 0.0f && p.joints[v][c] < 32 && (dualQuaternion >> p.joints[v][c] & 1u));
+      if (dq) {
+        out[v] = dualQuaternionSkin(p, v, joints);
+        continue;
+      }
+    }
     glm::mat4 m(0.0f);
     for (int c = 0; c < 4; ++c) {
       const float w = p.weights[v][c];
@@ -45,8 +101,9 @@ std::vector<glm::vec3> posedWorldPositions(const Model& model, int node, int pri
   if (primitive < 0 || std::size_t(primitive) >= mesh.primitives.size()) return {};
   const Primitive& p = mesh.primitives[std::size_t(primitive)];
   const glm::mat4 nodeWorld = std::size_t(node) < world.size() ? world[std::size_t(node)] : glm::mat4(1.0f);
-  std::vector<glm::vec3> out =
-      n.skin >= 0 ? skinPositions(p, jointMatrices(model, n.skin, world, nodeWorld)) : p.positions;
+  std::vector<glm::vec3> out = p.positions;
+  if (n.skin >= 0)
+    out = skinPositions(p, jointMatrices(model, n.skin, world, nodeWorld), dualQuaternionJoints(model, n.skin));
   for (glm::vec3& q : out) q = glm::vec3(nodeWorld * glm::vec4(q, 1.0f));
   return out;
 }

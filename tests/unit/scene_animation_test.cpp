@@ -1,6 +1,6 @@
 // scene_animation_test.cpp: animation sampling against the keyframes of the generated fixtures (LINEAR, STEP and
 // CUBICSPLINE channels) and hand-built channels, and skinning (bind pose gives back the bind positions; a moved
-// joint moves its vertices).
+// joint moves its vertices; vertices weighted to a knee blend as dual quaternions).
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -258,4 +258,42 @@ TEST_CASE("bounds: the textured figure animated stays near its rest bounds, and 
   CHECK(posed.max.x > rest.max.x + 0.1f);
   // Hiding the only mesh leaves nothing.
   CHECK(scene::modelBounds(model, world, [](int) { return true; }).empty());
+}
+
+// Dual-quaternion blending at the knees: a vertex weighted half to a joint bent 90 degrees keeps its distance from
+// the joint (a linear blend pulls it to cos 45 of it, the collapse over a bent knee), and only vertices weighted
+// to a knee blend that way.
+TEST_CASE("skinning: vertices weighted to a knee blend as dual quaternions and keep their distance round the bend") {
+  scene::Model model;
+  model.nodes.resize(3);
+  model.nodes[0].name = "hip_L";
+  model.nodes[1].name = "knee_L";
+  model.nodes[2].name = "elbow_L";
+  model.skins.push_back({"rig", {0, 1, 2}, {}, -1});
+  CHECK(scene::dualQuaternionJoints(model, 0) == 0b010u);
+  CHECK(scene::dualQuaternionJoints(model, 1) == 0u);
+
+  scene::Primitive prim;
+  prim.positions = {{0.0f, 0.0f, 0.1f}, {0.0f, 0.0f, 0.1f}};
+  prim.joints = {{0, 1, 0, 0}, {0, 2, 0, 0}};
+  prim.weights = {{0.5f, 0.5f, 0.0f, 0.0f}, {0.5f, 0.5f, 0.0f, 0.0f}};
+  const glm::vec3 pivot(0.0f, 0.02f, 0.0f);
+  const glm::mat4 bent = glm::translate(glm::mat4(1.0f), pivot) *
+                         glm::rotate(glm::mat4(1.0f), glm::radians(90.0f), glm::vec3(1, 0, 0)) *
+                         glm::translate(glm::mat4(1.0f), -pivot);
+  const std::vector<glm::mat4> joints = {glm::mat4(1.0f), bent, bent};
+  const auto posed = scene::skinPositions(prim, joints, scene::dualQuaternionJoints(model, 0));
+  const float rest = glm::distance(prim.positions[0], pivot);
+  CHECK(glm::distance(posed[0], pivot) == Approx(rest).epsilon(1e-4));
+  // Halfway round the bend: 45 degrees from both ends.
+  const glm::vec3 a = glm::normalize(prim.positions[0] - pivot);
+  const glm::vec3 b = glm::normalize(glm::vec3(bent * glm::vec4(prim.positions[0], 1.0f)) - pivot);
+  const glm::vec3 mid = glm::normalize(posed[0] - pivot);
+  CHECK(glm::dot(mid, a) == Approx(std::cos(glm::radians(45.0f))).epsilon(1e-4));
+  CHECK(glm::dot(mid, b) == Approx(std::cos(glm::radians(45.0f))).epsilon(1e-4));
+  // The elbow's vertex blends linearly and falls inside the bend.
+  CHECK(glm::distance(posed[1], pivot) == Approx(rest * std::cos(glm::radians(45.0f))).epsilon(1e-3));
+  // Without the mask both blend linearly.
+  const auto linear = scene::skinPositions(prim, joints);
+  CHECK(glm::distance(linear[0], posed[1]) < 1e-6f);
 }
