@@ -702,13 +702,20 @@ struct Renderer::Frame {
     else glEnable(GL_CULL_FACE);
   }
 
-  void background() {
-    // It covers every pixel, so the colour needs no clear; the depth does.
+  // The scene target with its depth cleared. The colour needs no clear: the opaque pass and then the
+  // background cover every sample.
+  void begin() {
     glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
     glViewport(0, 0, size.x, size.y);
     apply({});
     glClearDepth(1.0);
     glClear(GL_DEPTH_BUFFER_BIT);
+  }
+
+  // After the opaque pass, on the far plane: shaded only where nothing opaque is (the samples it would have
+  // covered are the same as when drawn first).
+  void background() {
+    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .atFarPlane = true});
     im.background.use();
     im.background.set("u_top", glm::vec3(0.86f, 0.88f, 0.90f));
     im.background.set("u_bottom", glm::vec3(0.55f, 0.57f, 0.60f));
@@ -716,9 +723,11 @@ struct Renderer::Frame {
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
 
-  // Blended into the background, writing no depth so it never hides the body.
+  // Blended into the background where nothing opaque is (its fragments moved to the far plane), writing no
+  // depth, so it never hides the body: the picture of a floor drawn before the body, shaded only where it shows.
   void floor() {
-    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LESS, .blend = PassState::Blend::Alpha});
+    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .blend = PassState::Blend::Alpha,
+           .atFarPlane = true});
     im.floor.use();
     im.floor.set("u_viewProj", viewProj);
     im.floor.set("u_center", f.floorCenter);
@@ -936,14 +945,15 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   PassTargets& targets = coarse ? im.coarseTargets : im.fullTargets;
   targets.ensureScene(size, coarse ? 1 : f.samples);
   Frame frame{im, f, coarse, size, targets, f.projection * f.view, haveModel};
+  frame.begin();
+  frame.opaque();
+  im.passDone("opaque");
   frame.background();
   im.passDone("background");
   if (haveModel && f.floor) {
     frame.floor();
     im.passDone("floor");
   }
-  frame.opaque();
-  im.passDone("opaque");
   if (frame.anyOutline) {
     frame.outlineMask();
     im.passDone("outline mask");
