@@ -1,8 +1,10 @@
 // gfx/renderer.cpp: the render passes. Vertices are posed once per pose change (pose.vert, transform
 // feedback), so every later pass is a cheap draw of world-space geometry. The passes, each a function that starts
-// from one declared PassState: pose, floor height map (seen from below, cached per pose), background, floor,
-// opaque tissues and shapes, outline mask, translucent skin and equipment (front faces only), outlines (bright
-// where seen, faint where hidden), resolve of the multisampled image into the output.
+// from one declared PassState: pose, floor height map (seen from below, cached per pose), opaque tissues and
+// shapes, background and floor (on the far plane: only where nothing opaque is), outline mask, translucent skin
+// and equipment (front faces only), resolve of the multisampled image into the kept picture, outlines on it
+// (bright where seen, faint where hidden), copy to the output. Fragment work is what a software rasteriser
+// spends most on, so each pass shades only what shows, and mesh.frag is compiled per look (useMesh).
 // While things move on a slow renderer (FrameView::interaction) the same passes draw a coarse picture: coarse
 // triangle lists, one sample, fewer pixels, stretched to the output; a full picture follows once the view rests.
 #include "gfx/renderer.hpp"
