@@ -53,7 +53,9 @@ void followHumerus(const BodyField& body, TissueMesh& m) {
       // inner vertex takes the weights of the outer vertex with the same fibre coordinates, so the muscle
       // follows the skin over it without being torn between arm and chest. Along its fibres it then hands
       // over to the humerus (fully from v = 0.6): the skin over the cap blends trunk and arm, which would
-      // stretch the muscle's edges far more than the skin's when the arm goes overhead.
+      // stretch the muscle's edges far more than the skin's when the arm goes overhead. The hand-over fades out
+      // toward the midline (from 19 cm to 13 cm out): the back part's fibres start on the scapular spine, and
+      // there they stay with the skin over them instead of swinging out through it with the arm.
       std::map<std::pair<float, float>, std::size_t> outer;
       for (std::size_t i = 0; i < m.positions.size(); ++i) {
         auto key = std::make_pair(m.texcoords[i].x, m.texcoords[i].y);
@@ -66,7 +68,8 @@ void followHumerus(const BodyField& body, TissueMesh& m) {
         m.weights[i] = m.weights[o];
       }
       for (std::size_t i = 0; i < m.positions.size(); ++i) {
-        float t = sdf::smoothstep(0.1f, 0.6f, m.texcoords[i].y);
+        float t = sdf::smoothstep(0.1f, 0.6f, m.texcoords[i].y) *
+                  sdf::smoothstep(0.13f, 0.19f, std::abs(m.positions[i].x));
         SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
         m.joints[i] = s.joints;
         m.weights[i] = s.weights;
@@ -101,7 +104,9 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
     for (TissueMesh& m : buildMuscles(body)) model.meshes.push_back(std::move(m));
   }
   for (TissueMesh& m : model.meshes) {
-    if (m.tissue != Tissue::Bone) {
+    // The patella glides over the knee as it bends: it takes the skin's blend there rather than the shank's
+    // rigid move, which carried it out through the skin over a bent knee.
+    if (m.tissue != Tissue::Bone || m.name.starts_with("bone_patella")) {
       assignSkinWeights(body, m);
       if (!bindDeepMuscle(m)) followHumerus(body, m);
     } else if (std::string joint = boneJoint(m.name); !joint.empty()) {

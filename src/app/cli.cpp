@@ -30,6 +30,7 @@ constexpr int kMinFrames = 1;
 constexpr int kMaxFrames = 100000;
 constexpr int kMinFps = 1;
 constexpr int kMaxFps = 120;
+constexpr int kMaxLayerDepth = 4;  // scene::kMaxLayerDepth
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -77,6 +78,11 @@ struct Table {
   CLI::Option* to = nullptr;
   CLI::Option* fps = nullptr;
   CLI::Option* outputDir = nullptr;
+  CLI::Option* select = nullptr;
+  CLI::Option* search = nullptr;
+  CLI::Option* layerDepth = nullptr;
+  CLI::Option* xray = nullptr;
+  CLI::Option* fadeOthers = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -127,6 +133,13 @@ std::unique_ptr<Table> makeTable() {
   table->fps = value("--fps", "N", "video frames per second, default 30");
   table->outputDir = value("--output-dir", "DIR",
                            "folder for saved pictures (default: XDG pictures, else working folder)");
+  table->select = value("--select", "NAME", "select the first structure whose name matches NAME (as the search)");
+  table->search = value("--search", "TEXT", "put TEXT in the search field (the panel lists the matches)");
+  table->layerDepth = value("--layer-depth", "N",
+                            "peel N layers: 1 skin, 2 superficial muscles, 3 the muscles under them, 4 deep "
+                            "muscles (bones left); default 0");
+  table->xray = flag("--xray", "draw everything see-through but the selection (or the target muscles)");
+  table->fadeOthers = flag("--fade-others", "draw everything faint but the selection (or the target muscles)");
   return table;
 }
 
@@ -350,6 +363,17 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
     options.skin = *mode;
   }
   if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
+  if (auto name = single(table->select)) options.select = nonEmpty(table->select, *name);
+  if (auto text = single(table->search)) options.search = nonEmpty(table->search, *text);
+  if (auto depth = single(table->layerDepth)) {
+    const std::optional<int> n = parseInt(*depth);
+    if (!n || *n < 0 || *n > kMaxLayerDepth)
+      throw core::Error("--layer-depth", "expected a whole number between 0 and " + std::to_string(kMaxLayerDepth) +
+                                             ", got " + inQuotes(*depth));
+    options.layerDepth = *n;
+  }
+  options.xray = table->xray->count() > 0;
+  options.fadeOthers = table->fadeOthers->count() > 0;
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

@@ -35,6 +35,12 @@ struct CliOptions {
   std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)
   int fps = 30;                              ///< --fps N, video frames per second
   std::optional<std::string> outputDir;      ///< --output-dir DIR: where pictures are written
+  // The atlas (pictures and the window open on them):
+  std::optional<std::string> select;         ///< --select NAME: select the first structure NAME matches
+  std::optional<std::string> search;         ///< --search TEXT: the search field's text
+  int layerDepth = 0;                        ///< --layer-depth N: outer layers peeled, 0..4
+  bool xray = false;                         ///< --xray
+  bool fadeOthers = false;                   ///< --fade-others
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

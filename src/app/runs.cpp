@@ -66,6 +66,16 @@ void prepare(Viewer& viewer, const CliOptions& o) {
   if (o.time) viewer.setExerciseTime(*o.time);
   viewer.setAnimationTime(float(o.time.value_or(0.0)));
   if (!o.exercise || o.viewGiven) viewer.setPreset(o.view);
+  // The atlas: layers, search and selection.
+  viewer.atlas().layerDepth = o.layerDepth;
+  viewer.atlas().xray = o.xray;
+  viewer.atlas().fadeOthers = o.fadeOthers;
+  if (o.search) {
+    const std::size_t n = std::min(o.search->size(), viewer.atlas().search.size() - 1);
+    std::copy_n(o.search->begin(), n, viewer.atlas().search.begin());
+  }
+  if (o.select && !viewer.selectByName(*o.select))
+    throw core::Error("--select", "no structure matches '" + *o.select + "' (--list-muscles shows the muscles)");
 }
 
 namespace {

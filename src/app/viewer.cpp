@@ -57,6 +57,7 @@ void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   hidden_.assign(model_.meshes.size(), false);
   restWorld_.clear();
   selected_ = -1;
+  selectedPoint_.reset();
   animTime_ = 0.0f;
   triangles_ = 0;
   for (const auto& m : model_.meshes)
@@ -244,6 +245,7 @@ bool Viewer::isTarget(int mesh) const {
 bool Viewer::meshVisible(int mesh) const {
   if (hidden_[size_t(mesh)]) return false;
   const auto& role = model_.roles[size_t(mesh)];
+  if (scene::peeled(scene::layerOf(role), atlas_.layerDepth)) return false;  // the atlas' layer depth
   if (display_.isolate && selected_ >= 0)
     return mesh == selected_ || role.tissue == scene::TissueKind::Bone;
   switch (role.tissue) {
@@ -335,6 +337,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
         d.outlineColor = palette_.outlineSelected;
         break;
     }
+    atlasLook(int(i), d);
   }
   return f;
 }
@@ -467,8 +470,13 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   ui::PanelInput in = panelInput();
   in.fps = fps;
   in.rendererInfo = rendererInfo;
+  const ui::AtlasInput atlasIn = atlasInput();
+  in.atlas = &atlasIn;
+  in.atlasSettings = &atlas_;
   ui::UiIntents intents;
   ui::drawMainPanel(in, display_, intents);
+  drawAtlasCard(pixelsPerPoint, intents.atlas);
+  drawnLabels_.clear();
   if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
 
   if (intents.preset) setPreset(*intents.preset);
@@ -483,6 +491,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   }
   if (intents.dismissError) error_.reset();
   if (intents.screenshot) screenshotRequested_ = true;
+  applyAtlasIntents(intents.atlas);
 
   ui::ExercisePanelInput ein;
   ein.exercises = exercises_ ? &*exercises_ : nullptr;
@@ -567,19 +576,20 @@ void Viewer::setMeshVisible(int mesh, bool visible) {
 }
 
 void Viewer::select(int mesh) {
+  const int before = selected_;
   selected_ = (mesh >= 0 && mesh < int(model_.meshes.size())) ? mesh : -1;
+  if (selected_ != before) {
+    selectedPoint_.reset();
+    atlas_.cardOpen = true;
+  }
   if (selected_ < 0) display_.isolate = false;
 }
 
 void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
   const view::Ray ray = camera_.rayThrough(cursorPx);
-  // The faded skin is see-through: clicks go to what lies under it.
-  auto pickable = [&](int mesh) {
-    if (!meshVisible(mesh)) return false;
-    const auto& role = model_.roles[size_t(mesh)];
-    return !(role.tissue == scene::TissueKind::Skin && display_.skin != ui::SkinMode::Opaque);
-  };
-  const auto hit = scene::pick(model_, posed(), {ray.origin, ray.direction}, [&](int m) { return !pickable(m); });
+  // What is drawn see-through (the faded skin, a faded trapezius, x-ray) lets clicks go to what lies under it.
+  const std::vector<float> opacity = drawnOpacity();
+  const auto hit = scene::pickSeen(model_, posed(), {ray.origin, ray.direction}, opacity);
   if (recenter) {
     if (hit) camera_.recenter(hit->point);
     return;
@@ -608,104 +618,7 @@ void Viewer::pickAt(const glm::vec2& cursorPx, bool recenter) {
     updateMotion();
   }
   select(role.muscle.valid() || role.tissue == scene::TissueKind::Other ? hit->mesh : -1);
-}
-
-void Viewer::updateLabelAnchors() {
-  // One label per target muscle and side, aimed at the group's centroid (world, posed).
-  labelAnchors_.clear();
-  std::vector<std::pair<glm::vec3, float>> sums;
-  for (const auto& piece : posed().pieces) {
-    if (!isTarget(piece.mesh)) continue;
-    const auto& role = model_.roles[size_t(piece.mesh)];
-    auto it = std::find_if(labelAnchors_.begin(), labelAnchors_.end(), [&](const LabelAnchor& a) {
-      return a.kind == role.muscle.kind && a.side == role.muscle.side;
-    });
-    if (it == labelAnchors_.end()) {
-      labelAnchors_.push_back({role.muscle.kind, role.muscle.side, glm::vec3(0.0f), glm::vec3(0.0f), piece.mesh});
-      sums.emplace_back(glm::vec3(0.0f), 0.0f);
-      it = labelAnchors_.end() - 1;
-    }
-    auto& sum = sums[size_t(it - labelAnchors_.begin())];
-    for (const glm::vec3& q : piece.positions) sum.first += q;
-    sum.second += float(piece.positions.size());
-  }
-  for (size_t i = 0; i < labelAnchors_.size(); ++i)
-    labelAnchors_[i].centroid = sums[i].second > 0.0f ? sums[i].first / sums[i].second : glm::vec3(0.0f);
-  labelViewKey_ = glm::mat4(0.0f);
-}
-
-void Viewer::drawLabels(float pixelsPerPoint) {
-  const float ppp = std::max(pixelsPerPoint, 1e-3f);
-  const glm::mat4 viewKey = camera_.viewMatrix();
-  // While the view moves, the labels keep their last anchors; once it rests for a frame they are recomputed.
-  const bool resting = viewKey == labelLastView_;
-  labelLastView_ = viewKey;
-  if (viewKey != labelViewKey_ && (resting || labelSeen_.size() != labelAnchors_.size())) {
-    // Where each group is seen: the first surface of the group along the line of sight to its centroid, kept
-    // only when nothing but the faded skin lies in front. Recomputed only when the view changes.
-    labelViewKey_ = viewKey;
-    labelSeen_.assign(labelAnchors_.size(), false);
-    const glm::vec3 eye = camera_.eye();
-    for (size_t i = 0; i < labelAnchors_.size(); ++i) {
-      auto& a = labelAnchors_[i];
-      if (!camera_.inFront(a.centroid)) continue;
-      const glm::vec3 dir = glm::normalize(a.centroid - eye);
-      auto inGroup = [&](int mesh) {
-        const auto& r = model_.roles[size_t(mesh)];
-        return r.muscle.kind == a.kind && r.muscle.side == a.side;
-      };
-      const auto hit = scene::pick(model_, posed(), {eye, dir}, [&](int m) { return !meshVisible(m) || !inGroup(m); });
-      if (!hit) continue;
-      const auto front = scene::pick(model_, posed(), {eye, dir}, [&](int m) {
-        const auto& r = model_.roles[size_t(m)];
-        return !meshVisible(m) || r.tissue == scene::TissueKind::Skin;
-      });
-      a.point = hit->point;
-      labelSeen_[i] = !front || inGroup(front->mesh) || front->distance >= hit->distance - 0.004f;
-    }
-  }
-  struct Label {
-    glm::vec2 anchor;
-    std::string text;
-    bool right;
-    float y;
-  };
-  std::vector<Label> labels;
-  const glm::vec2 modelCenter = camera_.project(roiCenter_) / ppp;
-  float halfWidth = 0.0f;
-  for (const glm::vec3 d : {glm::vec3(1, 0, 0), glm::vec3(0, 0, 1), glm::vec3(-1, 0, 0), glm::vec3(0, 0, -1)})
-    halfWidth = std::max(halfWidth, std::abs(camera_.project(roiCenter_ + d * roiRadius_ * 0.55f).x / ppp -
-                                              modelCenter.x));
-  for (size_t i = 0; i < labelAnchors_.size(); ++i) {
-    if (i >= labelSeen_.size() || !labelSeen_[i]) continue;
-    const auto& a = labelAnchors_[i];
-    const glm::vec2 p = camera_.project(a.point) / ppp;
-    labels.push_back({p, scene::muscleDisplayName({a.kind, scene::Side::None, scene::MusclePart::None}),
-                      p.x >= modelCenter.x, p.y});
-  }
-  ImDrawList* draw = ImGui::GetBackgroundDrawList();
-  const float em = ImGui::GetFontSize();
-  for (int side = 0; side < 2; ++side) {
-    std::vector<Label*> column;
-    for (auto& l : labels)
-      if (l.right == (side == 1)) column.push_back(&l);
-    std::sort(column.begin(), column.end(), [](const Label* a, const Label* b) { return a->y < b->y; });
-    float lastY = -1e9f;
-    for (Label* l : column) {
-      l->y = std::max(l->y, lastY + em * 1.7f);
-      lastY = l->y;
-      const float x = side == 1 ? modelCenter.x + halfWidth + em * 1.5f : modelCenter.x - halfWidth - em * 1.5f;
-      const ImVec2 textSize = ImGui::CalcTextSize(l->text.c_str());
-      const ImVec2 textPos(side == 1 ? x + em * 0.4f : x - textSize.x - em * 0.4f, l->y - textSize.y * 0.5f);
-      const ImU32 line = IM_COL32(35, 35, 40, 210);
-      draw->AddLine(ImVec2(l->anchor.x, l->anchor.y), ImVec2(x, l->y), line, 1.2f);
-      draw->AddCircleFilled(ImVec2(l->anchor.x, l->anchor.y), 2.6f, line);
-      draw->AddRectFilled(ImVec2(textPos.x - 5, textPos.y - 2),
-                          ImVec2(textPos.x + textSize.x + 5, textPos.y + textSize.y + 2), IM_COL32(250, 248, 244, 220),
-                          3.0f);
-      draw->AddText(textPos, IM_COL32(30, 30, 34, 255), l->text.c_str());
-    }
-  }
+  if (selected_ == hit->mesh) selectedPoint_ = hit->point;
 }
 
 }  // namespace myo::app

@@ -21,10 +21,13 @@
 #include "scene/lod.hpp"
 #include "scene/model.hpp"
 #include "scene/picking.hpp"
+#include "scene/structures.hpp"
+#include "ui/atlas_panel.hpp"
 #include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
 #include "view/camera.hpp"
 #include "view/framing.hpp"
+#include "view/labels.hpp"
 
 namespace myo::app {
 
@@ -92,6 +95,29 @@ public:
   // === Input (pixels, top-left origin)
   void pickAt(const glm::vec2& cursorPx, bool recenter);
   void select(int mesh);
+
+  // === Atlas (viewer_atlas.cpp): search, layers, the info card, labels
+  /// Search, peel depth, fade, x-ray and the card's state; the panels edit them, --search, --layer-depth,
+  /// --xray and --fade-others set them.
+  ui::AtlasSettings& atlas() { return atlas_; }
+  /// The structures whose name matches text, best first (scene::searchStructures).
+  std::vector<scene::SearchHit> search(std::string_view text) const;
+  /// Selects the first structure matching text; false when none does.
+  bool selectByName(std::string_view text);
+  /// Turns the view to frame the selected structure (keeps the direction).
+  void frameSelection();
+  /// Each mesh's opacity as drawn now (0 when hidden or peeled): what picking and labels see through.
+  std::vector<float> drawnOpacity() const;
+  /// The labels of the last UI frame: the mesh each names, the leader's end on it and the text box (pixels).
+  struct DrawnLabel {
+    int mesh = -1;
+    std::string text;
+    glm::vec2 anchor{0.0f};
+    view::PixelRect box;
+  };
+  const std::vector<DrawnLabel>& drawnLabels() const { return drawnLabels_; }
+  /// The info card's rectangle in the last UI frame (pixels), when it was drawn.
+  const std::optional<view::PixelRect>& cardRect() const { return cardRect_; }
   /// Shows or hides one mesh (the muscle list's check boxes).
   void setMeshVisible(int mesh, bool visible);
 
@@ -125,6 +151,17 @@ private:
   bool meshVisible(int mesh) const;
   void drawLabels(float pixelsPerPoint);
   void updateLabelAnchors();
+  ui::AtlasSettings atlas_;
+  std::optional<glm::vec3> selectedPoint_;  ///< where the selection was clicked (world), else its centre
+  std::optional<view::PixelRect> cardRect_;
+  std::vector<DrawnLabel> drawnLabels_;
+  ui::AtlasInput atlasInput() const;
+  void drawAtlasCard(float pixelsPerPoint, ui::AtlasIntents& intents);
+  /// Where labels and the card go: the model's middle x on the picture and half its width (ImGui units).
+  std::pair<float, float> modelColumns(float pixelsPerPoint) const;
+  void applyAtlasIntents(const ui::AtlasIntents& intents);
+  /// Changes a structure's look for the atlas: peeled layers hidden, fade others, x-ray, the selection tinted.
+  void atlasLook(int mesh, gfx::MeshDraw& d) const;
 
   struct LabelAnchor {
     scene::MuscleKind kind;
@@ -137,6 +174,7 @@ private:
   std::vector<bool> labelSeen_;
   glm::mat4 labelViewKey_{0.0f};   ///< the view the label visibility was computed for
   glm::mat4 labelLastView_{0.0f};  ///< the previous frame's view
+  std::vector<float> labelOpacityKey_;  ///< the drawn opacities the label visibility was computed for
 
   scene::Model model_;
   std::filesystem::path modelPath_;

@@ -132,6 +132,40 @@ Result solveTwoBone(const scene::Model& model, const std::vector<glm::mat4>& res
   return out;
 }
 
+float reachWithGirdle(const scene::Model& model, const std::vector<glm::mat4>& rest, std::vector<glm::mat4>& local,
+                      int girdle, const Chain& chain, const GirdleLimits& limits, const glm::vec3& target) {
+  if (!chain.valid(model) || girdle < 0 || model.nodes[std::size_t(chain.root)].parent != girdle) return 0.0f;
+  const float a = glm::length(translationOf(rest[std::size_t(chain.hinge)]));
+  const float b = glm::length(translationOf(rest[std::size_t(chain.end)]));
+  const float bend = glm::radians(limits.minHingeDeg);
+  const float reach = std::sqrt(a * a + b * b + 2.0f * a * b * std::cos(bend));
+  const glm::mat4 w = nodeWorld(model, local, girdle);
+  const glm::vec3 s = translationOf(w);
+  const glm::vec3 g = translationOf(nodeWorld(model, local, chain.root)) - s;
+  if (glm::distance(s + g, target) <= reach) return 0.0f;
+  const glm::vec3 toTarget = target - s;
+  glm::vec3 axis = glm::cross(g, toTarget);
+  if (glm::length(axis) < 1e-9f) return 0.0f;
+  axis = glm::normalize(axis);
+  const float most = std::min(glm::radians(limits.maxDeg), std::abs(angleAbout(g, toTarget, axis)));
+  const auto gap = [&](float angle) { return glm::distance(s + glm::angleAxis(angle, axis) * g, target) - reach; };
+  float turn = most;
+  if (gap(most) < 0.0f) {
+    // The distance falls steadily as the shoulder swings toward the target: bisect for the reach.
+    float lo = 0.0f, hi = most;
+    for (int i = 0; i < 30; ++i) {
+      const float mid = 0.5f * (lo + hi);
+      (gap(mid) > 0.0f ? lo : hi) = mid;
+    }
+    turn = hi;
+  }
+  // World swing R about the girdle's origin: its local rotation gains W^-1 R W.
+  const glm::quat wr = rotationOf(w);
+  local[std::size_t(girdle)] =
+      local[std::size_t(girdle)] * glm::mat4_cast(glm::normalize(glm::inverse(wr) * glm::angleAxis(turn, axis) * wr));
+  return glm::degrees(turn);
+}
+
 void setWorldRotation(const scene::Model& model, std::vector<glm::mat4>& local, int n, const glm::quat& worldRotation) {
   const glm::quat parent = rotationOf(parentWorld(model, local, n));
   local[std::size_t(n)] =

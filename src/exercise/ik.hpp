@@ -41,6 +41,20 @@ struct Result {
   float hingeDeg = 0.0f;  ///< the hinge angle chosen, degrees about the hinge axis
 };
 
+/// The shoulder girdle's share of a reach: the clavicle (and the scapula, which moves with it) turns about the
+/// sternoclavicular joint, carrying the shoulder forward (protraction), down or up by a few centimetres.
+struct GirdleLimits {
+  float maxDeg = 20.0f;       ///< the most it turns beyond the pose's own clavicle angles, degrees
+  float minHingeDeg = 20.0f;  ///< the elbow bend the arm keeps when the girdle helps, degrees
+};
+
+/// Turns `girdle` (the parent of the chain's root) about its own origin toward `target` (model frame) by the
+/// smallest angle, within the limits, that brings the root within reach of the target with the hinge bent
+/// `minHingeDeg`; nothing when it is already within reach. The turn is a swing (its axis square to the line
+/// from the girdle to the root), so the clavicle never twists about itself. Returns the angle turned, degrees.
+float reachWithGirdle(const scene::Model& model, const std::vector<glm::mat4>& rest, std::vector<glm::mat4>& local,
+                      int girdle, const Chain& chain, const GirdleLimits& limits, const glm::vec3& target);
+
 /// World transform of node `n` under the local transforms `local` (walks up the parents).
 glm::mat4 nodeWorld(const scene::Model& model, const std::vector<glm::mat4>& local, int n);
 

@@ -235,7 +235,26 @@ std::vector<glm::mat4> placedWorld(const MotionContext& m, const SideConfig& c, 
     std::vector<LimbGoal> goals;
     for (const Plant& plant : c.plants) goals.push_back(plantGoal(plant, body));
     const std::vector<glm::mat4>& start = c.bodyLocal.empty() ? posedLocals(*m.model, m.rig, c.angles) : c.bodyLocal;
-    world = scene::worldTransforms(*m.model, solvePose(*m.model, m.rig, start, body, goals).local);
+    SolvedPose solved = solvePose(*m.model, m.rig, start, body, goals);
+    // A hand that even its girdle cannot bring within reach of where it was set down (the trunk turned away from
+    // it) slides over the floor toward the point under its shoulder, no farther than brings it back within reach.
+    for (std::size_t i = 0; i < goals.size(); ++i) {
+      if (!goals[i].girdle || solved.results[i].reached) continue;
+      const auto limb = limbOf(*m.model, m.rig, goals[i].limb);
+      if (!limb) continue;
+      const glm::vec3 from = goals[i].goal.target;
+      glm::vec3 under = glm::vec3(body * ik::nodeWorld(*m.model, solved.local, limb->chain.root)[3]);
+      under.y = from.y;
+      double lo = 0.0, hi = 1.0;
+      for (int k = 0; k < 16; ++k) {
+        const double mid = 0.5 * (lo + hi);
+        goals[i].goal.target = glm::mix(from, under, float(mid));
+        (solvePose(*m.model, m.rig, start, body, goals).results[i].reached ? hi : lo) = mid;
+      }
+      goals[i].goal.target = glm::mix(from, under, float(hi));
+      solved = solvePose(*m.model, m.rig, start, body, goals);
+    }
+    world = scene::worldTransforms(*m.model, solved.local);
   }
   for (glm::mat4& w : world) w = body * w;
   return world;

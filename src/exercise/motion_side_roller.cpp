@@ -180,7 +180,8 @@ class SideRoller final : public Motion {
 
   /// The top leg crosses over with its foot flat on the floor in front of the bottom knee (set down at
   /// mid-stroke, side-lying); the top hand rests on the floor in front of the chest, past the front end of
-  /// the roller, 20 cm in front of where the top shoulder is at the start of the stroke.
+  /// the roller, 20 cm in front of where the top shoulder is halfway through the stroke, reached with the
+  /// shoulder girdle's help.
   void planSideLying(const MotionContext& m, SideConfig& c) const {
     c.plants.clear();
     const Instant first = instant(m, c, 0.0);
@@ -190,11 +191,6 @@ class SideRoller final : public Motion {
     mid.turnDeg = 0.0;
     mid.samples[0] = c.tracks[0].at(mid.travel);
     const Placed placed = place(m, c, mid);
-    Instant start = first;
-    start.travel = 0.0;
-    start.turnDeg = 0.0;
-    start.samples[0] = c.tracks[0].at(0.0);
-    const glm::mat4 startBody = place(m, c, start).body;
     const bool leftDown = c.side != scene::Side::Right;
     const int knee = m.rig.node(leftDown ? "knee_L" : "knee_R");
     const int ankle = m.rig.node(leftDown ? "ankle_R" : "ankle_L");
@@ -220,10 +216,11 @@ class SideRoller final : public Motion {
     if (shoulder >= 0 && wanted(arm)) {
       Plant hand;
       hand.limb = arm;
-      const glm::vec3 sh = glm::vec3(startBody * c.bodyWorld[std::size_t(shoulder)][3]);
+      const glm::vec3 sh = glm::vec3(placed.body * c.bodyWorld[std::size_t(shoulder)][3]);
       hand.target = glm::vec3(sh.x, kWristOnFloor, sh.z) + 0.20f * front;
       hand.poleBody = glm::normalize(glm::vec3(0.2f * top, -0.3f, 1.0f));
       hand.forward = glm::normalize(front + 0.4f * head);
+      hand.girdle = true;
       c.plants.push_back(hand);
     }
   }

@@ -34,6 +34,7 @@ LimbGoal plantGoal(const Plant& plant, const glm::mat4& body) {
   g.goal = {plant.target, glm::mat3(body) * plant.poleBody};
   const glm::mat3 frame = hand ? glm::mat3(s * up, -plant.forward, -s * side) : glm::mat3(side, up, plant.forward);
   g.endRotation = glm::normalize(glm::quat_cast(frame));
+  g.girdle = hand && plant.girdle;
   return g;
 }
 
@@ -53,6 +54,10 @@ SolvedPose solvePose(const scene::Model& model, const Rig& rig, const std::vecto
     ik::Goal local;
     local.target = glm::vec3(toModel * glm::vec4(g.goal.target, 1.0f));
     local.pole = glm::mat3(toModel) * g.goal.pole;
+    if (g.girdle && (g.limb == Limb::HandL || g.limb == Limb::HandR)) {
+      const int clavicle = rig.node(g.limb == Limb::HandL ? "clavicle_L" : "clavicle_R");
+      ik::reachWithGirdle(model, rest, out.local, clavicle, limb->chain, {}, local.target);
+    }
     ik::Result r = ik::solveTwoBone(model, rest, out.local, limb->chain, limb->limits, local);
     if (g.endRotation)
       ik::setWorldRotation(model, out.local, limb->chain.end, glm::inverse(bodyRotation) * *g.endRotation);

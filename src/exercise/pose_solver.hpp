@@ -34,6 +34,8 @@ struct LimbGoal {
   Limb limb = Limb::FootL;
   ik::Goal goal;
   std::optional<glm::quat> endRotation;
+  /// A hand only: the shoulder girdle may turn (ik::reachWithGirdle) where the arm alone falls short.
+  bool girdle = false;
 };
 
 /// A foot or hand set down on the floor for a work phase: its end joint stays at `target` (world) while the
@@ -44,6 +46,7 @@ struct Plant {
   glm::vec3 target{0.0f};
   glm::vec3 poleBody{0.0f, 0.0f, 1.0f};
   glm::vec3 forward{0.0f, 0.0f, 1.0f};
+  bool girdle = false;  ///< a hand whose shoulder girdle helps it reach (LimbGoal::girdle)
 };
 
 /// The goal that holds a plant for a body placed by `body`: a foot keeps its up axis up with the toes along

@@ -35,6 +35,9 @@ static_assert(kMaxJoints == int(scene::kMaxDrawnJoints), "shaders/pose.vert u_jo
 constexpr int kHeightMapSize = 512;
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
 constexpr float kCoarseSkinLift = 0.02f;
+// How thick a cover an outline shows through (faint), as a share of the model's radius: about 3.5 cm on the
+// body, a muscle layer or two, not the trunk.
+constexpr float kOutlineCover = 0.04f;
 
 // Byte offsets of each attribute block in a source vertex buffer (blocks, not interleaved).
 struct Layout {
@@ -816,8 +819,13 @@ struct Renderer::Frame {
     im.flat.set("u_viewProj", viewProj);
     im.flat.set("u_model", glm::mat4(1.0f));
     im.flat.set("u_normalMatrix", glm::mat3(1.0f));
+    // Hidden parts count only under a thin cover (a muscle over a muscle): drawn moved toward the eye by
+    // kOutlineCover of the model's size and depth-tested, so a back muscle seen from the front, behind the whole
+    // body, leaves no outline on the chest.
+    im.flat.set("u_eye", f.eye);
     for (int seen = 0; seen < 2; ++seen) {
-      glDepthFunc(seen ? GL_LEQUAL : GL_ALWAYS);
+      glDepthFunc(GL_LEQUAL);
+      im.flat.set("u_towardEye", seen ? 0.0f : kOutlineCover * f.modelRadius);
       im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
         const MeshDraw& d = f.meshes[m];
         if (!d.outline) return;
@@ -826,6 +834,7 @@ struct Renderer::Frame {
         Impl::drawPosed(pp, src, coarse);
       });
     }
+    im.flat.set("u_towardEye", 0.0f);
     glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
   }
 

@@ -36,6 +36,10 @@ struct MuscleInfo {
   float shade = 1.0f;                      ///< plate shade: multiplies the muscle colour so neighbours read apart
   bool paired = true;                      ///< left and right meshes (false: one midline mesh)
   bool target = false;                     ///< an exercise may name it as a target
+  /// Layer from the skin inward (anatomy.md 5.1, anatomy-deep.md): 1 superficial (trapezius, latissimus,
+  /// deltoid, pectoralis major, external oblique), 2 under the trapezius (rhomboids, levator scapulae),
+  /// 3 on bone and ribs (rotator cuff, teres major, serratus anterior, splenius, erector spinae).
+  int layer = 1;
 };
 
 /// Every row, in plate order (superficial back muscles first).

@@ -107,4 +107,11 @@ std::optional<PickHit> pick(const Model& model, const std::vector<glm::mat4>& wo
   return pick(model, poseGeometry(model, world), ray, hidden);
 }
 
+std::optional<PickHit> pickSeen(const Model& model, const PosedGeometry& posed, const Ray& ray,
+                                std::span<const float> opacity, float minOpacity) {
+  return pick(model, posed, ray, [&](int mesh) {
+    return mesh < 0 || std::size_t(mesh) >= opacity.size() || !(opacity[std::size_t(mesh)] >= minOpacity);
+  });
+}
+
 }  // namespace myo::scene

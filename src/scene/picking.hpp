@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -67,5 +68,14 @@ PosedGeometry poseGeometry(const Model& model, const std::vector<glm::mat4>& wor
 /// Nearest hit against pre-posed geometry; pieces whose box the ray misses are skipped.
 std::optional<PickHit> pick(const Model& model, const PosedGeometry& posed, const Ray& ray,
                             const MeshHidden& hidden = {});
+
+/// Below this opacity a drawn surface is see-through: clicks and labels go to what lies behind it (the faded
+/// skin at 0.28, a faded trapezius at 0.3).
+constexpr float kSeenOpacity = 0.5f;
+
+/// The first surface along `ray` drawn opaque enough to be seen: meshes whose `opacity` (one per mesh, as drawn;
+/// 0 for hidden ones) is below `minOpacity` are skipped, so are meshes past the end of the span.
+std::optional<PickHit> pickSeen(const Model& model, const PosedGeometry& posed, const Ray& ray,
+                                std::span<const float> opacity, float minOpacity = kSeenOpacity);
 
 }  // namespace myo::scene

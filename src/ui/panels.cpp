@@ -89,6 +89,7 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
   if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewButtons(intents);
   if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) displayControls(input, display);
 
+  if (input.atlas && input.atlasSettings) drawAtlasSections(*input.atlas, *input.atlasSettings, intents.atlas);
   if (ImGui::CollapsingHeader("Muscles", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (input.muscles.empty()) {
       ImGui::TextDisabled("No muscles recognised in this model.");

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ui/atlas_panel.hpp"
 #include "view/camera.hpp"
 
 namespace myo::ui {
@@ -47,6 +48,8 @@ struct PanelInput {
   bool hasAnimation = false;
   std::string rendererInfo;
   float fps = 0.0f;
+  const AtlasInput* atlas = nullptr;       ///< search, layers and structure tree (ui/atlas_panel.hpp)
+  AtlasSettings* atlasSettings = nullptr;
 };
 
 /// What the user asked for this frame; applied by the viewer on the next frame.
@@ -59,6 +62,7 @@ struct UiIntents {
   bool showAll = false;
   bool dismissError = false;
   bool screenshot = false;
+  AtlasIntents atlas;
 };
 
 /// The main side panel: model, view, display, muscles and the info card of the selected muscle.

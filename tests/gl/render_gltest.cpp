@@ -228,7 +228,9 @@ TEST_CASE("each exercise renders at several moments with its equipment in the pi
           if (p.r > p.g + 40 && p.r > p.b + 40) ++bodyPixels;  // muscle red
         }
       INFO(std::string(c.id) << " at " << t << " s: tool pixels " << toolPixels << ", muscle pixels " << bodyPixels);
-      CHECK(toolPixels > 30);
+      // The ball, 6.4 cm across, covers about 25 pixels of a 320x240 picture (faint outlines of the far side's
+      // muscles, once drawn through the body, no longer add to the count).
+      CHECK(toolPixels > 20);
       CHECK(bodyPixels > 30);
     }
     // The tool moves over the muscle during the work phase: its two moments differ.

@@ -80,6 +80,21 @@ TEST_CASE("no arguments give the contract's defaults") {
 }
 
 TEST_CASE("every option reaches CliOptions") {
+  SUBCASE("an atlas picture") {
+    const CliOptions o = options({"--select", "rhomboid major", "--search", "ter", "--layer-depth", "3", "--xray",
+                                  "--fade-others", "--headless", "--screenshot", "a.png"});
+    CHECK(o.select == "rhomboid major");
+    CHECK(o.search == "ter");
+    CHECK(o.layerDepth == 3);
+    CHECK(o.xray);
+    CHECK(o.fadeOthers);
+    const CliOptions d = options({});
+    CHECK(d.layerDepth == 0);
+    CHECK_FALSE(d.xray);
+    CHECK_FALSE(d.fadeOthers);
+    CHECK_FALSE(d.select.has_value());
+    CHECK_FALSE(d.search.has_value());
+  }
   SUBCASE("a video export") {
     const CliOptions o = options({"--exercise", "massage-chair", "--video", "out/chair.WEBM", "--from", "5",
                                   "--to", "12.5", "--fps", "24", "--size", "640x360", "--headless"});
@@ -167,7 +182,8 @@ TEST_CASE("--help and --version print and exit, from the same table") {
                              "--headless", "--screenshot FILE", "--size WxH", "--no-ui", "--list-exercises",
                              "--list-muscles", "--validate", "--bench", "--help", "--version", "--frames N",
                              "--skin MODE", "--video FILE", "--from SECONDS", "--to SECONDS", "--fps N",
-                             "--export FILE.glb", "--output-dir DIR"}) {
+                             "--export FILE.glb", "--output-dir DIR", "--select NAME", "--search TEXT",
+                             "--layer-depth N", "--xray", "--fade-others"}) {
     CAPTURE(option);
     CHECK(text.find(std::string("  ") + option + " ") != std::string::npos);
   }
@@ -177,7 +193,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
 
   // Everything the help lists is an option the parser knows (one table for both).
   const std::vector<std::string> listed = optionsInHelp(text);
-  CHECK(listed.size() == 23);
+  CHECK(listed.size() == 28);
   for (const std::string& name : listed) {
     CAPTURE(name);
     try {
@@ -213,6 +229,9 @@ TEST_CASE("usage errors name the option and say what is wrong") {
       {{"a.glb", "--frames=2", "--bench", "--nope=3"}, "--nope=3", "unknown option"},
       {{"a.glb", "b.glb"}, "b.glb", "unexpected second argument: only one MODEL.glb|MODEL.gltf is accepted"},
       {{"notes.txt"}, "notes.txt", "expected a .glb or .gltf model file"},
+      {{"--layer-depth", "5"}, "--layer-depth", "expected a whole number between 0 and 4, got '5'"},
+      {{"--layer-depth", "two"}, "--layer-depth", "expected a whole number between 0 and 4, got 'two'"},
+      {{"--select", ""}, "--select", "needs a non-empty NAME"},
       {{"--time"}, "--time", "missing value SECONDS"},
       {{"--exercise"}, "--exercise", "missing value ID"},
       {{"--exercise="}, "--exercise", "missing value ID"},

@@ -175,3 +175,40 @@ TEST_CASE("the trunk settles about its first support until it touches the floor"
   // Out of range: the nearest end of it.
   CHECK(settleAbout(rod, pivot, {1, 0, 0}, floor, 0.0, 0.2) == doctest::Approx(0.2));
 }
+
+TEST_CASE("the shoulder girdle turns only as far as the arm needs, within its limit") {
+  // The leg's chain stands in for an arm: its pelvis for the sternoclavicular joint, the hip 10 cm out for the
+  // shoulder, the knee and ankle for the elbow and wrist (0.87 m of limb).
+  const scene::Model m = builtLeg();
+  const auto rest = scene::localTransforms(m);
+  const ik::GirdleLimits limits{20.0f, 20.0f};
+  const float a = glm::length(glm::vec3(0, -0.45f, 0.02f)), b = glm::length(glm::vec3(0, -0.42f, -0.02f));
+  const float reach = std::sqrt(a * a + b * b + 2.0f * a * b * std::cos(glm::radians(20.0f)));
+  {
+    // Within reach: nothing turns.
+    auto local = rest;
+    CHECK(ik::reachWithGirdle(m, rest, local, 0, kLeg, limits, {0.1f, 0.3f, 0.3f}) == 0.0f);
+    CHECK(local[0] == rest[0]);
+  }
+  {
+    // 2 cm beyond reach below and to the inside: the shoulder swings toward the target until the arm reaches
+    // it with the elbow bent 20 degrees; the girdle's own joint stays put and the shoulder keeps its distance.
+    const glm::vec3 shoulder = at(m, rest, 1);
+    const glm::vec3 target = shoulder + (reach + 0.02f) * glm::normalize(glm::vec3(-0.2f, -1.0f, 0.0f));
+    auto local = rest;
+    const float deg = ik::reachWithGirdle(m, rest, local, 0, kLeg, limits, target);
+    CHECK(deg > 0.0f);
+    CHECK(deg <= 20.0f + 1e-3f);
+    CHECK(glm::distance(at(m, local, 1), target) == doctest::Approx(reach).epsilon(1e-3));
+    CHECK(glm::distance(at(m, local, 0), at(m, rest, 0)) < 1e-6f);
+    CHECK(glm::distance(at(m, local, 1), at(m, local, 0)) == doctest::Approx(0.1f).epsilon(1e-4));
+    // Then the two-bone solve reaches it.
+    CHECK(ik::solveTwoBone(m, rest, local, kLeg, kKnee, {target, {0.0f, 0.0f, 1.0f}}).reached);
+  }
+  {
+    // Far beyond: the girdle stops at its limit.
+    const glm::vec3 target = at(m, rest, 1) + glm::vec3(-0.3f, -1.2f, 0.0f);
+    auto local = rest;
+    CHECK(ik::reachWithGirdle(m, rest, local, 0, kLeg, limits, target) == doctest::Approx(20.0f).epsilon(1e-3));
+  }
+}

@@ -2,7 +2,7 @@
 // On --export files (written, then read back by the loader) at the start, middle and end of each work phase, in
 // the middle of each stretch and of each side switch:
 // - planted feet (and the latissimus' top hand) on the floor within 1 cm; standing feet in the stretch too;
-// - no skin vertex more than 1 cm inside the floor, the roller, the ball, the wall or the chair;
+// - no skin vertex more than 1 cm inside the floor, the roller, the ball, the wall or the chair (in the stretch too);
 // - the tool touching the body within 1 cm during the work;
 // - planted feet slipping at most 1 cm over a work phase.
 // On the skinned skin of the frames at five moments of the first work phase of each side, the switch and the
@@ -10,7 +10,8 @@
 // contact patch at most 4 cm deep, the tool touching the body at its contact, the planted limbs (as the frame
 // reports them, from the file) on the floor and not sliding; in the massage chair, the body on the seat and the
 // backrest (neither more than 1 cm into them), the forearms and hands on the armrests (within 2 cm) and the head
-// on the headrest.
+// on the headrest. In the stretch of every exercise (into it, held, out of it): hands and forearms outside the trunk
+// and head.
 // The shipped model is required: these tests fail where assets/upper_body.glb is missing.
 #include <doctest/doctest.h>
 
@@ -51,8 +52,38 @@ struct Moment {
   std::vector<glm::vec3> skin;
 };
 
+/// The skin mesh's node and, per vertex, the name of the joint that moves it most.
+struct SkinInfo {
+  int node = -1;
+  std::vector<std::string> joint;
+  std::vector<glm::vec3> restNormal;
+};
+
+const SkinInfo& skinInfo() {
+  static const SkinInfo info = [] {
+    SkinInfo s;
+    const scene::Model& m = shipped();
+    for (std::size_t n = 0; n < m.nodes.size(); ++n)
+      if (m.nodes[n].mesh >= 0 && m.meshes[std::size_t(m.nodes[n].mesh)].name == "skin") s.node = int(n);
+    REQUIRE(s.node >= 0);
+    const scene::Node& node = m.nodes[std::size_t(s.node)];
+    const scene::Primitive& p = m.meshes[std::size_t(node.mesh)].primitives.at(0);
+    const scene::Skin& skin = m.skins.at(std::size_t(node.skin));
+    for (std::size_t v = 0; v < p.positions.size(); ++v) {
+      int best = 0;
+      for (int k = 1; k < 4; ++k)
+        if (p.weights[v][k] > p.weights[v][best]) best = k;
+      s.joint.push_back(m.nodes[std::size_t(skin.joints[p.joints[v][best]])].name);
+    }
+    s.restNormal = p.normals;
+    return s;
+  }();
+  return info;
+}
+
 /// Which skin vertices belong to a hand or foot: at rest, the foot lies below 12 cm, the hanging hand below the
-/// wrist and outside the thigh, each on its side.
+/// wrist and outside the thigh, each on its side; of the hand only the vertices that follow the wrist most (the
+/// side of the thigh beside the hanging hand lies in the same box).
 std::vector<std::size_t> limbVertices(const std::vector<glm::vec3>& restSkin, Limb limb, float wristY) {
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < restSkin.size(); ++i) {
@@ -65,7 +96,8 @@ std::vector<std::size_t> limbVertices(const std::vector<glm::vec3>& restSkin, Li
         break;
       case Limb::HandL:
       case Limb::HandR:
-        if (p.y < wristY - 0.02f && std::abs(p.x) > 0.16f && p.y > 0.5f && left == (limb == Limb::HandL))
+        if (p.y < wristY - 0.02f && std::abs(p.x) > 0.16f && p.y > 0.5f && left == (limb == Limb::HandL) &&
+            skinInfo().joint[i] == limbJoint(limb))
           out.push_back(i);
         break;
     }
@@ -194,7 +226,7 @@ void checkNothingInside(const std::string& id) {
     for (const glm::vec3& p : mo.skin) floorDepth = std::max(floorDepth, -p.y);
     CAPTURE(floorDepth);
     CHECK(floorDepth <= kTolerance);
-    if (mo.phase == Phase::Stretch) continue;  // the body stands clear of the equipment
+    // In the stretch too: the body stands clear of the equipment, which stays where it was left.
     for (const ToolShape& s : mo.frame.tools) {
       float depth = 0.0f;
       for (const glm::vec3& p : mo.skin) depth = std::max(depth, -signedDistance(s, p));
@@ -242,35 +274,6 @@ void checkFeetStay(const std::string& id) {
       CHECK(slip <= kTolerance);
     }
   }
-}
-
-/// The skin mesh's node and, per vertex, the name of the joint that moves it most.
-struct SkinInfo {
-  int node = -1;
-  std::vector<std::string> joint;
-  std::vector<glm::vec3> restNormal;
-};
-
-const SkinInfo& skinInfo() {
-  static const SkinInfo info = [] {
-    SkinInfo s;
-    const scene::Model& m = shipped();
-    for (std::size_t n = 0; n < m.nodes.size(); ++n)
-      if (m.nodes[n].mesh >= 0 && m.meshes[std::size_t(m.nodes[n].mesh)].name == "skin") s.node = int(n);
-    REQUIRE(s.node >= 0);
-    const scene::Node& node = m.nodes[std::size_t(s.node)];
-    const scene::Primitive& p = m.meshes[std::size_t(node.mesh)].primitives.at(0);
-    const scene::Skin& skin = m.skins.at(std::size_t(node.skin));
-    for (std::size_t v = 0; v < p.positions.size(); ++v) {
-      int best = 0;
-      for (int k = 1; k < 4; ++k)
-        if (p.weights[v][k] > p.weights[v][best]) best = k;
-      s.joint.push_back(m.nodes[std::size_t(skin.joints[p.joints[v][best]])].name);
-    }
-    s.restNormal = p.normals;
-    return s;
-  }();
-  return info;
 }
 
 bool startsWith(const std::string& s, std::string_view p) {
@@ -479,10 +482,10 @@ TEST_CASE("rhomboid ball pose: the feet stay put over a work phase") {
   checkFeetStay("rhomboid-massage-ball");
 }
 
-// With the figure's new arm and hand (fingers, the bones' forms) the side-lying top hand rests 1.6 cm above the
-// floor at the ends of the stroke and lifts 6.6 cm mid-stroke, sliding 7 cm: the hand placement must be solved
-// again for this arm. Until then these two checks are expected to fail and are reported, not hidden.
-TEST_CASE("latissimus roller pose: the top foot and hand on the floor" * doctest::may_fail()) {
+// The side-lying top hand reaches the floor in front of the chest with the shoulder girdle's help (the clavicle
+// and scapula turn forward and down by up to 20 degrees, ik::reachWithGirdle) and the elbow flexing as the trunk
+// travels.
+TEST_CASE("latissimus roller pose: the top foot and hand on the floor") {
   checkPlantedOnFloor("latissimus-foam-roller");
 }
 TEST_CASE("latissimus roller pose: no skin inside the floor or the roller") {
@@ -491,7 +494,7 @@ TEST_CASE("latissimus roller pose: no skin inside the floor or the roller") {
 TEST_CASE("latissimus roller pose: the roller touches the side") {
   checkToolTouches("latissimus-foam-roller");
 }
-TEST_CASE("latissimus roller pose: the planted foot and hand stay put over a work phase" * doctest::may_fail()) {
+TEST_CASE("latissimus roller pose: the planted foot and hand stay put over a work phase") {
   checkFeetStay("latissimus-foam-roller");
 }
 
@@ -525,13 +528,13 @@ TEST_CASE("shipped model: exercise poses rest on the floor and equipment without
       const float arm = armIntoTrunk(s);
       MESSAGE(std::string(id) << " " << mo.what << ": forearms and hands " << arm << " m into the trunk (" << deepestArm
                               << ")");
-      // Side-lying, the top hand cannot stay on the floor in front of the chest over the whole stroke and
-      // turn with this figure's arm length (it lifts off and its arm meets the chest mid-stroke): reported,
-      // checked at the start of the stroke only.
-      // At the start it is 1.3 cm into the chest on the new figure (see the may_fail cases above): a warning.
+      // Side-lying, the top hand stays on the floor in front of the chest with the girdle's help while the trunk
+      // rolls; turned 40 degrees toward supine (a quarter and three quarters into the phase) the top shoulder has
+      // swung back out of the arm's reach: the hand slides toward it over the floor and its forearm meets the
+      // chest. Reported there, checked at every other moment.
       const bool sideLying = name == "latissimus-foam-roller";
-      if (!sideLying) CHECK(arm < 0.01f);
-      else if (mo.what == "work start") WARN(arm < 0.01f);
+      const bool turned = sideLying && (mo.what == "work quarter" || mo.what == "work three quarters");
+      if (!turned) CHECK(arm < 0.01f);
       if (const ToolShape* roller = toolOf(f, "roller"); roller && mo.work) {
         const float into = intoRoller(s, *roller);
         MESSAGE(std::string(id) << " " << mo.what << ": skin " << into << " m into the roller");
@@ -571,11 +574,8 @@ TEST_CASE("shipped model: exercise poses rest on the floor and equipment without
         if (!firstMean.count(key) || mo.what == "work start") firstMean[key] = mean;
         const float slip = glm::distance(mean, firstMean[key]);
         MESSAGE(std::string(id) << " " << mo.what << " " << j << ": lowest " << lo << " m, slip " << slip << " m");
-        if (sideLying && startsWith(j, "wrist")) {
-          if (mo.what == "work start" || mo.what == "work end") {
-            CHECK(lo < 0.02f);
-            CHECK(slip < 0.01f);
-          }
+        if (turned && startsWith(j, "wrist")) {
+          CHECK(std::abs(lo) < 0.01f);  // on the floor, sliding
           continue;
         }
         CHECK(std::abs(lo) < 0.01f);
@@ -642,5 +642,28 @@ TEST_CASE("massage chair pose: seated on the seat and back against the backrest,
     MESSAGE("chair " << mo.what << ": head " << head << " m into the headrest");
     CHECK(head <= 0.01f);
     CHECK(head > -0.03f);
+  }
+}
+
+TEST_CASE("stretch poses: hands and forearms stay outside the trunk and head") {
+  requireModel();
+  const scene::Model& m = shipped();
+  for (const std::string id : {"trapezius-foam-roller", "rhomboid-massage-ball", "latissimus-foam-roller",
+                               "massage-chair"}) {
+    const Playback pb(m, test::shippedExercises().find(id));
+    for (const Segment& seg : pb.plan().segments) {
+      if (seg.phase != Phase::Stretch) continue;
+      // Into the stretch, held, and (the latissimus: the second side) out of it.
+      for (double at : {0.25, 0.5, 0.75}) {
+        const Posed s = posedSkin(pb.at(seg.start + at * seg.duration));
+        const float arm = armIntoTrunk(s);
+        MESSAGE(id << " stretch at " << at << ": forearms and hands " << arm << " m into the trunk (" << deepestArm
+                   << ")");
+        CAPTURE(id);
+        CAPTURE(at);
+        CHECK(arm < 0.01f);
+      }
+      break;
+    }
   }
 }

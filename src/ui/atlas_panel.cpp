@@ -1,0 +1,197 @@
+// ui/atlas_panel.cpp: Dear ImGui widgets of the atlas tools; no GL, no ownership.
+#include "ui/atlas_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "view/labels.hpp"
+
+namespace myo::ui {
+namespace {
+
+void searchSection(const AtlasInput& input, AtlasSettings& s, AtlasIntents& intents) {
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextItemWidth(-1.0f);
+  const bool enter = ImGui::InputTextWithHint("##search", "search: rhom, lat, teres ...", s.search.data(),
+                                              s.search.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  if (enter && !input.results.empty()) {
+    intents.select = input.results.front().first;
+    intents.frameSelected = true;
+  }
+  if (s.search[0] == '\0') return;
+  if (input.results.empty()) {
+    ImGui::TextDisabled("No structure matches.");
+    return;
+  }
+  const float rows = float(std::min<std::size_t>(input.results.size(), 6));
+  ImGui::BeginChild("search results", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * rows + em * 0.5f), true);
+  for (std::size_t i = 0; i < input.results.size(); ++i) {
+    const auto& [mesh, name] = input.results[i];
+    ImGui::PushID(mesh);
+    if (ImGui::Selectable(name.c_str(), mesh == input.selected || (i == 0 && input.selected < 0))) {
+      intents.select = mesh;
+      intents.frameSelected = true;
+    }
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  ImGui::TextDisabled("Enter: select and frame the first.");
+}
+
+void layerSection(const AtlasInput& input, AtlasSettings& s) {
+  const char* names[] = {"everything", "skin peeled", "superficial muscles peeled", "muscles under them peeled",
+                         "bones only"};
+  const int maxDepth = std::clamp(input.maxDepth, 0, 4);
+  s.layerDepth = std::clamp(s.layerDepth, 0, maxDepth);
+  ImGui::SetNextItemWidth(-1.0f);
+  ImGui::SliderInt("##depth", &s.layerDepth, 0, maxDepth, names[s.layerDepth], ImGuiSliderFlags_AlwaysClamp);
+  ImGui::Checkbox("fade others", &s.fadeOthers);
+  ImGui::SameLine();
+  ImGui::Checkbox("x-ray", &s.xray);
+}
+
+void treeSection(const AtlasInput& input, AtlasIntents& intents) {
+  for (int sys = 0; sys < int(input.systems.size()); ++sys) {
+    std::vector<int> inSystem;
+    for (std::size_t i = 0; i < input.tree.size(); ++i)
+      if (input.tree[i].system == sys) inSystem.push_back(int(i));
+    if (inSystem.empty()) continue;
+    ImGui::PushID(sys);
+    const bool open = ImGui::TreeNode(input.systems[std::size_t(sys)].c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton("show")) {
+      std::vector<int> meshes;
+      for (int i : inSystem) meshes.push_back(input.tree[std::size_t(i)].mesh);
+      intents.setGroupVisible = std::make_pair(meshes, true);
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("hide")) {
+      std::vector<int> meshes;
+      for (int i : inSystem) meshes.push_back(input.tree[std::size_t(i)].mesh);
+      intents.setGroupVisible = std::make_pair(meshes, false);
+    }
+    if (open) {
+      for (int layer = 0; layer < int(input.layers.size()); ++layer) {
+        std::vector<int> rows;
+        for (int i : inSystem)
+          if (input.tree[std::size_t(i)].layer == layer) rows.push_back(i);
+        if (rows.empty()) continue;
+        // Skin and bones are one layer each: their rows sit right under the system.
+        const bool nested = input.systems[std::size_t(sys)] == "Muscles";
+        ImGui::PushID(layer);
+        if (!nested || ImGui::TreeNode(input.layers[std::size_t(layer)].c_str())) {
+          for (int i : rows) {
+            const StructureRow& row = input.tree[std::size_t(i)];
+            ImGui::PushID(row.mesh);
+            bool visible = row.visible;
+            if (ImGui::Checkbox("##shown", &visible)) intents.setVisible = std::make_pair(row.mesh, visible);
+            ImGui::SameLine();
+            if (row.target) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.80f, 0.35f, 1.0f));
+            if (ImGui::Selectable(row.name.c_str(), row.mesh == input.selected))
+              intents.select = row.mesh == input.selected ? -1 : row.mesh;
+            if (row.target) ImGui::PopStyleColor();
+            ImGui::PopID();
+          }
+          if (nested) ImGui::TreePop();
+        }
+        ImGui::PopID();
+      }
+      ImGui::TreePop();
+    }
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents) {
+  if (ImGui::CollapsingHeader("Search", ImGuiTreeNodeFlags_DefaultOpen)) searchSection(input, settings, intents);
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) layerSection(input, settings);
+  if (ImGui::CollapsingHeader("Structures")) treeSection(input, intents);
+}
+
+std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings& settings, AtlasIntents& intents) {
+  if (!settings.cardOpen) return std::nullopt;
+  const float em = ImGui::GetFontSize();
+  const view::PixelRect screen{glm::vec2(0.0f), card.display};
+  // Where a card of this size goes, and where its leader starts.
+  auto place = [&](glm::vec2 size) -> std::pair<glm::vec2, std::optional<glm::vec2>> {
+    glm::vec2 pos(card.display.x - size.x - em * 0.6f, em * 0.6f);
+    if (!settings.cardPinned && card.anchor) {
+      // Beside the selected structure at the selected point's height, as one label placed clear of the panels
+      // and, where it can be, of the structure itself.
+      const view::PixelRect sel = card.selection.value_or(view::PixelRect{*card.anchor, *card.anchor});
+      view::LabelLayout layout;
+      layout.area = {screen.min + glm::vec2(em * 0.3f), screen.max - glm::vec2(em * 0.3f)};
+      layout.obstacles = card.avoid;
+      layout.modelCenterX = sel.center().x;
+      layout.modelHalfWidth = sel.width() * 0.5f;
+      layout.gap = em * 0.8f;
+      const view::LabelRequest request{*card.anchor, size};
+      auto clear = layout;
+      clear.obstacles.push_back(sel);
+      auto placed = view::placeLabels(std::span(&request, 1), clear);
+      if (placed.empty()) placed = view::placeLabels(std::span(&request, 1), layout);
+      if (!placed.empty()) return {placed.front().box.min, placed.front().leaderStart};
+    }
+    // Pinned (or nowhere beside): the top-right corner, left of a panel that sits there.
+    for (const view::PixelRect& r : card.avoid)
+      if (r.overlaps({pos, pos + size})) pos.x = std::min(pos.x, r.min.x - size.x - em * 0.6f);
+    pos.x = std::max(pos.x, em * 0.3f);
+    return {pos, std::nullopt};
+  };
+  // The card's size from its text (a fixed width, the wrapped facts' height), so it is placed before it is drawn.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = em * 19.0f;
+  const float wrap = width - 2.0f * style.WindowPadding.x;
+  float height = ImGui::GetFrameHeight() + 2.0f * style.WindowPadding.y;  // title bar and padding
+  auto textHeight = [&](const std::string& text) {
+    return ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap).y + style.ItemSpacing.y;
+  };
+  height += textHeight(card.title) + (card.layer.empty() ? 0.0f : textHeight(card.layer));
+  for (const auto& [heading, text] : card.facts) height += textHeight(heading) + textHeight(text);
+  height += 2.0f * (style.ItemSpacing.y + 1.0f) + ImGui::GetFrameHeight() + style.ItemSpacing.y;
+  const glm::vec2 size(width, std::min(height + em * 0.5f, card.display.y - em * 0.6f));
+  const auto [pos, leader] = place(size);
+  ImGui::SetNextWindowPos(ImVec2(pos.x, pos.y), ImGuiCond_Always);
+  ImGui::SetNextWindowSize(ImVec2(size.x, size.y), ImGuiCond_Always);
+  ImGui::SetNextWindowBgAlpha(0.94f);
+  bool open = true;
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                 ImGuiWindowFlags_NoMove;
+  if (!ImGui::Begin("Selected###atlas card", &open, flags)) {
+    ImGui::End();
+    return std::nullopt;
+  }
+  if (leader && card.anchor) {
+    // A leader from the card to the selected point.
+    const glm::vec2 start(leader->x, std::clamp(card.anchor->y, pos.y + em, pos.y + size.y - em));
+    const ImU32 cyan = IM_COL32(70, 200, 255, 230);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    draw->AddLine(ImVec2(start.x, start.y), ImVec2(card.anchor->x, card.anchor->y), cyan, 2.0f);
+    draw->AddCircleFilled(ImVec2(card.anchor->x, card.anchor->y), 4.0f, cyan);
+    draw->AddCircle(ImVec2(card.anchor->x, card.anchor->y), 4.0f, IM_COL32(20, 40, 60, 255), 0, 1.2f);
+  }
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(ImVec4(0.45f, 0.85f, 1.0f, 1.0f), "%s", card.title.c_str());
+  if (!card.layer.empty()) ImGui::TextDisabled("%s", card.layer.c_str());
+  ImGui::Separator();
+  for (const auto& [heading, text] : card.facts) {
+    ImGui::TextDisabled("%s", heading.c_str());
+    ImGui::TextUnformatted(text.c_str());
+  }
+  ImGui::PopTextWrapPos();
+  ImGui::Separator();
+  if (ImGui::SmallButton("Frame")) intents.frameSelected = true;
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Clear selection")) intents.select = -1;
+  ImGui::SameLine();
+  ImGui::Checkbox("pin", &settings.cardPinned);
+  ImGui::End();
+  if (!open) settings.cardOpen = false;
+  return view::PixelRect{pos, pos + size};
+}
+
+}  // namespace myo::ui

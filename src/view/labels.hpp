@@ -1,0 +1,54 @@
+// view/labels.hpp: which structures may be labelled from where the eye is, and where the labels go on the
+// picture: beside the model, inside the part of the picture the panels leave free, never over each other.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <glm/glm.hpp>
+
+#include "view/framing.hpp"
+
+namespace myo::view {
+
+/// What the line of sight from the eye toward a structure meets, as distances from the eye (metres).
+struct SightLine {
+  std::optional<float> structure;  ///< the structure's first surface, if the line meets it
+  std::optional<float> seen;       ///< the first surface drawn opaque enough to be seen (any structure)
+  bool seenIsStructure = false;    ///< that surface belongs to the structure
+  std::optional<float> skin;       ///< where the line enters the skin (drawn or not), if the model has one
+};
+
+/// A structure may be labelled when its surface is the first thing seen along the line (within `tolerance`)
+/// and, where the body has a skin, lies no deeper than `maxUnderSkin` under it: a back muscle seen from the
+/// front through the faded neck is behind the whole body, not on the side facing the viewer.
+bool labelVisible(const SightLine& line, float tolerance = 0.004f, float maxUnderSkin = 0.04f);
+
+struct LabelRequest {
+  glm::vec2 anchor{0.0f};  ///< the point the leader ends on, pixels (top-left origin)
+  glm::vec2 size{0.0f};    ///< the text box, pixels
+};
+
+struct PlacedLabel {
+  int request = -1;  ///< index into the requests
+  PixelRect box;     ///< where the text box goes
+  glm::vec2 leaderStart{0.0f};  ///< on the box's edge facing the anchor
+};
+
+struct LabelLayout {
+  /// Where the labels may go (the free picture area) and what they must stay clear of (panels, a card).
+  PixelRect area;
+  std::vector<PixelRect> obstacles;
+  float modelCenterX = 0.0f;  ///< labels of anchors left of it go left of the model, the others right
+  float modelHalfWidth = 0.0f;  ///< the columns start this far from modelCenterX (plus `gap`)
+  float gap = 12.0f;            ///< between the model's side and a column, and between labels
+};
+
+/// Places one box per request, in two columns beside the model, each as near its anchor's height as the
+/// others allow; a column that leaves the area or meets an obstacle moves inward or to the other side. Boxes
+/// lie inside `area`, clear of every obstacle and of each other (by `gap` / 2); a request that cannot be
+/// placed so is left out.
+std::vector<PlacedLabel> placeLabels(std::span<const LabelRequest> requests, const LabelLayout& layout);
+
+}  // namespace myo::view

@@ -1,0 +1,231 @@
+// viewer_atlas_test.cpp: the viewer as an atlas on the shipped model, without a GL context: a click goes
+// through what is drawn see-through, search selects, the layer depth peels in order, and labels name only what
+// is seen on the side facing the viewer, clear of the panels and of each other.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "app/viewer.hpp"
+#include "scene/muscle_names.hpp"
+
+using namespace myo;
+
+namespace {
+
+const std::string kModel = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+const std::string kExercises = std::string(MYO_SOURCE_DIR) + "/assets/exercises.json";
+constexpr int kW = 1280, kH = 720;
+
+/// An ImGui context with its font built and no backend: enough for the panels and labels to lay themselves out.
+struct UiContext {
+  UiContext() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(float(kW), float(kH));
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  ~UiContext() { ImGui::DestroyContext(); }
+  /// One UI frame of the viewer (twice on the first call, so windows settle as in a picture).
+  void frame(app::Viewer& viewer) {
+    for (int i = 0; i < 2; ++i) {
+      ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+      ImGui::NewFrame();
+      viewer.drawUi(60.0f, "test");
+      ImGui::EndFrame();
+    }
+  }
+};
+
+void open(app::Viewer& viewer) {
+  viewer.loadInitial(kModel);
+  viewer.loadExercises(kExercises);
+  viewer.camera().setTransitionSeconds(0.0f);
+  viewer.camera().setViewport(kW, kH);
+}
+
+scene::MuscleKind kindOf(const app::Viewer& v, int mesh) {
+  return mesh < 0 ? scene::MuscleKind::None : v.model().roles[size_t(mesh)].muscle.kind;
+}
+
+int meshNamed(const app::Viewer& v, const std::string& name) {
+  for (size_t i = 0; i < v.model().meshes.size(); ++i)
+    if (v.model().meshes[i].name == name) return int(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("atlas: in the rhomboid exercise a click on the rhomboid under the faded trapezius selects it") {
+  app::Viewer viewer;
+  open(viewer);
+  viewer.selectExercise("rhomboid-massage-ball");
+  viewer.setExerciseTime(20.0);
+  viewer.setPreset(view::Preset::Back);
+  viewer.camera().update(1.0f);
+  const std::vector<float> opacity = viewer.drawnOpacity();
+  const int trapezius = meshNamed(viewer, "trapezius_transverse_L");
+  REQUIRE(trapezius >= 0);
+  CHECK(opacity[size_t(trapezius)] < scene::kSeenOpacity);  // faded over the deep target
+  // Pixels where the faded trapezius lies in front of the rhomboid: the old rule (skip the skin only) picked the
+  // trapezius there.
+  // Where the ball is drawn (the exercise's sphere).
+  auto ball = [&] {
+    for (const auto& shape : viewer.frameView({kW, kH}).shapes)
+      if (shape.kind == gfx::ShapeDraw::Kind::Sphere) return glm::vec3(shape.transform[3]);
+    return glm::vec3(NAN);
+  };
+  const glm::vec3 ballBefore = ball();
+  REQUIRE(std::isfinite(ballBefore.x));
+  const scene::PosedGeometry posed = scene::poseGeometry(viewer.model(), viewer.world());
+  int tried = 0, rhomboid = 0;
+  for (const auto& piece : posed.pieces) {
+    if (kindOf(viewer, piece.mesh) != scene::MuscleKind::RhomboidMajor) continue;
+    for (size_t v = 0; v < piece.positions.size(); v += 97) {
+      const glm::vec3 p = piece.positions[v];
+      if (!viewer.camera().inFront(p)) continue;
+      const glm::vec2 px = viewer.camera().project(p);
+      if (px.x < 0 || px.y < 0 || px.x >= kW || px.y >= kH) continue;
+      const view::Ray ray = viewer.camera().rayThrough(px);
+      const auto old = scene::pick(viewer.model(), posed, {ray.origin, ray.direction}, [&](int m) {
+        return opacity[size_t(m)] <= 0.0f || viewer.model().roles[size_t(m)].tissue == scene::TissueKind::Skin;
+      });
+      if (!old || kindOf(viewer, old->mesh) != scene::MuscleKind::Trapezius) continue;
+      const auto seen = scene::pickSeen(viewer.model(), posed, {ray.origin, ray.direction}, opacity);
+      if (!seen || kindOf(viewer, seen->mesh) != scene::MuscleKind::RhomboidMajor) continue;
+      ++tried;
+      viewer.pickAt(px, false);
+      if (kindOf(viewer, viewer.panelInput().selectedMesh) == scene::MuscleKind::RhomboidMajor) ++rhomboid;
+    }
+  }
+  CHECK(tried >= 5);
+  CHECK(rhomboid == tried);
+  // The click on the rhomboid moved the ball's trigger point there: the ball moved.
+  CHECK(glm::length(ball() - ballBefore) > 0.01f);
+}
+
+TEST_CASE("atlas: search selects and frames; the card's facts come from the model") {
+  app::Viewer viewer;
+  open(viewer);
+  const auto hits = viewer.search("rhom");
+  REQUIRE(hits.size() == 4);  // major and minor, both sides
+  for (const auto& h : hits) {
+    const auto kind = kindOf(viewer, h.mesh);
+    CHECK((kind == scene::MuscleKind::RhomboidMajor || kind == scene::MuscleKind::RhomboidMinor));
+  }
+  CHECK(viewer.selectByName("lat"));
+  CHECK((kindOf(viewer, viewer.panelInput().selectedMesh) == scene::MuscleKind::LatissimusDorsi));
+  CHECK(viewer.selectByName("teres mi"));
+  const int teres = viewer.panelInput().selectedMesh;
+  CHECK((kindOf(viewer, teres) == scene::MuscleKind::TeresMinor));
+  CHECK_FALSE(viewer.selectByName("gluteus"));
+  CHECK(viewer.panelInput().selectedMesh == teres);  // kept
+  const glm::vec3 before = viewer.camera().target();
+  viewer.frameSelection();
+  viewer.camera().update(1.0f);
+  const scene::Bounds b =
+      scene::modelBounds(viewer.model(), viewer.world(), [&](int m) { return m != teres; });
+  CHECK(glm::length(viewer.camera().target() - b.center()) < 1e-3f);
+  CHECK(glm::length(before - b.center()) > 0.05f);
+  // The card's facts are the mesh's own (written by the generator from the muscle facts).
+  const auto in = viewer.panelInput();
+  CHECK(in.selectedTitle.find("Teres minor") != std::string::npos);
+  const auto has = [&](const std::string& heading) {
+    return std::any_of(in.selectedFacts.begin(), in.selectedFacts.end(),
+                       [&](const auto& f) { return f.first == heading && !f.second.empty(); });
+  };
+  CHECK(has("Origin"));
+  CHECK(has("Insertion"));
+  CHECK(has("Nerve"));
+}
+
+TEST_CASE("atlas: the layer depth peels skin, superficial muscles, the muscles under them, deep muscles") {
+  app::Viewer viewer;
+  open(viewer);
+  viewer.display().skin = ui::SkinMode::Opaque;
+  auto shown = [&](scene::TissueKind tissue, scene::MuscleKind kind) {
+    const std::vector<float> opacity = viewer.drawnOpacity();
+    for (size_t i = 0; i < opacity.size(); ++i) {
+      const auto& r = viewer.model().roles[i];
+      if (r.tissue == tissue && r.muscle.kind == kind && opacity[i] > 0.0f) return true;
+    }
+    return false;
+  };
+  using K = scene::MuscleKind;
+  using T = scene::TissueKind;
+  const std::vector<std::vector<bool>> expected{
+      // skin, trapezius, rhomboid major, infraspinatus, bones
+      {true, true, true, true, true},  {false, true, true, true, true},   {false, false, true, true, true},
+      {false, false, false, true, true}, {false, false, false, false, true}};
+  for (int depth = 0; depth <= scene::kMaxLayerDepth; ++depth) {
+    CAPTURE(depth);
+    viewer.atlas().layerDepth = depth;
+    CHECK(shown(T::Skin, K::None) == expected[size_t(depth)][0]);
+    CHECK(shown(T::Muscle, K::Trapezius) == expected[size_t(depth)][1]);
+    CHECK(shown(T::Muscle, K::RhomboidMajor) == expected[size_t(depth)][2]);
+    CHECK(shown(T::Muscle, K::Infraspinatus) == expected[size_t(depth)][3]);
+    CHECK(shown(T::Bone, K::None) == expected[size_t(depth)][4]);
+  }
+  // X-ray and fade others: all but the selection see-through, the selection opaque.
+  viewer.atlas().layerDepth = 0;
+  REQUIRE(viewer.selectByName("rhomboid major"));
+  const int sel = viewer.panelInput().selectedMesh;
+  for (bool xray : {true, false}) {
+    viewer.atlas().xray = xray;
+    viewer.atlas().fadeOthers = !xray;
+    const std::vector<float> opacity = viewer.drawnOpacity();
+    CHECK(opacity[size_t(sel)] == doctest::Approx(1.0f));
+    for (size_t i = 0; i < opacity.size(); ++i)
+      if (int(i) != sel && viewer.model().roles[i].tissue != T::Skin) CHECK(opacity[i] < scene::kSeenOpacity);
+  }
+}
+
+TEST_CASE("atlas: labels only for what faces the viewer, clear of the panels and of each other") {
+  UiContext ui;
+  app::Viewer viewer;
+  open(viewer);
+  auto labelled = [&](view::Preset preset) {
+    viewer.setPreset(preset);
+    viewer.camera().update(1.0f);
+    ui.frame(viewer);
+    std::vector<std::string> texts;
+    for (const auto& l : viewer.drawnLabels()) texts.push_back(l.text);
+    return texts;
+  };
+  auto has = [](const std::vector<std::string>& t, const char* name) {
+    return std::find(t.begin(), t.end(), name) != t.end();
+  };
+  const auto back = labelled(view::Preset::Back);
+  CHECK(has(back, "Trapezius"));
+  CHECK(has(back, "Latissimus dorsi"));
+  // From the front the rhomboids lie behind the whole body: seen through the faded neck, but not labelled.
+  const auto front = labelled(view::Preset::Front);
+  CHECK_FALSE(has(front, "Rhomboid minor"));
+  CHECK_FALSE(has(front, "Rhomboid major"));
+  for (const view::Preset preset : {view::Preset::Back, view::Preset::Left, view::Preset::Oblique}) {
+    labelled(preset);
+    const auto& labels = viewer.drawnLabels();
+    const ImGuiWindow* panel = ImGui::FindWindowByName("MyoRelease");
+    REQUIRE(panel != nullptr);
+    const view::PixelRect panelRect{{panel->Pos.x, panel->Pos.y},
+                                    {panel->Pos.x + panel->Size.x, panel->Pos.y + panel->Size.y}};
+    for (size_t i = 0; i < labels.size(); ++i) {
+      CHECK_FALSE(labels[i].box.overlaps(panelRect));
+      CHECK(labels[i].box.min.x >= 0.0f);
+      CHECK(labels[i].box.max.x <= float(kW));
+      for (size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(labels[i].box.overlaps(labels[j].box));
+    }
+  }
+  // With a selection, the card is drawn beside it and the labels keep clear of it too.
+  REQUIRE(viewer.selectByName("trapezius transverse"));
+  labelled(view::Preset::Back);
+  REQUIRE(viewer.cardRect().has_value());
+  for (const auto& l : viewer.drawnLabels()) CHECK_FALSE(l.box.overlaps(*viewer.cardRect()));
+}
