@@ -1,5 +1,17 @@
 // mesh.frag: the atlas-plate look. Studio lighting fixed to the camera (key, fill, rim) over a hemispheric
 // ambient; per-tissue materials: muscle with fibre striation and pale tendon, ivory bone, warm translucent skin.
+// Compiled once per look (MYO_LOOK: 0 material, 1 skin, 2 bone, 3 muscle), with or without the marks of a
+// target (MYO_MARKED: coverage, contact glow, highlight) and a base-colour texture (MYO_TEXTURED): a software
+// rasteriser runs both sides of every branch, so each variant keeps only the work its meshes show.
+#ifndef MYO_LOOK
+#define MYO_LOOK 0
+#endif
+#ifndef MYO_MARKED
+#define MYO_MARKED 1
+#endif
+#ifndef MYO_TEXTURED
+#define MYO_TEXTURED 1
+#endif
 
 in vec3 v_worldPos;
 in vec3 v_normal;
@@ -10,9 +22,8 @@ in vec3 v_restAcross;
 in float v_tendon;
 in float v_hasFibre;
 
-uniform int u_look;            // 0 material, 1 skin, 2 bone, 3 muscle
+const int kLook = MYO_LOOK;
 uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
-uniform bool u_hasTexture;
 uniform bool u_stripes;        // a foam roller: ribs along its length, so its turning shows
 uniform sampler2D t_baseColor;
 uniform vec3 u_eye;
@@ -56,9 +67,11 @@ float noise(vec3 x) {
 
 void main() {
   vec4 base = u_baseColor;
-  if (u_look == 0) {
+  if (kLook == 0) {
     base *= v_color;
-    if (u_hasTexture) base *= texture(t_baseColor, v_uv);
+#if MYO_TEXTURED
+    base *= texture(t_baseColor, v_uv);
+#endif
     if (u_stripes) {
       // The unit cylinder's own frame (rest position): its axis is y, so the angle about it picks the rib.
       float rib = sin(atan(v_restPos.z, v_restPos.x) * 8.0);
@@ -75,7 +88,7 @@ void main() {
   float shininess = 24.0;
   vec3 albedo = base.rgb;
 
-  if (u_look == 3) {
+  if (kLook == 3) {
     // Fibre striation: bands across the fibres in rest space, faded where they would alias.
     float stripe = 1.0;
     if (v_hasFibre > 0.5 && u_fibres > 0.0) {
@@ -94,11 +107,11 @@ void main() {
     albedo = mix(albedo, tendon, smoothstep(0.15, 0.85, t));
     specStrength = mix(0.22, 0.45, t);
     shininess = mix(28.0, 60.0, t);
-  } else if (u_look == 2) {
+  } else if (kLook == 2) {
     specStrength = 0.05;
     shininess = 10.0;
     albedo *= 0.92 + 0.08 * noise(v_restPos * 160.0);
-  } else if (u_look == 1) {
+  } else if (kLook == 1) {
     specStrength = 0.10;
     shininess = 14.0;
   }
@@ -118,9 +131,9 @@ void main() {
   vec3 h = normalize(keyDir + vv);
   vec3 spec = keyCol * specStrength * pow(max(dot(nv, h), 0.0), shininess);
   float rim = pow(1.0 - ndv, 3.0) * 0.35;
-  vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (u_look == 1 ? 0.6 : 1.0);
+  vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (kLook == 1 ? 0.6 : 1.0);
 
-  if (u_paint) {
+  if (MYO_MARKED != 0 && u_paint) {
     // Worked area: a cool wash; under the tool: a warm glow.
     float covered = 0.0;
     bool nearPath = all(greaterThanEqual(v_restPos, u_coverMin)) && all(lessThanEqual(v_restPos, u_coverMax));
@@ -136,13 +149,13 @@ void main() {
     }
   }
 
-  if (u_highlight > 0.0) {
+  if (MYO_MARKED != 0 && u_highlight > 0.0) {
     float pulse = pow(1.0 - ndv, 2.0);
     color = mix(color, color * 1.06 + u_glowColor * 0.03, u_highlight);
     color += u_glowColor * pulse * 0.30 * u_highlight;
   }
 
   float alpha = base.a;
-  if (u_look == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * pow(1.0 - ndv, 2.0), 0.0, 1.0);
+  if (kLook == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * pow(1.0 - ndv, 2.0), 0.0, 1.0);
   o_color = vec4(color, alpha);
 }

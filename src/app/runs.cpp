@@ -525,6 +525,20 @@ int runBench(const CliOptions& o) {
   // Frames with nothing moving (an exercise's timer paused): the window redraws its panels over the kept (full)
   // picture.
   if (o.exercise) viewer.startPauseTimer();
+  // The view comes to rest after the moving frames: how long the window shows a coarse picture before the
+  // full one is back (the renderer's rest wait, then one full picture), drawing frames as the window does.
+  double fullBackMs = -1.0;
+  if (coarseFrames > 0) {
+    const auto tRest = Clock::now();
+    while (msSince(tRest) < 20000.0) {
+      renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f, true);
+      gfx::finish();
+      if (!viewer.lastFrameCoarse()) {
+        fullBackMs = msSince(tRest);
+        break;
+      }
+    }
+  }
   renderPicture(viewer, ui.get(), target, size, context->description(), 0.0f);
   std::vector<double> resting;
   for (int i = 0; i < std::min(o.frames, 30); ++i) {
@@ -566,6 +580,7 @@ int runBench(const CliOptions& o) {
     fmt::print("full-detail passes, median ms (GPU waited for after each): {}\n", line);
   }
   fmt::print("first picture and coarse lists: {:.1f} ms\n", listsMs);
+  if (fullBackMs >= 0.0) fmt::print("full picture back after the view rests: {:.1f} ms\n", fullBackMs);
   fmt::print("resting frame median: {:.2f} ms (view unchanged)\n", resting[resting.size() / 2]);
   if (o.exercise) printMotionFigures(viewer.model(), o);
   fmt::print("peak memory: {:.1f} MiB\n", double(peakMemoryKiB()) / 1024.0);

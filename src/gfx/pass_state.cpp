@@ -8,6 +8,7 @@ void apply(const PassState& s) {
   enable(GL_DEPTH_TEST, s.depthTest);
   glDepthMask(s.depthWrite ? GL_TRUE : GL_FALSE);
   glDepthFunc(s.depthFunc);
+  glDepthRange(s.atFarPlane ? 1.0 : 0.0, 1.0);
   enable(GL_BLEND, s.blend != PassState::Blend::None);
   if (s.blend == PassState::Blend::Alpha) glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
   enable(GL_CULL_FACE, s.cull != PassState::Cull::None);

@@ -18,6 +18,7 @@ struct PassState {
   Blend blend = Blend::None;
   Cull cull = Cull::None;
   std::optional<glm::ivec4> scissor;  ///< x, y, width, height; none: the whole target
+  bool atFarPlane = false;  ///< every fragment's depth is the far plane's (drawn only where nothing is yet)
 };
 
 /// Sets every state PassState names (colour writes on, stencil off), whatever the previous pass left.

@@ -19,13 +19,17 @@ std::string infoLog(GLuint object, bool isProgram) {
   return std::string(log.data());
 }
 
-GlObject<ShaderDeleter> compile(GLenum stage, std::string_view name, std::string_view source) {
+GlObject<ShaderDeleter> compile(GLenum stage, std::string_view name, std::string_view source,
+                                std::string_view defines = {}) {
   GlObject<ShaderDeleter> shader(glCreateShader(stage));
-  // The shared prelude (version line, attribute locations, array sizes), then the file itself.
+  // The shared prelude (version line, attribute locations, array sizes), the variant's own #defines, then the
+  // file itself (its line numbers restarted after the defines).
   static const std::string prelude = shaderPrelude();
-  const char* texts[2] = {prelude.data(), source.data()};
-  const GLint lengths[2] = {static_cast<GLint>(prelude.size()), static_cast<GLint>(source.size())};
-  glShaderSource(shader.get(), 2, texts, lengths);
+  const std::string variant = defines.empty() ? std::string() : std::string(defines) + "\n#line 1\n";
+  const char* texts[3] = {prelude.data(), variant.data(), source.data()};
+  const GLint lengths[3] = {static_cast<GLint>(prelude.size()), static_cast<GLint>(variant.size()),
+                            static_cast<GLint>(source.size())};
+  glShaderSource(shader.get(), 3, texts, lengths);
   glCompileShader(shader.get());
   GLint ok = GL_FALSE;
   glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
@@ -36,9 +40,9 @@ GlObject<ShaderDeleter> compile(GLenum stage, std::string_view name, std::string
 }  // namespace
 
 Program::Program(std::string_view vertexName, std::string_view vertexSource, std::string_view fragmentName,
-                 std::string_view fragmentSource) {
-  auto vs = compile(GL_VERTEX_SHADER, vertexName, vertexSource);
-  auto fs = compile(GL_FRAGMENT_SHADER, fragmentName, fragmentSource);
+                 std::string_view fragmentSource, std::string_view defines) {
+  auto vs = compile(GL_VERTEX_SHADER, vertexName, vertexSource, defines);
+  auto fs = compile(GL_FRAGMENT_SHADER, fragmentName, fragmentSource, defines);
   program_ = GlObject<ProgramDeleter>(glCreateProgram());
   glAttachShader(program_.get(), vs.get());
   glAttachShader(program_.get(), fs.get());

@@ -17,8 +17,10 @@ class Program {
 public:
   Program() = default;
   /// Compiles and links; throws std::runtime_error with the file name and the driver's log on failure.
+  /// `defines` (lines of `#define NAME VALUE`) are placed after the shared prelude in both stages: a variant
+  /// of the same files, its branches on them folded away by the compiler.
   Program(std::string_view vertexName, std::string_view vertexSource, std::string_view fragmentName,
-          std::string_view fragmentSource);
+          std::string_view fragmentSource, std::string_view defines = {});
   /// A vertex-only program whose outputs `varyings` are captured interleaved by transform feedback.
   Program(std::string_view vertexName, std::string_view vertexSource, const std::vector<const char*>& varyings);
 

@@ -1,8 +1,10 @@
 // gfx/renderer.cpp: the render passes. Vertices are posed once per pose change (pose.vert, transform
 // feedback), so every later pass is a cheap draw of world-space geometry. The passes, each a function that starts
-// from one declared PassState: pose, floor height map (seen from below, cached per pose), background, floor,
-// opaque tissues and shapes, outline mask, translucent skin and equipment (front faces only), outlines (bright
-// where seen, faint where hidden), resolve of the multisampled image into the output.
+// from one declared PassState: pose, floor height map (seen from below, cached per pose), opaque tissues and
+// shapes, background and floor (on the far plane: only where nothing opaque is), outline mask, translucent skin
+// and equipment (front faces only), resolve of the multisampled image into the kept picture, outlines on it
+// (bright where seen, faint where hidden), copy to the output. Fragment work is what a software rasteriser
+// spends most on, so each pass shades only what shows, and mesh.frag is compiled per look (useMesh).
 // While things move on a slow renderer (FrameView::interaction) the same passes draw a coarse picture: coarse
 // triangle lists, one sample, fewer pixels, stretched to the output; a full picture follows once the view rests.
 #include "gfx/renderer.hpp"
@@ -12,6 +14,7 @@
 #include <chrono>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -251,7 +254,6 @@ struct HeightInputs {
 
 struct Renderer::Impl {
   Program pose{"pose.vert", shaders::pose_vert, {"tf_position", "tf_normal"}};
-  Program mesh{"mesh.vert", shaders::mesh_vert, "mesh.frag", shaders::mesh_frag};
   Program depth{"mesh.vert", shaders::mesh_vert, "depth.frag", shaders::depth_frag};
   Program flat{"mesh.vert", shaders::mesh_vert, "flat.frag", shaders::flat_frag};
   Program background{"background.vert", shaders::background_vert, "background.frag", shaders::background_frag};
@@ -260,6 +262,24 @@ struct Renderer::Impl {
   Program shadow{"background.vert", shaders::background_vert, "shadow.frag", shaders::shadow_frag};
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
+
+  // mesh.frag's variants (look x marked x textured), each compiled when first drawn with. The uniforms every
+  // variant shares within a frame are set on a variant when the frame first uses it.
+  struct MeshShared {
+    glm::mat4 viewProj{1.0f};
+    glm::vec3 eye{0.0f};
+    glm::mat3 viewRot{1.0f};
+    float fibres = 0.0f;
+    const PaintView* paint = nullptr;
+  };
+  struct MeshVariant {
+    std::unique_ptr<Program> program;
+    std::uint64_t frame = 0;
+  };
+  std::array<MeshVariant, 16> meshVariants;
+  MeshShared meshShared;
+  std::uint64_t meshFrame = 0;
+  Program* mesh = nullptr;  // the variant in use
 
   std::vector<std::vector<SourcePrimitive>> meshes;   // per mesh
   std::vector<std::vector<PosedPrimitive>> posedNodes;  // per node (empty for nodes without a mesh)
@@ -494,7 +514,45 @@ struct Renderer::Impl {
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
 
-  void setMaterial(const MeshDraw& d, int material) {
+  // Starts a frame of mesh draws: the shared uniforms are set again on each variant it uses.
+  void beginMeshFrame(const MeshShared& shared) {
+    meshShared = shared;
+    ++meshFrame;
+  }
+
+  // Uses mesh.frag's variant for a look (a texture only on the material look) and returns it.
+  Program& useMesh(Look look, bool marked, bool textured) {
+    textured = textured && look == Look::Material;
+    MeshVariant& v = meshVariants[size_t(int(look) * 4 + (marked ? 2 : 0) + (textured ? 1 : 0))];
+    if (!v.program) {
+      const std::string defines = "#define MYO_LOOK " + std::to_string(int(look)) + "\n#define MYO_MARKED " +
+                                  std::to_string(int(marked)) + "\n#define MYO_TEXTURED " +
+                                  std::to_string(int(textured));
+      v.program = std::make_unique<Program>("mesh.vert", shaders::mesh_vert, "mesh.frag", shaders::mesh_frag,
+                                            defines);
+    }
+    Program& p = *v.program;
+    p.use();
+    mesh = &p;
+    if (v.frame == meshFrame) return p;
+    v.frame = meshFrame;
+    const MeshShared& s = meshShared;
+    p.set("u_viewProj", s.viewProj);
+    p.set("u_model", glm::mat4(1.0f));
+    p.set("u_normalMatrix", glm::mat3(1.0f));
+    p.set("u_eye", s.eye);
+    p.set("u_towardEye", 0.0f);
+    p.set("u_stripes", 0);
+    p.set("u_viewRot", s.viewRot);
+    p.set("u_fibres", s.fibres);
+    p.set("u_fresnelAlpha", 0.55f);
+    p.set("t_baseColor", 0);
+    if (marked && s.paint != nullptr) setPaint(p, *s.paint);
+    return p;
+  }
+
+  // Chooses and uses the variant for a mesh's look and marks, and sets its material; returns the variant.
+  Program& setMaterial(const MeshDraw& d, int material) {
     glm::vec4 color = d.color;
     bool hasTexture = false;
     if (d.look == Look::Material && material >= 0 && material < int(materials.size())) {
@@ -506,15 +564,18 @@ struct Renderer::Impl {
         hasTexture = true;
       }
     }
-    mesh.set("u_look", int(d.look));
+    const bool marked = d.paint || d.highlight > 0.0f;
+    Program& mesh = useMesh(d.look, marked, hasTexture);
     mesh.set("u_baseColor", color);
-    mesh.set("u_hasTexture", int(hasTexture));
-    mesh.set("u_highlight", d.highlight);
-    mesh.set("u_glowColor", d.glowColor);
-    mesh.set("u_paint", int(d.paint));
+    if (marked) {
+      mesh.set("u_highlight", d.highlight);
+      mesh.set("u_glowColor", d.glowColor);
+      mesh.set("u_paint", int(d.paint));
+    }
+    return mesh;
   }
 
-  void setPaint(const PaintView& p) {
+  static void setPaint(const Program& mesh, const PaintView& p) {
     std::array<glm::vec4, kMaxCoverPoints> path{};
     const size_t n = std::min(p.coveredPath.size(), size_t(kMaxCoverPoints));
     // Keep the newest points when the path is longer than the shader holds.
@@ -648,13 +709,20 @@ struct Renderer::Frame {
     else glEnable(GL_CULL_FACE);
   }
 
-  void background() {
-    // It covers every pixel, so the colour needs no clear; the depth does.
+  // The scene target with its depth cleared. The colour needs no clear: the opaque pass and then the
+  // background cover every sample.
+  void begin() {
     glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
     glViewport(0, 0, size.x, size.y);
     apply({});
     glClearDepth(1.0);
     glClear(GL_DEPTH_BUFFER_BIT);
+  }
+
+  // After the opaque pass, on the far plane: shaded only where nothing opaque is (the samples it would have
+  // covered are the same as when drawn first).
+  void background() {
+    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .atFarPlane = true});
     im.background.use();
     im.background.set("u_top", glm::vec3(0.86f, 0.88f, 0.90f));
     im.background.set("u_bottom", glm::vec3(0.55f, 0.57f, 0.60f));
@@ -662,9 +730,11 @@ struct Renderer::Frame {
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
 
-  // Blended into the background, writing no depth so it never hides the body.
+  // Blended into the background where nothing opaque is (its fragments moved to the far plane), writing no
+  // depth, so it never hides the body: the picture of a floor drawn before the body, shaded only where it shows.
   void floor() {
-    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LESS, .blend = PassState::Blend::Alpha});
+    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .blend = PassState::Blend::Alpha,
+           .atFarPlane = true});
     im.floor.use();
     im.floor.set("u_viewProj", viewProj);
     im.floor.set("u_center", f.floorCenter);
@@ -681,37 +751,29 @@ struct Renderer::Frame {
   }
 
   void meshUniforms() {
-    im.mesh.use();
-    im.mesh.set("u_viewProj", viewProj);
-    im.mesh.set("u_model", glm::mat4(1.0f));
-    im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
-    im.mesh.set("u_eye", f.eye);
-    im.mesh.set("u_towardEye", 0.0f);
-    im.mesh.set("u_stripes", 0);
-    im.mesh.set("u_viewRot", glm::mat3(f.view));
-    im.mesh.set("u_fibres", f.fibres ? 1.0f : 0.0f);
-    im.mesh.set("u_fresnelAlpha", 0.55f);
-    im.mesh.set("t_baseColor", 0);
-    im.setPaint(f.paint);
+    im.beginMeshFrame({.viewProj = viewProj, .eye = f.eye, .viewRot = glm::mat3(f.view),
+                       .fibres = f.fibres ? 1.0f : 0.0f, .paint = &f.paint});
   }
 
+  // Equipment: the plain material look, placed by u_model.
   void drawShapes(bool translucentPass) {
-    im.mesh.set("u_paint", 0);
+    bool any = false;
     for (const auto& s : f.shapes) {
       if ((s.color.w < 0.999f) != translucentPass) continue;
-      im.mesh.set("u_model", s.transform);
-      im.mesh.set("u_normalMatrix", normalMatrix(s.transform));
-      im.mesh.set("u_look", int(Look::Material));
-      im.mesh.set("u_baseColor", s.color);
-      im.mesh.set("u_hasTexture", 0);
-      im.mesh.set("u_stripes", int(s.stripes && s.kind == ShapeDraw::Kind::Cylinder));
-      im.mesh.set("u_highlight", 0.0f);
+      Program& mesh = im.useMesh(Look::Material, false, false);
+      any = true;
+      mesh.set("u_model", s.transform);
+      mesh.set("u_normalMatrix", normalMatrix(s.transform));
+      mesh.set("u_baseColor", s.color);
+      mesh.set("u_towardEye", 0.0f);
+      mesh.set("u_stripes", int(s.stripes && s.kind == ShapeDraw::Kind::Cylinder));
       const Shape& shape = im.shapeOf(s.kind);
       Impl::draw(shape.vao.get(), shape.source.indexCount);
     }
-    im.mesh.set("u_model", glm::mat4(1.0f));
-    im.mesh.set("u_normalMatrix", glm::mat3(1.0f));
-    im.mesh.set("u_stripes", 0);
+    if (!any) return;
+    im.mesh->set("u_model", glm::mat4(1.0f));
+    im.mesh->set("u_normalMatrix", glm::mat3(1.0f));
+    im.mesh->set("u_stripes", 0);
   }
 
   // Opaque tissues, outer layers first (muscles, then everything else, bones last), so that the depth test
@@ -731,8 +793,7 @@ struct Renderer::Frame {
             return;
           }
           cullFor(src.material);
-          im.setMaterial(d, src.material);
-          im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+          im.setMaterial(d, src.material).set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
           Impl::drawPosed(pp, src, coarse);
         });
       }
@@ -784,20 +845,18 @@ struct Renderer::Frame {
   void translucentLayers() {
     const PassState blended{.depthTest = true, .depthWrite = false, .blend = PassState::Blend::Alpha,
                             .cull = PassState::Cull::Back};
-    im.mesh.use();
     if (haveModel && anyTranslucent) {
       apply(blended);
       im.forEachVisible(f, [&](size_t m, const PosedPrimitive& pp, const SourcePrimitive& src) {
         const MeshDraw& d = f.meshes[m];
         if (!translucent(d) || d.color.w <= 0.0f) return;
-        im.setMaterial(d, src.material);
-        im.mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+        Program& mesh = im.setMaterial(d, src.material);
+        mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
         // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as
         // if nearer the eye, which decides the depth test for it but does not move it on screen.
-        im.mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
+        mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
         Impl::drawPosed(pp, src, coarse);
       });
-      im.mesh.set("u_towardEye", 0.0f);
     }
     if (std::any_of(f.shapes.begin(), f.shapes.end(), [](const ShapeDraw& s) { return s.color.w < 0.999f; })) {
       apply(blended);
@@ -805,8 +864,12 @@ struct Renderer::Frame {
     }
   }
 
-  // Outlines around the highlighted meshes, from the mask, only where they can be.
+  // Outlines around the highlighted meshes, from the mask, only where they can be. Drawn into the kept
+  // (resolved, single-sampled) picture: a blend of one colour over every sample of a pixel equals the blend over
+  // their average, so this gives the same picture as drawing before the resolve, at a quarter of the writes.
   void outlines() {
+    glBindFramebuffer(GL_FRAMEBUFFER, im.kept);
+    glViewport(0, 0, size.x, size.y);
     apply({.blend = PassState::Blend::Alpha, .scissor = outlineRect});
     im.outline.use();
     im.outline.set("t_mask", 2);
@@ -818,6 +881,8 @@ struct Renderer::Frame {
     glActiveTexture(GL_TEXTURE0);
     glBindVertexArray(im.emptyVao.get());
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindVertexArray(0);
+    apply({});
   }
 
   // The multisampled picture into the cache (a coarse picture is single-sampled: its own target is kept).
@@ -893,31 +958,33 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   PassTargets& targets = coarse ? im.coarseTargets : im.fullTargets;
   targets.ensureScene(size, coarse ? 1 : f.samples);
   Frame frame{im, f, coarse, size, targets, f.projection * f.view, haveModel};
+  frame.begin();
+  frame.opaque();
+  im.passDone("opaque");
   frame.background();
   im.passDone("background");
   if (haveModel && f.floor) {
     frame.floor();
     im.passDone("floor");
   }
-  frame.opaque();
-  im.passDone("opaque");
   if (frame.anyOutline) {
     frame.outlineMask();
     im.passDone("outline mask");
   }
   frame.translucentLayers();
   im.passDone("translucent");
+  frame.resolve();
+  im.passDone("resolve");
   if (frame.anyOutline) {
     frame.outlines();
     im.passDone("outlines");
   }
-  frame.resolve();
   im.cacheInputs = std::move(inputs);
   im.cacheValid = true;
   im.cacheFull = !coarse;
   im.cacheUsed = size;
   copyKept(im.kept, size, out, outSize);
-  im.passDone("resolve");
+  im.passDone("copy");
   checkGl("render");
   // What a full picture costs decides whether moving pictures are coarse (a fast GPU never needs them). Timing
   // it waits for the GPU, so it is done about once a second.
