@@ -30,6 +30,9 @@ constexpr int kMinFrames = 1;
 constexpr int kMaxFrames = 100000;
 constexpr int kMinFps = 1;
 constexpr int kMaxFps = 120;
+// The body weights the pressure estimate accepts (exercise/pressure.hpp: kMinBodyWeightKg, kMaxBodyWeightKg).
+constexpr double kMinBodyWeight = 30.0;
+constexpr double kMaxBodyWeight = 250.0;
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -77,6 +80,8 @@ struct Table {
   CLI::Option* to = nullptr;
   CLI::Option* fps = nullptr;
   CLI::Option* outputDir = nullptr;
+  CLI::Option* bodyWeight = nullptr;
+  CLI::Option* zones = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -127,6 +132,8 @@ std::unique_ptr<Table> makeTable() {
   table->fps = value("--fps", "N", "video frames per second, default 30");
   table->outputDir = value("--output-dir", "DIR",
                            "folder for saved pictures (default: XDG pictures, else working folder)");
+  table->bodyWeight = value("--body-weight", "KG", "body weight for the pressure estimate, default 84.9");
+  table->zones = flag("--zones", "draw the safety zones (spine, neck, lumbar spine, kidneys) on the body");
   return table;
 }
 
@@ -179,6 +186,15 @@ void parseSize(const std::string& text, CliOptions& options) {
   options.width = *width;
   options.height = *height;
   options.sizeGiven = true;
+}
+
+double parseBodyWeight(const std::string& text) {
+  double kg = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), kg);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(kg) ||
+      kg < kMinBodyWeight || kg > kMaxBodyWeight)
+    throw core::Error("--body-weight", "expected a number of kilograms between 30 and 250, got " + inQuotes(text));
+  return kg;
 }
 
 int parseFrames(const std::string& text) {
@@ -350,6 +366,8 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
     options.skin = *mode;
   }
   if (auto dir = single(table->outputDir)) options.outputDir = nonEmpty(table->outputDir, *dir);
+  if (auto kg = single(table->bodyWeight)) options.bodyWeightKg = parseBodyWeight(*kg);
+  options.zones = table->zones->count() > 0;
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

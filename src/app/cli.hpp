@@ -35,6 +35,8 @@ struct CliOptions {
   std::optional<double> to;                  ///< --to SECONDS, its end (default: the end of the exercise)
   int fps = 30;                              ///< --fps N, video frames per second
   std::optional<std::string> outputDir;      ///< --output-dir DIR: where pictures are written
+  std::optional<double> bodyWeightKg;        ///< --body-weight KG (30..250) for the pressure estimate
+  bool zones = false;                        ///< --zones: draw the safety zones on the body
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

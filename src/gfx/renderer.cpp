@@ -254,6 +254,7 @@ struct Renderer::Impl {
   Program floor{"floor.vert", shaders::floor_vert, "floor.frag", shaders::floor_frag};
   Program outline{"background.vert", shaders::background_vert, "outline.frag", shaders::outline_frag};
   Program shadow{"background.vert", shaders::background_vert, "shadow.frag", shaders::shadow_frag};
+  OverlayPass overlay;
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
 
@@ -890,12 +891,14 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   }
   frame.opaque();
   im.passDone("opaque");
+  im.overlay.draw(f.overlay.onMuscles, frame.viewProj, f.eye);  // overlay_pass.hpp
   if (frame.anyOutline) {
     frame.outlineMask();
     im.passDone("outline mask");
   }
   frame.translucentLayers();
   im.passDone("translucent");
+  im.overlay.draw(f.overlay.onSkin, frame.viewProj, f.eye);
   if (frame.anyOutline) {
     frame.outlines();
     im.passDone("outlines");

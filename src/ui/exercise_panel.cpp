@@ -80,6 +80,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
     ImGui::TextWrapped("Pick an exercise above to see the body on the equipment and follow the timer.");
     ImGui::Spacing();
     ImGui::TextWrapped("%s", set.general.rule.c_str());
+    out.safety = drawSafetySection(in.safety, in.safetySettings);  // safety_panel.hpp
     if (ImGui::CollapsingHeader("Why release the upper back")) {
       bulletList(set.general.purposes);
       ImGui::Spacing();
@@ -131,6 +132,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out) {
     for (const auto& n : in.contactMuscles) names += (names.empty() ? "" : ", ") + n;
     ImGui::TextDisabled("Under the tool: %s", names.c_str());
   }
+  out.safety = drawSafetySection(in.safety, in.safetySettings);  // safety_panel.hpp
   if (st.phase == exercise::Phase::Stretch) {
     ImGui::PushStyleColor(ImGuiCol_Text, phaseColour(st.phase));
     ImGui::TextWrapped("Stretch now: %s", ex.stretch.c_str());

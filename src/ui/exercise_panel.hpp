@@ -7,6 +7,7 @@
 
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
+#include "ui/safety_panel.hpp"
 
 #include <glm/glm.hpp>
 
@@ -27,6 +28,8 @@ struct ExercisePanelInput {
   unsigned insetTexture = 0;                         ///< picture of the worked area (GL texture name), 0: none
   glm::vec2 insetSize{0.0f};
   std::optional<float> videoProgress;                ///< 0..1 while a video of the exercise is being written
+  SafetyReadout safety;                              ///< pressure and zone (safety_panel.hpp)
+  SafetySettings safetySettings;
 };
 
 struct ExerciseIntents {
@@ -39,6 +42,7 @@ struct ExerciseIntents {
   std::optional<double> workS;
   std::optional<int> sets;
   bool exportVideo = false;        ///< write the exercise to a video file
+  std::optional<SafetySettings> safety;  ///< changed zone display or body weight
 };
 
 /// The large font used for the countdown (set by the ImGui host; nullptr: the default font).
