@@ -17,11 +17,16 @@ constexpr glm::vec4 kCoveredColour{0.12f, 0.55f, 1.0f, 0.75f};
 glm::vec4 zoneColour(exercise::Zone zone, bool entered) {
   const float a = entered ? 0.85f : 0.45f;
   switch (zone) {
-    case exercise::Zone::Neck: return {1.00f, 0.45f, 0.05f, a};
-    case exercise::Zone::Spine: return {0.92f, 0.06f, 0.10f, a};
-    case exercise::Zone::Lumbar: return {0.85f, 0.05f, 0.45f, a};
-    case exercise::Zone::Kidney: return {0.55f, 0.20f, 0.90f, a};
-    case exercise::Zone::None: break;
+    case exercise::Zone::Neck:
+      return {1.00f, 0.45f, 0.05f, a};
+    case exercise::Zone::Spine:
+      return {0.92f, 0.06f, 0.10f, a};
+    case exercise::Zone::Lumbar:
+      return {0.85f, 0.05f, 0.45f, a};
+    case exercise::Zone::Kidney:
+      return {0.55f, 0.20f, 0.90f, a};
+    case exercise::Zone::None:
+      break;
   }
   return {0.0f, 0.0f, 0.0f, 0.0f};
 }

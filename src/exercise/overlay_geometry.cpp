@@ -12,8 +12,9 @@ namespace {
 
 /// The part (drawn primitive) that holds vertex `v`: the last whose first vertex is at or before it.
 std::size_t partOf(const RestSurface& rest, std::uint32_t v) {
-  const auto it = std::upper_bound(rest.parts.begin(), rest.parts.end(), v,
-                                   [](std::uint32_t value, const RestSurface::Part& p) { return value < p.firstVertex; });
+  const auto it =
+      std::upper_bound(rest.parts.begin(), rest.parts.end(), v,
+                       [](std::uint32_t value, const RestSurface::Part& p) { return value < p.firstVertex; });
   return std::size_t(std::max<std::ptrdiff_t>(0, (it - rest.parts.begin()) - 1));
 }
 

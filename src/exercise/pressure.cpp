@@ -32,9 +32,12 @@ constexpr Span kSideOnRoller{0.08, 0.10, 0.14};  // the side of the chest, side-
 
 std::string_view pressureBandName(PressureBand band) {
   switch (band) {
-    case PressureBand::Gentle: return "gentle";
-    case PressureBand::Firm: return "firm";
-    case PressureBand::TooMuch: return "too much";
+    case PressureBand::Gentle:
+      return "gentle";
+    case PressureBand::Firm:
+      return "firm";
+    case PressureBand::TooMuch:
+      return "too much";
   }
   return "";
 }

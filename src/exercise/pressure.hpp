@@ -42,11 +42,11 @@ enum class ContactShape : std::uint8_t { Band, Disc };
 /// What the estimate is computed from.
 struct PressureInput {
   double bodyWeightKg = kDefaultBodyWeightKg;
-  Span forceFraction;   ///< share of body weight on the tool (on each node for the chair)
+  Span forceFraction;  ///< share of body weight on the tool (on each node for the chair)
   ContactShape shape = ContactShape::Disc;
   double toolRadiusM = 0.0;
-  Span bandLengthM;     ///< Band: length of the body in contact along the roller, metres
-  Span indentationM;    ///< how deep the tool sinks into the soft tissue, metres
+  Span bandLengthM;         ///< Band: length of the body in contact along the roller, metres
+  Span indentationM;        ///< how deep the tool sinks into the soft tissue, metres
   const char* source = "";  ///< where the force fraction comes from
 };
 

@@ -23,11 +23,16 @@ constexpr double kRefInion = 1.635;  // INION
 
 std::string_view zoneName(Zone zone) {
   switch (zone) {
-    case Zone::Neck: return "neck";
-    case Zone::Spine: return "spine";
-    case Zone::Lumbar: return "lumbar";
-    case Zone::Kidney: return "kidney";
-    case Zone::None: break;
+    case Zone::Neck:
+      return "neck";
+    case Zone::Spine:
+      return "spine";
+    case Zone::Lumbar:
+      return "lumbar";
+    case Zone::Kidney:
+      return "kidney";
+    case Zone::None:
+      break;
   }
   return "";
 }
@@ -37,11 +42,15 @@ std::string_view zoneWarning(Zone zone, EquipmentKind tool) {
   switch (zone) {
     case Zone::Neck:
       return roller ? "On the neck: keep the roller below the shoulder line" : "On the neck: keep the tool below C7";
-    case Zone::Spine: return "On the spinous processes: move the contact beside the spine";
+    case Zone::Spine:
+      return "On the spinous processes: move the contact beside the spine";
     case Zone::Lumbar:
-      return roller ? "On the lumbar spine: stop at the lowest ribs" : "On the lumbar spine: stay above the lowest ribs";
-    case Zone::Kidney: return "Over the kidneys: stay above the lowest ribs";
-    case Zone::None: break;
+      return roller ? "On the lumbar spine: stop at the lowest ribs"
+                    : "On the lumbar spine: stay above the lowest ribs";
+    case Zone::Kidney:
+      return "Over the kidneys: stay above the lowest ribs";
+    case Zone::None:
+      break;
   }
   return "";
 }

@@ -33,8 +33,8 @@ bool zoneApplies(Zone zone, EquipmentKind tool);
 /// mapped onto a model's rest frame: heights through the trapezius' C7 and T12 levels, widths by the same
 /// factor about the model's midline.
 struct BodyFrame {
-  float midX = 0.0f;    ///< model x of the midline
-  float trunkZ = 0.0f;  ///< model z of the trunk's middle (the back lies behind it)
+  float midX = 0.0f;     ///< model x of the midline
+  float trunkZ = 0.0f;   ///< model z of the trunk's middle (the back lies behind it)
   double yAtRef0 = 0.0;  ///< model y = yAtRef0 + scale * reference y
   double scale = 1.0;
 

@@ -3,9 +3,9 @@
 
 #include <imgui.h>
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 
 namespace myo::ui {
 
@@ -49,8 +49,8 @@ std::optional<SafetySettings> drawSafetySection(const SafetyReadout& in, const S
       ImGui::TextDisabled("(%.0f-%.0f)", p.lowKpa, p.highKpa);
       pressureBar(p);
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("An estimate: %.0f N on %.1f cm2. Force from %s; contact sizes and bands are ours.",
-                          p.forceN, p.areaM2 * 1e4, p.source);
+        ImGui::SetTooltip("An estimate: %.0f N on %.1f cm2. Force from %s; contact sizes and bands are ours.", p.forceN,
+                          p.areaM2 * 1e4, p.source);
     }
     if (in.zone != exercise::Zone::None) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));

@@ -12,17 +12,17 @@ namespace myo::ui {
 
 /// Plain values a settings file may keep.
 struct SafetySettings {
-  bool zones = false;                                     ///< draw the safety zones on the body
-  double bodyWeightKg = exercise::kDefaultBodyWeightKg;   ///< for the pressure estimate
+  bool zones = false;                                    ///< draw the safety zones on the body
+  double bodyWeightKg = exercise::kDefaultBodyWeightKg;  ///< for the pressure estimate
   bool operator==(const SafetySettings&) const = default;
 };
 
 /// What the exercise shows now.
 struct SafetyReadout {
-  bool exercise = false;                                  ///< an exercise is selected
+  bool exercise = false;  ///< an exercise is selected
   exercise::EquipmentKind tool = exercise::EquipmentKind::FoamRoller;
-  std::optional<exercise::PressureEstimate> pressure;     ///< while the tool presses
-  exercise::Zone zone = exercise::Zone::None;             ///< the zone a pressing contact is in
+  std::optional<exercise::PressureEstimate> pressure;  ///< while the tool presses
+  exercise::Zone zone = exercise::Zone::None;          ///< the zone a pressing contact is in
 };
 
 /// The settings, the pressure bar and a warning line; returns the changed settings, if any.

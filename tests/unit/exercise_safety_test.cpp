@@ -126,4 +126,3 @@ TEST_CASE("safety zones: moved paths are reported, in --state too") {
     CHECK(exerciseStateJson(m, ex, 20.0)["zone"].is_null());
   }
 }
-
