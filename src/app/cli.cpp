@@ -33,6 +33,9 @@ constexpr int kMaxFps = 120;
 constexpr int kMaxLayerDepth = 4;  // scene::kMaxLayerDepth
 constexpr double kMinScale = 0.5;  // said as "0.5" and "4" in the error below
 constexpr double kMaxScale = 4.0;
+// The body weights the pressure estimate accepts (exercise/pressure.hpp: kMinBodyWeightKg, kMaxBodyWeightKg).
+constexpr double kMinBodyWeight = 30.0;
+constexpr double kMaxBodyWeight = 250.0;
 constexpr std::array<std::string_view, 3> kSkinModes{"opaque", "faded", "hidden"};
 
 constexpr std::string_view kUsage = "Usage: myorelease [MODEL.glb|MODEL.gltf] [options]\n";
@@ -88,6 +91,8 @@ struct Table {
   CLI::Option* show = nullptr;
   CLI::Option* coach = nullptr;
   CLI::Option* scale = nullptr;
+  CLI::Option* bodyWeight = nullptr;
+  CLI::Option* zones = nullptr;
 };
 
 std::unique_ptr<Table> makeTable() {
@@ -151,6 +156,8 @@ std::unique_ptr<Table> makeTable() {
   table->scale = value("--scale", "FACTOR",
                        "size of the panels' text, 1 = 15 px (default: the window's content scale; pictures: "
                        "their height / 900, at least 1)");
+  table->bodyWeight = value("--body-weight", "KG", "body weight for the pressure estimate, default 84.9");
+  table->zones = flag("--zones", "draw the safety zones (spine, neck, lumbar spine, kidneys) on the body");
   return table;
 }
 
@@ -203,6 +210,15 @@ void parseSize(const std::string& text, CliOptions& options) {
   options.width = *width;
   options.height = *height;
   options.sizeGiven = true;
+}
+
+double parseBodyWeight(const std::string& text) {
+  double kg = 0.0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), kg);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(kg) ||
+      kg < kMinBodyWeight || kg > kMaxBodyWeight)
+    throw core::Error("--body-weight", "expected a number of kilograms between 30 and 250, got " + inQuotes(text));
+  return kg;
 }
 
 int parseFrames(const std::string& text) {
@@ -418,6 +434,8 @@ CliResult parseCommandLine(int argc, const char* const* argv) {
   options.fadeOthers = table->fadeOthers->count() > 0;
   if (auto factor = single(table->scale)) options.scale = parseScale(*factor);
   options.coach = table->coach->count() > 0;
+  if (auto kg = single(table->bodyWeight)) options.bodyWeightKg = parseBodyWeight(*kg);
+  options.zones = table->zones->count() > 0;
   options.state = table->state->count() > 0;
   options.headless = table->headless->count() > 0;
   options.noUi = table->noUi->count() > 0;

@@ -48,6 +48,8 @@ struct CliOptions {
   bool fadeOthers = false;                   ///< --fade-others
   bool coach = false;                        ///< --coach: the coach view (needs --exercise)
   std::optional<float> scale;                ///< --scale FACTOR: the panels' text size (1: 15 px)
+  std::optional<double> bodyWeightKg;        ///< --body-weight KG (30..250) for the pressure estimate
+  bool zones = false;                        ///< --zones: draw the safety zones on the body
 };
 
 /// The parsed options, or the text to print on stdout before exiting 0 (--help, --version).

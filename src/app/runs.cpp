@@ -62,6 +62,9 @@ float pictureUiScale(const CliOptions& o) { return o.scale.value_or(std::max(1.0
 // Sets up a viewer on the command line's model, view and time, with no camera glide.
 void prepare(Viewer& viewer, const CliOptions& o) {
   viewer.loadInitial(modelPath(o));
+  // The command line wins over the settings file (applied before in the window).
+  if (o.zones) viewer.safety().zones = true;
+  if (o.bodyWeightKg) viewer.safety().bodyWeightKg = *o.bodyWeightKg;
   viewer.camera().setTransitionSeconds(0.0f);
   viewer.camera().setViewport(o.width, o.height);
   const std::filesystem::path exercises =
@@ -303,6 +306,7 @@ int runWindow(const CliOptions& o) {
       }
     videoViewer = std::make_unique<Viewer>(viewer.display());
     prepare(*videoViewer, vo);
+    videoViewer->safety() = viewer.safety();  // the window's zones and body weight
     videoViewer->attachRenderer(std::make_unique<gfx::Renderer>());
     video = std::make_unique<VideoExport>(*videoViewer, request);
   };
@@ -610,7 +614,9 @@ int runState(const CliOptions& o) {
   const exercise::ExerciseSet set = exercise::loadExercises(exercisesPath(o));
   const exercise::Exercise& ex = set.find(*o.exercise);
   const scene::Model model = scene::loadGltf(modelPath(o));
-  fmt::print("{}\n", exercise::exerciseStateJson(model, ex, o.time.value_or(0.0)).dump());
+  fmt::print("{}\n", exercise::exerciseStateJson(model, ex, o.time.value_or(0.0),
+                                                 o.bodyWeightKg.value_or(exercise::kDefaultBodyWeightKg))
+                         .dump());
   return 0;
 }
 

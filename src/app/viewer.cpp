@@ -52,6 +52,7 @@ bool Viewer::tryLoad(const std::filesystem::path& path) {
 
 void Viewer::adopt(scene::Model model, std::filesystem::path path) {
   model_ = std::move(model);
+  overlayCache_.reset();  // viewer_overlay.cpp
   modelPath_ = std::move(path);
   notice_ = scene::jointLimitNote(model_);  // what the renderer cannot pose, said in the panel
   hidden_.assign(model_.meshes.size(), false);
@@ -300,7 +301,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
       if (tool.role == "wall" || tool.role == "chair-back") shape.color.w = 0.35f;
       f.shapes.push_back(shape);
     }
-    f.paint.coveredPath = motion_->coveredPath;
+    // The worked area is painted by the overlay pass (f.overlay), triangle for triangle as the coverage counts.
     if (motion_->contact) {
       f.paint.coverRadius = float(motion_->contact->radius);
       if (motion_->contact->pressed) f.paint.contact = motion_->contact->restPoint;
@@ -387,6 +388,7 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interact
   takeCoarseLists(false);
   camera_.setViewport(size.x, size.y);
   followExercise(false);  // a new picture size frames the body again
+  updateOverlays();  // viewer_overlay.cpp
   if (motion_ && insetWanted_) {
     // The inset's own renderer is made the first time an exercise is shown with the panels.
     if (!insetRenderer_) {
@@ -396,6 +398,7 @@ void Viewer::render(glm::ivec2 size, gfx::OffscreenTarget* target, bool interact
     renderInset();
   }
   gfx::FrameView f = frameView(size);
+  f.overlay = overlayView_;
   f.interaction = interaction_;
   f.interaction.allowed = interactive && display_.coarseWhileMoving;
   renderer_->render(f, target);
@@ -426,6 +429,7 @@ void Viewer::renderInset() {
     const auto tissue = model_.roles[i].tissue;
     if (tissue == scene::TissueKind::Skin) d.visible = false;
   }
+  f.overlay = insetOverlay_;
   insetRenderer_->render(f, &inset_);
 }
 
@@ -537,12 +541,16 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
       for (int m : motion_->contact->meshes) ein.contactMuscles.push_back(scene::muscleDisplayName(model_.roles[size_t(m)].muscle));
   }
   ein.videoProgress = videoProgress_;
+  ein.safety = safetyReadout();  // viewer_overlay.cpp
+  ein.safetySettings = safety_;
+  ui::drawZoneBanner(ein.safety);
   ui::ExerciseIntents eint;
   if (coach) ui::drawCoachView(ein, eint, &controlRects_);
   else ui::drawExercisePanel(ein, eint, &controlRects_);
   if (eint.exportVideo) videoRequested_ = true;
   if (eint.toggleCoach) toggleCoachView();
   readPanelRects(pixelsPerPoint);
+  if (eint.safety) safety_ = *eint.safety;
   applyExerciseIntents(eint);
   drawPrefsUi();
 }

@@ -27,6 +27,7 @@
 #include "ui/atlas_panel.hpp"
 #include "ui/exercise_panel.hpp"
 #include "ui/panels.hpp"
+#include "ui/safety_panel.hpp"
 #include "view/camera.hpp"
 #include "view/framing.hpp"
 #include "view/labels.hpp"
@@ -171,14 +172,34 @@ public:
   bool takeSettingsReset();
   const PrefsState& prefs() const { return prefs_; }
   /// For the pressure estimate, kg.
-  double bodyWeightKg() const { return prefs_.bodyWeightKg; }
+  double bodyWeightKg() const { return safety_.bodyWeightKg; }
 
   gfx::FrameView frameView(glm::ivec2 size) const;
   /// The attached renderer (nullptr before attachRenderer), for the benchmark's floor and pass timings.
   gfx::Renderer* renderer() { return renderer_.get(); }
   ui::PanelInput panelInput() const;
 
+  // === Coverage painted on the muscles, safety zones, pressure (viewer_overlay.cpp)
+  /// Whether the zones are drawn, and the body weight of the pressure estimate: plain values to save.
+  ui::SafetySettings& safety() { return safety_; }
+  /// The pressure under the tool and the zone the contact is in, now.
+  ui::SafetyReadout safetyReadout() const;
+  /// The overlay layers of the main view and of the inset, for the current pose and clock.
+  const gfx::OverlayView& overlayView() const { return overlayView_; }
+  /// Draws the exercise panel's "worked this set" inset now (the targets standing, seen from behind, with the
+  /// worked area painted) and returns its RGBA8 pixels, rows top to bottom, of insetSize(); empty without an
+  /// exercise or a renderer.
+  std::vector<unsigned char> renderCoverageInset();
+  glm::ivec2 insetSize() const;
+
 private:
+  ui::SafetySettings safety_;
+  struct OverlayCache;
+  std::shared_ptr<OverlayCache> overlayCache_;  ///< what the overlays were computed from (reset with the model)
+  gfx::OverlayView overlayView_;
+  gfx::OverlayView insetOverlay_;
+  void updateOverlays();
+
   void adopt(scene::Model model, std::filesystem::path path);
   void updatePose();
   bool isTarget(int mesh) const;
@@ -252,7 +273,6 @@ private:
   const std::vector<glm::mat4>& restWorld();
   bool insetWanted_ = false;  ///< the panels showed the inset in the last frame
   void renderInset();
-  glm::ivec2 insetSize() const;
 
   // The exercise being shown: its data and its session (timer, motion, intents); the frame last drawn.
   std::optional<exercise::ExerciseSet> exercises_;

@@ -140,7 +140,7 @@ void Viewer::applySettings(const Settings& s) {
   display_.coarseWhileMoving = s.coarseWhileMoving;
   prefs_.speed = s.speed;
   prefs_.choices = s.exercises;
-  prefs_.bodyWeightKg = s.bodyWeightKg;
+  safety_.bodyWeightKg = s.bodyWeightKg;
   applyTimerChoices();
 }
 
@@ -158,7 +158,7 @@ Settings Viewer::currentSettings() const {
   s.coarseWhileMoving = display_.coarseWhileMoving;
   s.speed = std::round(prefs_.speed * 1000.0) / 1000.0;
   s.exercises = prefs_.choices;
-  s.bodyWeightKg = std::round(prefs_.bodyWeightKg * 10.0) / 10.0;
+  s.bodyWeightKg = std::round(safety_.bodyWeightKg * 10.0) / 10.0;
   return s;
 }
 
@@ -275,12 +275,12 @@ void Viewer::drawPrefsUi() {
     ui::SettingsInput in;
     in.file = prefs_.settingsFile ? prefs_.settingsFile->string() : std::string();
     in.problem = prefs_.settingsProblem;
-    in.bodyWeightKg = prefs_.bodyWeightKg;
+    in.bodyWeightKg = safety_.bodyWeightKg;
     in.minBodyWeightKg = kMinBodyWeightKg;
     in.maxBodyWeightKg = kMaxBodyWeightKg;
     ui::SettingsIntents out;
     ui::drawSettingsWindow(in, out, w.settings);
-    if (out.bodyWeightKg) prefs_.bodyWeightKg = std::clamp(*out.bodyWeightKg, kMinBodyWeightKg, kMaxBodyWeightKg);
+    if (out.bodyWeightKg) safety_.bodyWeightKg = std::clamp(*out.bodyWeightKg, kMinBodyWeightKg, kMaxBodyWeightKg);
     if (out.reset) {
       applySettings(Settings{});
       // The panels go back to their first places: Dear ImGui applies the panels' "first use" positions again.

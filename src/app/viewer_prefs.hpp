@@ -37,7 +37,6 @@ struct PrefsState {
   // Settings.
   std::optional<std::filesystem::path> settingsFile;
   std::optional<std::string> settingsProblem;
-  double bodyWeightKg = Settings{}.bodyWeightKg;
   double speed = Settings{}.speed;                ///< applied to each exercise chosen
   std::map<std::string, ExerciseChoice> choices;  ///< each exercise's work time and sets, by id
   bool resetRequested = false;                    ///< the Settings window's reset, for the window to finish

@@ -255,6 +255,7 @@ CoverageTable::CoverageTable(const RestSurface& rest, const std::vector<int>& ta
           first = k;
           break;
         }
+    triangle_.push_back(t);
     first_.push_back(first);
     area_.push_back(area);
     mesh_.push_back(mesh);
@@ -268,6 +269,14 @@ double CoverageTable::at(int k) const {
   if (total_ <= 0.0 || k < 0 || cumulative_.empty()) return 0.0;
   const std::size_t i = std::min(std::size_t(k), cumulative_.size() - 1);
   return std::clamp(cumulative_[i] / total_, 0.0, 1.0);
+}
+
+std::vector<std::size_t> CoverageTable::coveredTriangles(int k) const {
+  std::vector<std::size_t> out;
+  if (k < 0) return out;
+  for (std::size_t i = 0; i < first_.size(); ++i)
+    if (first_[i] <= k) out.push_back(triangle_[i]);
+  return out;
 }
 
 double CoverageTable::forMeshes(const std::vector<int>& meshes, int k) const {

@@ -117,8 +117,11 @@ public:
   /// The same for a subset of the target meshes (for reports and tests; loops over the triangles).
   double forMeshes(const std::vector<int>& meshes, int k) const;
   double totalArea() const { return total_; }
+  /// The rest-surface triangles covered by samples 0..k (the area at(k) counts).
+  std::vector<std::size_t> coveredTriangles(int k) const;
 
 private:
+  std::vector<std::size_t> triangle_;  ///< per outer triangle: its index in the rest surface
   std::vector<int> first_;     ///< per outer triangle: first sample covering it, or INT_MAX
   std::vector<float> area_;
   std::vector<int> mesh_;

@@ -272,6 +272,9 @@ bool Playback::hasRig() const {
 const std::vector<int>& Playback::targetMeshes() const {
   return impl_->m.allTargets;
 }
+const RestSurface& Playback::restSurface() const {
+  return *impl_->m.rest;
+}
 std::optional<glm::vec3> Playback::triggerPoint() const {
   return impl_->m.trigger;
 }
@@ -332,6 +335,22 @@ double Playback::coverageOf(const std::vector<int>& meshes, double t) const {
   const double tau = work == state.segment ? state.phaseElapsed : seg.duration;
   const int k = m.workS > 0.0 ? int(std::floor(tau / m.workS * kCoverageSamples)) : kCoverageSamples;
   return c.coverage.forMeshes(meshes, k);
+}
+
+std::vector<std::size_t> Playback::coveredTriangles(double t) const {
+  const Impl& im = *impl_;
+  const MotionContext& m = im.m;
+  const TimerState state = stateAt(im.plan, t);
+  const Segment& now = im.plan.segments[std::size_t(std::clamp(state.segment, 0, int(im.plan.segments.size()) - 1))];
+  const int work = lastWorkAtOrBefore(im.plan, state.segment);
+  if (work < 0 || now.phase == Phase::LeadIn) return {};
+  const Segment& seg = im.plan.segments[std::size_t(work)];
+  const SideConfig& c = im.configFor(seg.side);
+  const double tau = work == state.segment ? state.phaseElapsed : seg.duration;
+  // The same sample index as at(): the picture and the percentage count the same triangles.
+  const int k = m.workS > 0.0 ? std::clamp(int(std::floor(tau / m.workS * kCoverageSamples)), 0, kCoverageSamples)
+                              : kCoverageSamples;
+  return c.coverage.coveredTriangles(k);
 }
 
 MotionFrame Playback::at(double t) const {

@@ -78,6 +78,11 @@ public:
   bool hasRig() const;
   /// Every mesh of the exercise's target muscles (both sides).
   const std::vector<int>& targetMeshes() const;
+  /// The model's surface at rest, as the contacts and the coverage use it.
+  const RestSurface& restSurface() const;
+  /// The rest-surface triangles of the targets worked so far in the set/side current at plan time `t` (those
+  /// the coverage counts), or of the one just finished; none in the lead-in.
+  std::vector<std::size_t> coveredTriangles(double t) const;
 
   /// Moves the massage ball's trigger point: `restPoint` (model standing frame) is snapped onto the
   /// nearest outer surface of a rhomboid, whose side becomes the worked side. Returns the snapped point,

@@ -38,7 +38,15 @@ nlohmann::json timerStateJson(std::string_view exerciseId, const TimerState& sta
   return j;
 }
 
-nlohmann::json stateJson(const scene::Model& model, const Playback& playback, const MotionFrame& frame) {
+std::vector<glm::vec3> pressingPoints(const MotionFrame& frame) {
+  std::vector<glm::vec3> out;
+  for (const Contact& c : frame.contacts)
+    if (c.pressed) out.push_back(c.restPoint);
+  return out;
+}
+
+nlohmann::json stateJson(const scene::Model& model, const Playback& playback, const MotionFrame& frame,
+                         double bodyWeightKg) {
   nlohmann::json j = timerStateJson(playback.exercise().id, frame.timer);
   j["tool"] = {{"kind", std::string(equipmentKindName(playback.exercise().equipment.kind))},
                {"position", vec(frame.toolPosition)},
@@ -58,12 +66,31 @@ nlohmann::json stateJson(const scene::Model& model, const Playback& playback, co
   contact["coverage"] = frame.coverage;
   contact["targets"] = meshNames(model, frame.targetMeshes);
   j["contact"] = std::move(contact);
+
+  const Exercise& ex = playback.exercise();
+  const auto body = BodyFrame::of(model, playback.restSurface());
+  j["zone"] = nullptr;
+  if (body) {
+    const Zone zone = contactZone(SafetyZones(*body), ex.equipment.kind, pressingPoints(frame));
+    if (zone != Zone::None) j["zone"] = std::string(zoneName(zone));
+  }
+  j["body_weight_kg"] = bodyWeightKg;
+  const auto pressure = pressureAt(ex, body.value_or(BodyFrame::reference()), frame, bodyWeightKg);
+  if (pressure) {
+    j["pressure_kpa"] = pressure->kpa;
+    j["pressure_range_kpa"] = nlohmann::json::array({pressure->lowKpa, pressure->highKpa});
+    j["pressure_band"] = std::string(pressureBandName(pressure->band));
+  } else {
+    j["pressure_kpa"] = nullptr;
+    j["pressure_range_kpa"] = nullptr;
+    j["pressure_band"] = nullptr;
+  }
   return j;
 }
 
-nlohmann::json exerciseStateJson(const scene::Model& model, const Exercise& exercise, double t) {
+nlohmann::json exerciseStateJson(const scene::Model& model, const Exercise& exercise, double t, double bodyWeightKg) {
   const Playback playback(model, exercise);
-  return stateJson(model, playback, playback.at(t));
+  return stateJson(model, playback, playback.at(t), bodyWeightKg);
 }
 
 }  // namespace myo::exercise

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "exercise/playback.hpp"
+#include "exercise/pressure.hpp"
 #include "exercise/timer.hpp"
 #include "scene/model.hpp"
 
@@ -20,10 +21,19 @@ nlohmann::json timerStateJson(std::string_view exerciseId, const TimerState& sta
 /// The timer fields plus "tool": {"kind" (equipment kind), "position": [x, y, z] (world, metres),
 /// "roll_angle" (radians)} and "contact": {"point": [x, y, z] (model standing frame, metres) or null when the
 /// tool does not touch the body, "world_point" (or null), "pressed", "muscles" (mesh names under the tool,
-/// outermost first), "coverage" (0..1 of the target muscles worked this set/side), "targets" (mesh names)}.
-nlohmann::json stateJson(const scene::Model& model, const Playback& playback, const MotionFrame& frame);
+/// outermost first), "coverage" (0..1 of the target muscles worked this set/side), "targets" (mesh names)};
+/// then "zone" (safety_zones.hpp: "neck", "spine", "lumbar" or "kidney" when a pressing contact is in a zone
+/// that applies to the tool, else null), "body_weight_kg", and while the tool presses "pressure_kpa" (the
+/// estimate, pressure.hpp), "pressure_range_kpa" ([low, high]) and "pressure_band" ("gentle", "firm",
+/// "too much"), each null otherwise.
+nlohmann::json stateJson(const scene::Model& model, const Playback& playback, const MotionFrame& frame,
+                         double bodyWeightKg = kDefaultBodyWeightKg);
 
 /// Everything for `--state`: plays `exercise` on `model` and describes plan time `t` seconds.
-nlohmann::json exerciseStateJson(const scene::Model& model, const Exercise& exercise, double t);
+nlohmann::json exerciseStateJson(const scene::Model& model, const Exercise& exercise, double t,
+                                 double bodyWeightKg = kDefaultBodyWeightKg);
+
+/// The pressing contacts' rest-frame points of a frame (none outside the work phases).
+std::vector<glm::vec3> pressingPoints(const MotionFrame& frame);
 
 }  // namespace myo::exercise

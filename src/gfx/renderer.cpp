@@ -260,6 +260,7 @@ struct Renderer::Impl {
   Program floor{"floor.vert", shaders::floor_vert, "floor.frag", shaders::floor_frag};
   Program outline{"background.vert", shaders::background_vert, "outline.frag", shaders::outline_frag};
   Program shadow{"background.vert", shaders::background_vert, "shadow.frag", shaders::shadow_frag};
+  OverlayPass overlay;
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
 
@@ -967,12 +968,14 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
     frame.floor();
     im.passDone("floor");
   }
+  im.overlay.draw(f.overlay.onMuscles, frame.viewProj, f.eye);  // overlay_pass.hpp
   if (frame.anyOutline) {
     frame.outlineMask();
     im.passDone("outline mask");
   }
   frame.translucentLayers();
   im.passDone("translucent");
+  im.overlay.draw(f.overlay.onSkin, frame.viewProj, f.eye);
   frame.resolve();
   im.passDone("resolve");
   if (frame.anyOutline) {

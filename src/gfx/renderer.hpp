@@ -9,6 +9,7 @@
 
 #include <glm/glm.hpp>
 
+#include "gfx/overlay_pass.hpp"
 #include "scene/lod.hpp"
 #include "scene/model.hpp"
 
@@ -80,6 +81,7 @@ struct FrameView {
   float modelRadius = 1.0f;       ///< the model's bounding radius (scales depth biases)
   int samples = 4;                ///< MSAA samples
   PaintView paint;
+  OverlayView overlay;  ///< coverage and safety zones painted over the body (overlay_pass.hpp)
   /// World-space box around the outlined meshes (limits the outline pass), when known.
   std::optional<std::pair<glm::vec3, glm::vec3>> outlineBounds;
   Interaction interaction;

@@ -210,6 +210,12 @@ void drawToolRows(const ExercisePanelInput& in) {
 }
 
 void drawCoachStatusLine(const ExercisePanelInput& in) {
+  if (in.safety.zone != exercise::Zone::None) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));
+    ImGui::TextWrapped("%s", std::string(exercise::zoneWarning(in.safety.zone, in.safety.tool)).c_str());
+    ImGui::PopStyleColor();
+    return;
+  }
   if (in.state.phase == exercise::Phase::Work && in.coverage)
     ImGui::TextDisabled("%d %% of the target covered", int(std::round(*in.coverage * 100.0)));
 }
@@ -252,6 +258,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
     ImGui::TextWrapped("Pick an exercise above to see the body on the equipment and follow the timer.");
     ImGui::Spacing();
     ImGui::TextWrapped("%s", set.general.rule.c_str());
+    out.safety = drawSafetySection(in.safety, in.safetySettings);  // safety_panel.hpp
     if (ImGui::CollapsingHeader("Why release the upper back")) {
       bulletList(set.general.purposes);
       ImGui::Spacing();
@@ -305,6 +312,12 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   drawToolRows(in);
   ImGui::EndChild();
   record(rects, "tool rows");
+  // Pressure, zone warning and their settings (safety_panel.hpp), in a region of fixed height too.
+  ImGui::BeginChild("safety", ImVec2(0, line * 4.6f + ImGui::GetFrameHeightWithSpacing() * 2.0f), false,
+                    kFixedRegion);
+  out.safety = drawSafetySection(in.safety, in.safetySettings);
+  ImGui::EndChild();
+  record(rects, "safety");
 
   // Controls.
   const char* playLabel = st.running ? "Pause" : (st.elapsed > 0.0 && st.elapsed < st.total ? "Resume" : "Start");

@@ -9,6 +9,7 @@
 #include "exercise/exercise_data.hpp"
 #include "exercise/timer.hpp"
 #include "ui/layout.hpp"
+#include "ui/safety_panel.hpp"
 
 #include <glm/glm.hpp>
 
@@ -35,6 +36,8 @@ struct ExercisePanelInput {
   std::optional<exercise::Phase> nextPhase;
   scene::Side nextSide = scene::Side::None;
   double nextS = 0.0;
+  SafetyReadout safety;                              ///< pressure and zone (safety_panel.hpp)
+  SafetySettings safetySettings;
 };
 
 struct ExerciseIntents {
@@ -48,6 +51,7 @@ struct ExerciseIntents {
   std::optional<int> sets;
   bool exportVideo = false;        ///< write the exercise to a video file
   bool toggleCoach = false;        ///< into or out of the coach view
+  std::optional<SafetySettings> safety;  ///< changed zone display or body weight
 };
 
 /// The fonts the panels use, built by the ImGui host at the sizes they are shown at (nullptr: the default

@@ -95,6 +95,20 @@ TEST_CASE("every option reaches CliOptions") {
     CHECK_FALSE(d.select.has_value());
     CHECK_FALSE(d.search.has_value());
   }
+  SUBCASE("the pressure estimate's body weight and the safety zones") {
+    const CliOptions o = options({"--exercise", "rhomboid-massage-ball", "--body-weight", "72.5", "--zones",
+                                  "--headless", "--screenshot", "zones.png"});
+    CHECK(o.bodyWeightKg == doctest::Approx(72.5));
+    CHECK(o.zones);
+    CHECK_FALSE(options({}).bodyWeightKg.has_value());
+    CHECK_FALSE(options({}).zones);
+    for (const char* bad : {"29.9", "251", "heavy", "80kg", "", "nan"}) {
+      CAPTURE(bad);
+      const Failure f = failure({"--body-weight", bad});
+      CHECK(f.where == "--body-weight");
+      CHECK(f.what == std::string("expected a number of kilograms between 30 and 250, got '") + bad + "'");
+    }
+  }
   SUBCASE("a video export") {
     const CliOptions o = options({"--exercise", "massage-chair", "--video", "out/chair.WEBM", "--from", "5",
                                   "--to", "12.5", "--fps", "24", "--size", "640x360", "--headless"});
@@ -184,7 +198,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
                              "--skin MODE", "--video FILE", "--from SECONDS", "--to SECONDS", "--fps N",
                              "--export FILE.glb", "--output-dir DIR", "--select NAME", "--search TEXT",
                              "--layer-depth N", "--xray", "--fade-others", "--show PANEL", "--coach",
-                             "--scale FACTOR"}) {
+                             "--scale FACTOR", "--body-weight KG", "--zones"}) {
     CAPTURE(option);
     CHECK(text.find(std::string("  ") + option + " ") != std::string::npos);
   }
@@ -194,7 +208,7 @@ TEST_CASE("--help and --version print and exit, from the same table") {
 
   // Everything the help lists is an option the parser knows (one table for both).
   const std::vector<std::string> listed = optionsInHelp(text);
-  CHECK(listed.size() == 31);
+  CHECK(listed.size() == 33);
   for (const std::string& name : listed) {
     CAPTURE(name);
     try {
