@@ -77,7 +77,7 @@ std::optional<TrackPoint> SurfaceQuery::touch(const glm::vec3& guide, const glm:
     // Start a hair outside so the surface under the tool counts when it is itself a muscle.
     for (const auto& [mesh, t] : surface->meshesAlong(start - 1e-4f * inward, inward, kMuscleDepth)) {
       if (!isMuscle(mesh)) continue;
-      auto it = std::find_if(depths.begin(), depths.end(), [&](const auto& e) { return e.first == mesh; });
+      auto it = std::find_if(depths.begin(), depths.end(), [m = mesh](const auto& e) { return e.first == m; });
       if (it == depths.end())
         depths.emplace_back(mesh, t);
       else

@@ -8,6 +8,7 @@
 
 #include "gfx/context.hpp"
 #include "gfx/gl.hpp"
+#include "gfx/leak_check.hpp"
 
 namespace myo::gfx {
 namespace {
@@ -65,6 +66,7 @@ bool initialise(EGLDisplay display) {
   if (display == EGL_NO_DISPLAY) return false;
   EGLint major = 0, minor = 0;
   if (!eglInitialize(display, &major, &minor)) return false;
+  keepDriversForLeakCheck();  // sanitizer builds only
   // Reload with the display so that 1.5 entry points and display extensions resolve.
   if (!gladLoaderLoadEGL(display)) return false;
   return true;
