@@ -229,6 +229,8 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   // drag that starts on a control never moves the window.
   ImGui::SetNextWindowPos(ImVec2(display.x - em * 0.6f, em * 0.6f), ImGuiCond_Always, ImVec2(1.0f, 0.0f));
   if (!anatomy) ImGui::SetNextWindowSize(ImVec2(em * 21.0f, display.y - em * 1.2f), ImGuiCond_Always);
+  // Anatomy only: as wide as it was, and as tall as its few lines (a height of 0 fits the content).
+  else ImGui::SetNextWindowSize(ImVec2(em * 15.0f, 0.0f), ImGuiCond_Always);
   // In a narrow window the two panels would overlap: this one starts folded.
   if (display.x < em * 50.0f) ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver);
   // Anatomy only: the window shrinks to its few lines.
@@ -313,7 +315,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   ImGui::EndChild();
   record(rects, "tool rows");
   // Pressure, zone warning and their settings (safety_panel.hpp), in a region of fixed height too.
-  ImGui::BeginChild("safety", ImVec2(0, line * 4.6f + ImGui::GetFrameHeightWithSpacing() * 2.0f), false,
+  ImGui::BeginChild("safety", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + em * 1.4f + line * 2.0f), false,
                     kFixedRegion);
   out.safety = drawSafetySection(in.safety, in.safetySettings);
   ImGui::EndChild();

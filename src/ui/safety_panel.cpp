@@ -20,7 +20,7 @@ const ImU32 kTooMuch = IM_COL32(210, 70, 60, 255);
 void pressureBar(const exercise::PressureEstimate& p) {
   const float em = ImGui::GetFontSize();
   const float width = std::max(em * 6.0f, ImGui::GetContentRegionAvail().x);
-  const float height = em * 0.9f;
+  const float height = em * 0.9f;  // also the place kept when there is no estimate (drawSafetySection)
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const auto x = [&](double kpa) { return at.x + width * float(std::clamp(kpa / kBarMaxKpa, 0.0, 1.0)); };
@@ -32,8 +32,17 @@ void pressureBar(const exercise::PressureEstimate& p) {
   const float mark = x(p.kpa);
   draw->AddRectFilled(ImVec2(mark - 2.0f, at.y - 3.0f), ImVec2(mark + 2.0f, at.y + height + 3.0f),
                       IM_COL32(20, 20, 20, 255));
+  // The bands' names inside them, small and dark (the tooltip gives their limits).
+  ImFont* font = ImGui::GetFont();
+  const float textPx = height * 0.95f;
+  const ImU32 ink = IM_COL32(25, 25, 25, 230);
+  const auto label = [&](double fromKpa, const char* text) {
+    draw->AddText(font, textPx, ImVec2(x(fromKpa) + 3.0f, at.y + (height - textPx) * 0.5f), ink, text);
+  };
+  label(0.0, "gentle");
+  label(exercise::kGentleMaxKpa, "firm");
+  label(exercise::kFirmMaxKpa, "too much");
   ImGui::Dummy(ImVec2(width, height + 4.0f));
-  ImGui::TextDisabled("gentle < %.0f   firm < %.0f   too much", exercise::kGentleMaxKpa, exercise::kFirmMaxKpa);
 }
 
 }  // namespace
@@ -42,29 +51,39 @@ std::optional<SafetySettings> drawSafetySection(const SafetyReadout& in, const S
   SafetySettings s = settings;
   const float em = ImGui::GetFontSize();
   if (in.exercise) {
+    // During an exercise, three short rows of fixed height (the panel's layout stays put): the zones box and the
+    // estimate, the bar (or its place), a warning while a contact is in a zone. Body weight: the Settings window.
+    ImGui::Checkbox("zones", &s.zones);
+    ImGui::SameLine();
     if (in.pressure) {
       const auto& p = *in.pressure;
-      ImGui::Text("Pressure: about %.0f kPa, %s", p.kpa, std::string(exercise::pressureBandName(p.band)).c_str());
+      ImGui::Text("about %.0f kPa, %s", p.kpa, std::string(exercise::pressureBandName(p.band)).c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("(%.0f-%.0f)", p.lowKpa, p.highKpa);
       pressureBar(p);
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("An estimate: %.0f N on %.1f cm2. Force from %s; contact sizes and bands are ours.", p.forceN,
-                          p.areaM2 * 1e4, p.source);
+        ImGui::SetTooltip("An estimate for %.1f kg: %.0f N on %.1f cm2. Force from %s; contact sizes and the bands "
+                          "(gentle < %.0f, firm < %.0f kPa, then too much) are ours.",
+                          s.bodyWeightKg, p.forceN, p.areaM2 * 1e4, p.source, exercise::kGentleMaxKpa,
+                          exercise::kFirmMaxKpa);
+    } else {
+      ImGui::TextDisabled("no pressure now");
+      ImGui::Dummy(ImVec2(em, em * 0.9f + 4.0f));
     }
     if (in.zone != exercise::Zone::None) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));
       ImGui::TextWrapped("%s", std::string(exercise::zoneWarning(in.zone, in.tool)).c_str());
       ImGui::PopStyleColor();
     }
+  } else if (ImGui::CollapsingHeader("Safety zones and pressure")) {
+    ImGui::Checkbox("Show safety zones", &s.zones);
+    ImGui::TextUnformatted("Body weight");
+    ImGui::SameLine();
+    float kg = float(s.bodyWeightKg);
+    ImGui::SetNextItemWidth(em * 3.5f);
+    if (ImGui::InputFloat("kg", &kg, 0.0f, 0.0f, "%.1f"))
+      s.bodyWeightKg = std::clamp(double(kg), exercise::kMinBodyWeightKg, exercise::kMaxBodyWeightKg);
   }
-  ImGui::Checkbox("Show safety zones", &s.zones);
-  ImGui::TextUnformatted("Body weight");
-  ImGui::SameLine();
-  float kg = float(s.bodyWeightKg);
-  ImGui::SetNextItemWidth(em * 3.5f);
-  if (ImGui::InputFloat("kg", &kg, 0.0f, 0.0f, "%.1f"))
-    s.bodyWeightKg = std::clamp(double(kg), exercise::kMinBodyWeightKg, exercise::kMaxBodyWeightKg);
   if (s == settings) return std::nullopt;
   return s;
 }
