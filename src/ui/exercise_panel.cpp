@@ -315,7 +315,7 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   ImGui::EndChild();
   record(rects, "tool rows");
   // Pressure, zone warning and their settings (safety_panel.hpp), in a region of fixed height too.
-  ImGui::BeginChild("safety", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + em * 1.4f + line * 2.0f), false,
+  ImGui::BeginChild("safety", ImVec2(0, ImGui::GetFrameHeightWithSpacing() + em * 1.3f), false,
                     kFixedRegion);
   out.safety = drawSafetySection(in.safety, in.safetySettings);
   ImGui::EndChild();

@@ -55,11 +55,23 @@ std::optional<SafetySettings> drawSafetySection(const SafetyReadout& in, const S
     // estimate, the bar (or its place), a warning while a contact is in a zone. Body weight: the Settings window.
     ImGui::Checkbox("zones", &s.zones);
     ImGui::SameLine();
-    if (in.pressure) {
+    if (in.zone != exercise::Zone::None) {
+      // In a zone the warning takes the estimate's place (the banner over the 3D view says it in full).
+      const std::string warning(exercise::zoneWarning(in.zone, in.tool));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));
+      ImGui::TextUnformatted(warning.c_str());
+      ImGui::PopStyleColor();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", warning.c_str());
+    } else if (in.pressure) {
       const auto& p = *in.pressure;
       ImGui::Text("about %.0f kPa, %s", p.kpa, std::string(exercise::pressureBandName(p.band)).c_str());
       ImGui::SameLine();
       ImGui::TextDisabled("(%.0f-%.0f)", p.lowKpa, p.highKpa);
+    } else {
+      ImGui::TextDisabled("no pressure now");
+    }
+    if (in.pressure) {
+      const auto& p = *in.pressure;
       pressureBar(p);
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("An estimate for %.1f kg: %.0f N on %.1f cm2. Force from %s; contact sizes and the bands "
@@ -67,13 +79,7 @@ std::optional<SafetySettings> drawSafetySection(const SafetyReadout& in, const S
                           s.bodyWeightKg, p.forceN, p.areaM2 * 1e4, p.source, exercise::kGentleMaxKpa,
                           exercise::kFirmMaxKpa);
     } else {
-      ImGui::TextDisabled("no pressure now");
       ImGui::Dummy(ImVec2(em, em * 0.9f + 4.0f));
-    }
-    if (in.zone != exercise::Zone::None) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));
-      ImGui::TextWrapped("%s", std::string(exercise::zoneWarning(in.zone, in.tool)).c_str());
-      ImGui::PopStyleColor();
     }
   } else if (ImGui::CollapsingHeader("Safety zones and pressure")) {
     ImGui::Checkbox("Show safety zones", &s.zones);
