@@ -191,8 +191,10 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
   }
 }
 
-/// Distance along the ray to the nearest face of the meshes, or a negative number.
-float nearestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT) {
+/// Distance along the ray to the nearest (or, with `farthest`, the farthest) face of the meshes within maxT, or a
+/// negative number.
+float hitAlong(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT,
+               bool farthest) {
   float best = -1.0f;
   for (const TissueMesh* m : meshes) {
     for (std::size_t f = 0; f < m->indices.size(); f += 3) {
@@ -202,26 +204,17 @@ float nearestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin,
       const glm::vec3 lo = glm::min(a, glm::min(b, c)) - glm::vec3(maxT), hi = glm::max(a, glm::max(b, c)) + glm::vec3(maxT);
       if (glm::any(glm::lessThan(origin, lo)) || glm::any(glm::greaterThan(origin, hi))) continue;
       const auto t = scene::intersectTriangle(origin, dir, a, b, c);
-      if (t && *t <= maxT && (best < 0.0f || *t < best)) best = *t;
+      if (!t || *t > maxT) continue;
+      if (farthest ? *t > best : (best < 0.0f || *t < best)) best = *t;
     }
   }
   return best;
 }
-
-/// Distance along the ray to the farthest face of the meshes within maxT, or a negative number.
+float nearestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT) {
+  return hitAlong(meshes, origin, dir, maxT, false);
+}
 float farthestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin, glm::vec3 dir, float maxT) {
-  float best = -1.0f;
-  for (const TissueMesh* m : meshes) {
-    for (std::size_t f = 0; f < m->indices.size(); f += 3) {
-      const glm::vec3 &a = m->positions[m->indices[f]], &b = m->positions[m->indices[f + 1]],
-                      &c = m->positions[m->indices[f + 2]];
-      const glm::vec3 lo = glm::min(a, glm::min(b, c)) - glm::vec3(maxT), hi = glm::max(a, glm::max(b, c)) + glm::vec3(maxT);
-      if (glm::any(glm::lessThan(origin, lo)) || glm::any(glm::greaterThan(origin, hi))) continue;
-      const auto t = scene::intersectTriangle(origin, dir, a, b, c);
-      if (t && *t <= maxT && *t > best) best = *t;
-    }
-  }
-  return best;
+  return hitAlong(meshes, origin, dir, maxT, true);
 }
 
 /// `beneath`: the built sheets named in `spec.over` (same side), which this one's inner face keeps above.

@@ -484,6 +484,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   // The coach view replaces both panels: the timer large, the current step, the 3D view beside them.
   const bool coach = coachView();
   drawnLabels_.clear();
+  ui::UiIntents intents;
   if (!coach) {
     ui::PanelInput in = panelInput();
     in.fps = fps;
@@ -491,10 +492,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     const ui::AtlasInput atlasIn = atlasInput();
     in.atlas = &atlasIn;
     in.atlasSettings = &atlas_;
-    ui::UiIntents intents;
     ui::drawMainPanel(in, display_, intents);
-    drawAtlasCard(pixelsPerPoint, intents.atlas);
-    if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
 
     if (intents.preset) setPreset(*intents.preset);
     if (intents.frame) frameModel();
@@ -508,7 +506,6 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     }
     if (intents.dismissError) error_.reset();
     if (intents.screenshot) screenshotRequested_ = true;
-    applyAtlasIntents(intents.atlas);
   }
 
   ui::ExercisePanelInput ein;
@@ -550,6 +547,12 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
   if (eint.exportVideo) videoRequested_ = true;
   if (eint.toggleCoach) toggleCoachView();
   readPanelRects(pixelsPerPoint);
+  // The card and the labels keep clear of both panels as drawn in this frame.
+  if (!coach) {
+    drawAtlasCard(pixelsPerPoint, intents.atlas);
+    if (display_.labels && !motion_) drawLabels(pixelsPerPoint);
+    applyAtlasIntents(intents.atlas);
+  }
   if (eint.safety) safety_ = *eint.safety;
   applyExerciseIntents(eint);
   drawPrefsUi();
