@@ -120,10 +120,8 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
     ImGui::Separator();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(ImVec4(0.45f, 0.85f, 1.0f, 1.0f), "%s", input.selectedTitle.c_str());
-    for (const auto& [heading, text] : input.selectedFacts) {
-      ImGui::TextDisabled("%s", heading.c_str());
-      ImGui::TextUnformatted(text.c_str());
-    }
+    // Its facts are in the card beside it (ui/atlas_panel, Viewer::drawAtlasCard); here only the name, so the panel stays short.
+    ImGui::TextDisabled("Origin, insertion, action, nerve and blood supply: in its card.");
     ImGui::PopTextWrapPos();
   }
 

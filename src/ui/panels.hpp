@@ -44,7 +44,7 @@ struct PanelInput {
   std::vector<MuscleRow> muscles;
   int selectedMesh = -1;
   std::string selectedTitle;
-  std::vector<std::pair<std::string, std::string>> selectedFacts;  ///< (heading, text) for the info card
+  std::vector<std::pair<std::string, std::string>> selectedFacts;  ///< (heading, text) for the info card (atlas card)
   bool hasAnimation = false;
   std::string rendererInfo;
   float fps = 0.0f;
