@@ -16,6 +16,18 @@
 
 namespace myo::test {
 
+/// Each node's name, mesh and children as the file gives them, and every child's parent pointing back.
+inline void checkNodesAsFile(const scene::Model& model, const RawGltf& raw) {
+  REQUIRE(model.nodes.size() == raw.count("nodes"));
+  for (std::size_t n = 0; n < model.nodes.size(); ++n) {
+    const nlohmann::json& node = raw.doc["nodes"][n];
+    CHECK(model.nodes[n].name == node.value("name", ""));
+    CHECK(model.nodes[n].mesh == node.value("mesh", -1));
+    CHECK(model.nodes[n].children == node.value("children", std::vector<int>{}));
+    for (int c : model.nodes[n].children) CHECK(model.nodes[std::size_t(c)].parent == int(n));
+  }
+}
+
 /// Loads `path` and checks what the loader gives against the file itself; the model has `expectedTriangles`
 /// triangles and `expectedNodes` nodes, and every skin at least `minJoints` joints.
 inline void checkLoadedAsFile(const std::string& path, std::size_t expectedTriangles, std::size_t expectedNodes,

@@ -16,9 +16,11 @@
 #include "anatomy/generator.hpp"
 #include "anatomy/landmarks.hpp"
 #include "anatomy/sdf_util.hpp"
+#include "mesh_rays.hpp"
 #include "scene/picking.hpp"
 
 using namespace myo::anatomy;
+using myo::test::rayHit;
 
 namespace {
 
@@ -46,17 +48,6 @@ float surfaceDistance(const TissueMesh& m, glm::vec3 p, float reach) {
     glm::vec3 a = m.positions[m.indices[f]], b = m.positions[m.indices[f + 1]], c = m.positions[m.indices[f + 2]];
     if (glm::distance(a, p) > reach) continue;
     best = std::min(best, sdf::triangleDistance(p, a, b, c));
-  }
-  return best;
-}
-
-/// Distance along the ray to the nearest hit with the mesh, or a negative number.
-float rayHit(const TissueMesh& m, glm::vec3 origin, glm::vec3 dir) {
-  float best = -1.0f;
-  for (std::size_t f = 0; f < m.indices.size(); f += 3) {
-    const auto t = myo::scene::intersectTriangle(origin, dir, m.positions[m.indices[f]], m.positions[m.indices[f + 1]],
-                                            m.positions[m.indices[f + 2]]);
-    if (t && (best < 0.0f || *t < best)) best = *t;
   }
   return best;
 }

@@ -21,9 +21,11 @@
 #include "core/error.hpp"
 #include "scene/muscle_catalog.hpp"
 #include "scene/muscle_names.hpp"
+#include "mesh_rays.hpp"
 #include "scene/picking.hpp"
 
 using namespace myo::anatomy;
+using myo::test::rayHit;
 
 namespace {
 
@@ -95,17 +97,6 @@ private:
   float cell_;
   std::unordered_map<std::int64_t, std::vector<std::uint32_t>> cells_;
 };
-
-/// Distance along the ray to the nearest hit with the mesh, or a negative number.
-float rayHit(const TissueMesh& m, glm::vec3 origin, glm::vec3 dir) {
-  float best = -1.0f;
-  for (std::size_t f = 0; f < m.indices.size(); f += 3) {
-    const auto t = myo::scene::intersectTriangle(origin, dir, m.positions[m.indices[f]], m.positions[m.indices[f + 1]],
-                                            m.positions[m.indices[f + 2]]);
-    if (t && (best < 0.0f || *t < best)) best = *t;
-  }
-  return best;
-}
 
 }  // namespace
 

@@ -23,6 +23,7 @@ using doctest::Approx;
 using nlohmann::json;
 using test::base64Decode;
 using test::RawGltf;
+using test::checkNodesAsFile;
 
 namespace {
 
@@ -62,13 +63,7 @@ TEST_CASE("loader: the five Khronos samples have the counts their files give") {
 TEST_CASE("loader: BoxAnimated names, hierarchy and channels") {
   const scene::Model model = scene::loadGltf(samplePath("BoxAnimated.gltf"));
   const RawGltf raw(samplePath("BoxAnimated.gltf"));
-  for (std::size_t n = 0; n < model.nodes.size(); ++n) {
-    const json& node = raw.doc["nodes"][n];
-    CHECK(model.nodes[n].name == node.value("name", ""));
-    CHECK(model.nodes[n].mesh == node.value("mesh", -1));
-    CHECK(model.nodes[n].children == node.value("children", std::vector<int>{}));
-    for (int c : model.nodes[n].children) CHECK(model.nodes[std::size_t(c)].parent == int(n));
-  }
+  checkNodesAsFile(model, raw);
   const auto& channels = model.animations[0].channels;
   REQUIRE(channels.size() == 2);
   CHECK(channels[0].node == 2);

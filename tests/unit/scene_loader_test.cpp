@@ -18,6 +18,7 @@
 using namespace myo;
 using nlohmann::json;
 using test::RawGltf;
+using test::checkNodesAsFile;
 
 namespace {
 
@@ -68,13 +69,7 @@ TEST_CASE("loader: a matrix node over a TRS node") {
 TEST_CASE("loader: box_animated names, hierarchy and channels of every interpolation") {
   const scene::Model model = scene::loadGltf(fixture("box_animated.gltf"));
   const RawGltf raw(fixture("box_animated.gltf"));
-  for (std::size_t n = 0; n < model.nodes.size(); ++n) {
-    const json& node = raw.doc["nodes"][n];
-    CHECK(model.nodes[n].name == node.value("name", ""));
-    CHECK(model.nodes[n].mesh == node.value("mesh", -1));
-    CHECK(model.nodes[n].children == node.value("children", std::vector<int>{}));
-    for (int c : model.nodes[n].children) CHECK(model.nodes[std::size_t(c)].parent == int(n));
-  }
+  checkNodesAsFile(model, raw);
   const auto& channels = model.animations[0].channels;
   REQUIRE(channels.size() == 4);
   const json& fileChannels = raw.doc["animations"][0]["channels"];
