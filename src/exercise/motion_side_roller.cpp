@@ -19,6 +19,8 @@ constexpr int kColumns = 9;  // trunk turns sampled between side-lying and the f
 constexpr int kHeights = 24;
 constexpr float kRollerBehind = 0.38f;   // roller centre behind the contact along its axis, metres
 constexpr float kWristOnFloor = 0.008f;  // the wrist joint above the floor with the palm flat on it, metres
+constexpr float kHandInFront = 0.22f;    // the top hand in front of the top shoulder's mean place, metres
+constexpr float kHandHeadward = -0.05f;  // and toward the head (negative: toward the feet), metres
 
 /// The body's front, horizontal (world).
 glm::vec3 frontOf(const glm::mat3& rot) {
@@ -180,8 +182,8 @@ class SideRoller final : public Motion {
 
   /// The top leg crosses over with its foot flat on the floor in front of the bottom knee (set down at
   /// mid-stroke, side-lying); the top hand rests on the floor in front of the chest, past the front end of
-  /// the roller, 20 cm in front of where the top shoulder is halfway through the stroke, reached with the
-  /// shoulder girdle's help.
+  /// the roller, 22 cm in front of and 5 cm toward the feet from where the top shoulder is on average over the
+  /// stroke and the turn, reached with the shoulder girdle's help.
   void planSideLying(const MotionContext& m, SideConfig& c) const {
     c.plants.clear();
     const Instant first = instant(m, c, 0.0);
@@ -216,9 +218,26 @@ class SideRoller final : public Motion {
     if (shoulder >= 0 && wanted(arm)) {
       Plant hand;
       hand.limb = arm;
-      const glm::vec3 sh = glm::vec3(placed.body * c.bodyWorld[std::size_t(shoulder)][3]);
-      hand.target = glm::vec3(sh.x, kWristOnFloor, sh.z) + 0.20f * front;
-      hand.poleBody = glm::normalize(glm::vec3(0.2f * top, -0.3f, 1.0f));
+      // Where the top shoulder is on average over the stroke: its ends and middle, side-lying, half turned and
+      // fully turned toward supine (the turn swings the shoulder back, away from the hand).
+      glm::vec3 sh(0.0f);
+      int n = 0;
+      for (std::size_t j : {std::size_t(0), c.tracks.size() / 2, c.tracks.size() - 1}) {
+        const Track& track = c.tracks[j];
+        if (track.empty()) continue;
+        for (double along : {0.0, 0.5, 1.0}) {
+          Instant at = first;
+          at.travel = along * c.tracks[0].length();
+          at.turnDeg = c.tracks.size() > 1 ? m.exercise->tool.path.turnDeg * double(j) / double(c.tracks.size() - 1)
+                                           : 0.0;
+          at.samples[0] = track.at(along * track.length());
+          sh += glm::vec3(place(m, c, at).body * c.bodyWorld[std::size_t(shoulder)][3]);
+          ++n;
+        }
+      }
+      sh /= float(std::max(n, 1));
+      hand.target = glm::vec3(sh.x, kWristOnFloor, sh.z) + kHandInFront * front + kHandHeadward * head;
+      hand.poleBody = glm::normalize(glm::vec3(0.6f * top, 0.0f, 1.0f));
       hand.forward = glm::normalize(front + 0.4f * head);
       hand.girdle = true;
       c.plants.push_back(hand);

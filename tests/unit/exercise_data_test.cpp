@@ -80,7 +80,7 @@ TEST_CASE("the shipped exercise file loads with the four exercises of the articl
   CHECK(lat.protocol.workS == 45.0);
   CHECK(lat.protocol.switchS == 5.0);
   CHECK(lat.motion == "side-roller");
-  CHECK(lat.tool.path.turnDeg == doctest::Approx(40.0));
+  CHECK(lat.tool.path.turnDeg == doctest::Approx(12.0));
   CHECK(lat.pose.planted == std::vector<Limb>{Limb::FootR, Limb::HandR});
 
   const Exercise& chair = set.find("massage-chair");

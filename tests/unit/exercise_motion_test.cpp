@@ -213,8 +213,9 @@ TEST_CASE("trapezius roller: rolling without slip") {
     CHECK(std::abs(f1.rollAngle - f0.rollAngle) == doctest::Approx(net / r).epsilon(1e-3));
     if (b <= 2.5) CHECK(travel == doctest::Approx(net).epsilon(0.01));  // one direction only
     CHECK(f0.toolPosition.y == doctest::Approx(r));
-    // The contact sits on top of the roller.
-    CHECK(f0.contact->worldPoint.y == doctest::Approx(2.0 * r).epsilon(1e-3));
+    // The contact sits on top of the roller (lifted a few millimetres where the skinned back bulges past it).
+    CHECK(f0.contact->worldPoint.y >= 2.0 * r - 1e-4);
+    CHECK(f0.contact->worldPoint.y < 2.0 * r + 0.003);
     CHECK(glm::distance(glm::vec2(f0.contact->worldPoint.x, f0.contact->worldPoint.z),
                         glm::vec2(f0.toolPosition.x, f0.toolPosition.z)) < 0.02f);
   }
@@ -304,7 +305,8 @@ TEST_CASE("latissimus roller: contact over the latissimus of the side being work
       // Side-lying: the trunk's long axis lies level, the roller on the floor under the contact.
       CHECK(f.toolPosition.y == doctest::Approx(0.0762));
     }
-    CHECK(turnMax == doctest::Approx(40.0).epsilon(0.02));
+    CHECK(turnMax == doctest::Approx(exercises().find("latissimus-foam-roller").tool.path.turnDeg).epsilon(0.02));
+    CHECK(turnMax > 5.0);
     CHECK(hi == doctest::Approx(1.30).epsilon(0.01));  // just below the armpit
     CHECK(lo == doctest::Approx(1.17).epsilon(0.01));  // the lower ribs
   }
