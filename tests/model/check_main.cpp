@@ -57,7 +57,7 @@ int main(int argc, char** argv) {
     for (std::size_t n = 0; n < crossing.size(); ++n) {
       const auto [a, b] = crossing[n];
       ++kinds[kind(a, b)];
-      if (shown++ < 40 && (n % std::max<std::size_t>(1, crossing.size() / 40)) == 0) {
+      if (n % std::max<std::size_t>(1, crossing.size() / 30) == 0 && shown++ < 30) {
         auto ij = [&](std::uint32_t x) {
           if (x < outerCount) return fmt::format("o({},{})", x / nv, x % nv);
           std::size_t k = x - outerCount;
