@@ -61,8 +61,6 @@ TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, B
   return mesh;
 }
 
-/// Fewer triangles where the surface is flat: meshoptimizer's edge collapse within `error` metres, down to
-
 /// Gives `m` the triangles `indices` (into its current vertices) and keeps only the vertices they use, in
 /// the order they are first used.
 void compactVertices(TissueMesh& m, std::vector<std::uint32_t> indices) {
@@ -80,6 +78,7 @@ void compactVertices(TissueMesh& m, std::vector<std::uint32_t> indices) {
   m.normals = std::move(nor);
   m.indices = std::move(indices);
 }
+/// Fewer triangles where the surface is flat: meshoptimizer's edge collapse within `error` metres, down to
 /// `target` triangles at most; the kept vertices keep their field normals.
 void simplify(TissueMesh& m, std::size_t target, float error) {
   if (m.indices.size() / 3 <= target) return;
@@ -796,6 +795,9 @@ TissueMesh skull(float cell) {
   std::vector<glm::vec3> nuchal{inion};
   for (const char* id : {"SNL_1_L", "SNL_2_L", "SNL_3_L", "SNL_4_L", "SNL_5_L", "MASTOID_BASE_L"}) nuchal.push_back(M(id));
   const glm::vec3 mastoidBase = M("MASTOID_BASE_L"), mastoidTip = M("MASTOID_TIP_L");
+  constexpr float kMastoidTipRadius = 0.0045f;
+  const glm::vec3 mastoidRoot = mastoidBase + glm::vec3(-0.004f, 0.0f, 0.0f);
+  const glm::vec3 mastoidTipCentre = mastoidTip + glm::normalize(mastoidRoot - mastoidTip) * kMastoidTipRadius;
   const glm::vec3 zygAnt = M("ZYG_ARCH_ANT_L"), zygion = M("ZYGION_L"), zygPost = M("ZYG_ARCH_POST_L");
   const glm::vec3 condyle = M("OCC_CONDYLE_L"), nasion = M("NASION"), orbitale = M("ORBITALE_L");
   const glm::vec3 foramen = 0.5f * (opisthion + basion);
@@ -817,7 +819,8 @@ TissueMesh skull(float cell) {
     // External occipital protuberance and the superior nuchal line out to the mastoid.
     d = smin(d, sdf::sphere(q, inion + glm::vec3(0.0f, 0.0f, 0.004f), 0.0065f), 0.004f);
     d = smin(d, tube(q, nuchal, 0.0022f, 0.002f), 0.003f);
-    d = smin(d, sdf::roundCone(q, mastoidBase + glm::vec3(-0.004f, 0.0f, 0.0f), mastoidTip, 0.0095f, 0.0045f), 0.005f);
+    // The tip's rounding sphere sits inside the process, so the landmark lies on its surface.
+    d = smin(d, sdf::roundCone(q, mastoidRoot, mastoidTipCentre, 0.0095f, kMastoidTipRadius), 0.005f);
     d = smin(d, sdf::ellipsoid(q, condyle + glm::vec3(0.0f, -0.002f, 0.0f), {0.0065f, 0.006f, 0.011f}), 0.004f);
     // Face: brow, orbits, zygomatic bone and arch, nasal bones, maxilla with the upper teeth.
     d = smin(d, sdf::ellipsoid(q, {0.05f, 1.613f, 0.110f}, {0.013f, 0.014f, 0.013f}), 0.008f);
@@ -1136,6 +1139,59 @@ CanalProbe vertebralCanal(std::string_view level) {
   throw std::out_of_range("vertebralCanal: unknown level");
 }
 
+/// Edge collapse can bring two parts of a surface together at a vertex (two sides of a thin plate or a
+/// narrow gap closing), so that an edge carries four faces. Each vertex gets one copy per fan of faces
+/// joined across ordinary two-face edges; the parts then only touch and the mesh is a 2-manifold again.
+void separateTouchingSheets(TissueMesh& m) {
+  auto edgeKey = [](std::uint32_t a, std::uint32_t b) {
+    return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | std::max(a, b);
+  };
+  std::map<std::uint64_t, int> faceCount;
+  for (std::size_t f = 0; f < m.indices.size(); f += 3)
+    for (int e = 0; e < 3; ++e) ++faceCount[edgeKey(m.indices[f + e], m.indices[f + (e + 1) % 3])];
+  bool any = false;
+  for (const auto& [edge, n] : faceCount) any = any || n > 2;
+  if (!any) return;
+  const std::size_t vertexCount = m.positions.size();
+  // Corners (face * 3 + k) at each vertex.
+  std::vector<std::vector<std::uint32_t>> corners(vertexCount);
+  for (std::uint32_t c = 0; c < m.indices.size(); ++c) corners[m.indices[c]].push_back(c);
+  std::vector<std::uint32_t> newIndices = m.indices;
+  for (std::uint32_t v = 0; v < vertexCount; ++v) {
+    const std::vector<std::uint32_t>& cs = corners[v];
+    if (cs.size() < 2) continue;
+    std::vector<std::size_t> parent(cs.size());
+    for (std::size_t k = 0; k < cs.size(); ++k) parent[k] = k;
+    auto find = [&](std::size_t k) {
+      while (parent[k] != k) k = parent[k] = parent[parent[k]];
+      return k;
+    };
+    // Faces at v that share an ordinary edge (v, w) belong to one fan.
+    std::map<std::uint32_t, std::vector<std::size_t>> byNeighbour;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      const std::uint32_t f = cs[k] / 3, at = cs[k] % 3;
+      for (std::uint32_t w : {m.indices[3 * f + (at + 1) % 3], m.indices[3 * f + (at + 2) % 3]}) byNeighbour[w].push_back(k);
+    }
+    for (const auto& [w, ks] : byNeighbour) {
+      if (faceCount[edgeKey(v, w)] != 2 || ks.size() != 2) continue;
+      std::size_t a = find(ks[0]), b = find(ks[1]);
+      if (a != b) parent[std::max(a, b)] = std::min(a, b);
+    }
+    std::map<std::size_t, std::uint32_t> copyOf;
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      const std::size_t root = find(k);
+      if (root == find(0)) continue;
+      auto [it, fresh] = copyOf.try_emplace(root, static_cast<std::uint32_t>(m.positions.size()));
+      if (fresh) {
+        m.positions.push_back(m.positions[v]);
+        m.normals.push_back(m.normals[v]);
+      }
+      newIndices[cs[k]] = it->second;
+    }
+  }
+  m.indices = std::move(newIndices);
+}
+
 std::vector<TissueMesh> buildBones(float cell) {
   // Budgets after simplification (triangles); the simplifier keeps within 0.3 mm of the polygonised form.
   // The bones are built side by side on the worker threads; each job writes only its own slot, so the
@@ -1159,6 +1215,7 @@ std::vector<TissueMesh> buildBones(float cell) {
     if (j.budget == 0) return;
     if (j.midline) simplifyMidline(built[i], j.budget, j.midline && j.build == mandible ? 0.00025f : 0.0003f);
     else simplify(built[i], j.budget, 0.0003f);
+    separateTouchingSheets(built[i]);
   });
   std::vector<TissueMesh> bones;
   for (int i = 0; i < jobCount; ++i) {

@@ -115,14 +115,36 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
 
   ImplicitMesh mesh;
   const std::size_t cellCount = static_cast<std::size_t>(nx - 1) * (ny - 1) * (nz - 1);
-  std::vector<std::int32_t> cellVertex(cellCount, -1);
+  // A cell the surface crosses gets one vertex per separate piece of surface in it (usually one). The
+  // slot of a cell gives its first vertex and, per cube edge, which of its vertices that edge's crossing
+  // belongs to (4 bits each).
+  struct CellSlot {
+    std::int32_t first;
+    std::uint64_t edgePiece;
+  };
+  std::vector<std::int32_t> cellSlot(cellCount, -1);
+  std::vector<CellSlot> slots;
   auto cidx = [&](int i, int j, int k) {
     return (static_cast<std::size_t>(k) * (ny - 1) + static_cast<std::size_t>(j)) * (nx - 1) +
            static_cast<std::size_t>(i);
   };
   std::vector<glm::vec3> cellBase;
+  // Corner c of a cell is at (c & 1, (c >> 1) & 1, (c >> 2) & 1); edge e joins kEdges[e][0] and kEdges[e][1].
   static const int kEdges[12][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}, {0, 2}, {1, 3},
                                     {4, 6}, {5, 7}, {0, 4}, {1, 5}, {2, 6}, {3, 7}};
+  // The six faces of a cell: corners in cyclic order and the edge from each corner to the next.
+  static const int kFaceCorners[6][4] = {{0, 2, 6, 4}, {1, 3, 7, 5}, {0, 1, 5, 4},
+                                         {2, 3, 7, 6}, {0, 1, 3, 2}, {4, 5, 7, 6}};
+  static const auto kFaceEdges = [] {
+    std::array<std::array<int, 4>, 6> fe{};
+    for (int f = 0; f < 6; ++f)
+      for (int q = 0; q < 4; ++q) {
+        int a = kFaceCorners[f][q], b = kFaceCorners[f][(q + 1) % 4];
+        for (int e = 0; e < 12; ++e)
+          if ((kEdges[e][0] == a && kEdges[e][1] == b) || (kEdges[e][0] == b && kEdges[e][1] == a)) fe[f][q] = e;
+      }
+    return fe;
+  }();
   for (int k = 0; k + 1 < nz; ++k) {
     for (int j = 0; j + 1 < ny; ++j) {
       for (int i = 0; i + 1 < nx; ++i) {
@@ -133,24 +155,81 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
           inside += v[c] < 0.0f ? 1 : 0;
         }
         if (inside == 0 || inside == 8) continue;
-        glm::vec3 sum(0.0f);
-        int n = 0;
-        glm::vec3 base = pointAt(i, j, k);
-        for (const auto& e : kEdges) {
-          float a = v[e[0]], b = v[e[1]];
-          if ((a < 0.0f) == (b < 0.0f)) continue;
-          float t = a / (a - b);
-          glm::vec3 pa(e[0] & 1, (e[0] >> 1) & 1, (e[0] >> 2) & 1);
-          glm::vec3 pb(e[1] & 1, (e[1] >> 1) & 1, (e[1] >> 2) & 1);
-          sum += pa + (pb - pa) * t;
-          ++n;
+        auto crossed = [&](int e) { return (v[kEdges[e][0]] < 0.0f) != (v[kEdges[e][1]] < 0.0f); };
+        // The crossings on a face are joined in pairs by the surface's trace on that face. A face with four
+        // crossings is ambiguous; the face's centre value decides which corners the surface keeps together,
+        // and as it depends on the face alone both cells that share the face decide alike. A single vertex
+        // for two separate pieces would give edges shared by four faces.
+        std::array<int, 12> piece;
+        for (int e = 0; e < 12; ++e) piece[e] = e;
+        auto find = [&](int e) {
+          while (piece[e] != e) e = piece[e];
+          return e;
+        };
+        auto join = [&](int a, int b) {
+          a = find(a);
+          b = find(b);
+          if (a != b) piece[std::max(a, b)] = std::min(a, b);
+        };
+        for (int f = 0; f < 6; ++f) {
+          const auto& fe = kFaceEdges[f];
+          int n = 0;
+          for (int q = 0; q < 4; ++q) n += crossed(fe[q]) ? 1 : 0;
+          if (n == 2) {
+            int a = -1, b = -1;
+            for (int q = 0; q < 4; ++q)
+              if (crossed(fe[q])) (a < 0 ? a : b) = fe[q];
+            join(a, b);
+          } else if (n == 4) {
+            float centre = 0.0f;
+            for (int q = 0; q < 4; ++q) centre += v[kFaceCorners[f][q]];
+            bool insideJoined = centre < 0.0f;
+            // The corners the surface separates: each one's two face edges carry one piece of the trace.
+            for (int q = 0; q < 4; ++q) {
+              bool cornerInside = v[kFaceCorners[f][q]] < 0.0f;
+              if (cornerInside != insideJoined) join(fe[(q + 3) % 4], fe[q]);
+            }
+          }
         }
-        cellVertex[cidx(i, j, k)] = static_cast<std::int32_t>(mesh.positions.size());
-        mesh.positions.push_back(base + sum / static_cast<float>(n) * h);
-        cellBase.push_back(base);
+        std::array<glm::vec3, 12> sum;
+        std::array<int, 12> count{};
+        int pieces = 0;
+        std::array<int, 12> rootPiece;
+        rootPiece.fill(-1);
+        std::uint64_t edgePiece = 0;
+        for (int e = 0; e < 12; ++e) {
+          if (!crossed(e)) continue;
+          int r = find(e);
+          if (rootPiece[r] < 0) {
+            rootPiece[r] = pieces;
+            sum[pieces] = glm::vec3(0.0f);
+            ++pieces;
+          }
+          int p = rootPiece[r];
+          float a = v[kEdges[e][0]], b = v[kEdges[e][1]];
+          float t = a / (a - b);
+          glm::vec3 pa(kEdges[e][0] & 1, (kEdges[e][0] >> 1) & 1, (kEdges[e][0] >> 2) & 1);
+          glm::vec3 pb(kEdges[e][1] & 1, (kEdges[e][1] >> 1) & 1, (kEdges[e][1] >> 2) & 1);
+          sum[p] += pa + (pb - pa) * t;
+          ++count[p];
+          edgePiece |= static_cast<std::uint64_t>(p) << (4 * e);
+        }
+        cellSlot[cidx(i, j, k)] = static_cast<std::int32_t>(slots.size());
+        slots.push_back({static_cast<std::int32_t>(mesh.positions.size()), edgePiece});
+        glm::vec3 base = pointAt(i, j, k);
+        for (int p = 0; p < pieces; ++p) {
+          mesh.positions.push_back(base + sum[p] / static_cast<float>(count[p]) * h);
+          cellBase.push_back(base);
+        }
       }
     }
   }
+  // The vertex of cell (i, j, k) that carries the crossing on its cube edge e.
+  auto cellVertex = [&](int i, int j, int k, int e) -> std::int32_t {
+    std::int32_t s = cellSlot[cidx(i, j, k)];
+    if (s < 0) return -1;
+    return slots[s].first + static_cast<std::int32_t>((slots[s].edgePiece >> (4 * e)) & 15u);
+  };
 
   mesh.normals.resize(mesh.positions.size());
   const int chunks = 64;
@@ -185,20 +264,20 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
         bool in0 = v0 < 0.0f;
         // Edge along +x: cells around it vary in (y, z); (y, z) is counter-clockwise seen from +x.
         if (in0 != (value[idx(i + 1, j, k)] < 0.0f)) {
-          std::int32_t a = cellVertex[cidx(i, j - 1, k - 1)], b = cellVertex[cidx(i, j, k - 1)],
-                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i, j - 1, k)];
+          std::int32_t a = cellVertex(i, j - 1, k - 1, 3), b = cellVertex(i, j, k - 1, 2),
+                       c = cellVertex(i, j, k, 0), d = cellVertex(i, j - 1, k, 1);
           if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
         }
         // Edge along +y: (z, x) is counter-clockwise seen from +y.
         if (in0 != (value[idx(i, j + 1, k)] < 0.0f)) {
-          std::int32_t a = cellVertex[cidx(i - 1, j, k - 1)], b = cellVertex[cidx(i - 1, j, k)],
-                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i, j, k - 1)];
+          std::int32_t a = cellVertex(i - 1, j, k - 1, 7), b = cellVertex(i - 1, j, k, 5),
+                       c = cellVertex(i, j, k, 4), d = cellVertex(i, j, k - 1, 6);
           if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
         }
         // Edge along +z: (x, y) is counter-clockwise seen from +z.
         if (in0 != (value[idx(i, j, k + 1)] < 0.0f)) {
-          std::int32_t a = cellVertex[cidx(i - 1, j - 1, k)], b = cellVertex[cidx(i, j - 1, k)],
-                       c = cellVertex[cidx(i, j, k)], d = cellVertex[cidx(i - 1, j, k)];
+          std::int32_t a = cellVertex(i - 1, j - 1, k, 11), b = cellVertex(i, j - 1, k, 10),
+                       c = cellVertex(i, j, k, 8), d = cellVertex(i - 1, j, k, 9);
           if (in0) emitQuad(a, b, c, d); else emitQuad(a, d, c, b);
         }
       }
