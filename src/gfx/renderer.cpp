@@ -874,9 +874,19 @@ struct Renderer::Frame {
     apply({.blend = PassState::Blend::Alpha, .scissor = outlineRect});
     im.outline.use();
     im.outline.set("t_mask", 2);
-    im.outline.set("u_texel", 1.0f / glm::vec2(size));
-    im.outline.set("u_radius", std::max(2.0f, float(size.y) / 300.0f));
-    im.outline.set("u_taps", coarse ? 8 : 16);
+    // Two rings of taps (a solid line without gaps) at half and the whole radius, the second turned by half a
+    // step: the same offsets outline.frag used to work out per pixel.
+    const float radius = std::max(2.0f, float(size.y) / 300.0f);
+    const int perRing = coarse ? 8 : 16;
+    std::array<glm::vec2, 32> offsets{};
+    int taps = 0;
+    for (int ring = 1; ring <= 2; ++ring)
+      for (int i = 0; i < perRing; ++i) {
+        const float a = 6.2831853f * (float(i) + 0.5f * float(ring)) / float(perRing);
+        offsets[size_t(taps++)] = glm::vec2(std::cos(a), std::sin(a)) * radius * float(ring) * 0.5f / glm::vec2(size);
+      }
+    glUniform2fv(im.outline.location("u_offsets"), taps, &offsets[0][0]);
+    im.outline.set("u_taps", taps);
     glActiveTexture(GL_TEXTURE2);
     glBindTexture(GL_TEXTURE_2D, targets.mask.colorTexture.get());
     glActiveTexture(GL_TEXTURE0);
