@@ -813,11 +813,16 @@ struct Renderer::Frame {
     targets.ensureMask(size);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targets.mask.id());
-    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    // Only the outlined meshes' screen box needs the scene's depth and their draws (every pixel they cover is in
+    // it); the colour is cleared everywhere, as the outline pass reads a few pixels beyond the box.
+    const glm::ivec4 r = outlineRect;
+    glBlitFramebuffer(r.x, r.y, r.x + r.z, r.y + r.w, r.x, r.y, r.x + r.z, r.y + r.w, GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, targets.mask.id());
-    apply({.depthTest = true, .depthWrite = false});
+    apply({});
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    apply({.depthTest = true, .depthWrite = false, .scissor = outlineRect});
     im.flat.use();
     im.flat.set("u_viewProj", viewProj);
     im.flat.set("u_model", glm::mat4(1.0f));
