@@ -1,4 +1,5 @@
-// floor.frag: a floor that fades into the background, darkened by the cached contact-shadow map.
+// floor.frag: a floor that fades into the background, darkened by the cached contact-shadow map. Its colour is
+// premultiplied by its alpha: it is blended under the finished picture, where that leaves the background open.
 in vec3 v_worldPos;
 uniform vec3 u_center;
 uniform float u_radius;
@@ -16,5 +17,5 @@ void main() {
     vec4 p = u_heightViewProj * vec4(v_worldPos, 1.0);
     occlusion = texture(t_shadow, p.xy / p.w * 0.5 + 0.5).r;
   }
-  o_color = vec4(u_color * (1.0 - occlusion), fade);
+  o_color = vec4(u_color * (1.0 - occlusion) * fade, fade);  // premultiplied: blended under the picture
 }

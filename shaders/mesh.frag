@@ -24,6 +24,7 @@ in float v_hasFibre;
 
 const int kLook = MYO_LOOK;
 uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
+uniform bool u_opaque;         // drawn in the opaque pass: alpha 1 (it marks what the body covers)
 uniform bool u_stripes;        // a foam roller: ribs along its length, so its turning shows
 uniform sampler2D t_baseColor;
 uniform vec3 u_eye;
@@ -157,5 +158,5 @@ void main() {
 
   float alpha = base.a;
   if (kLook == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * pow(1.0 - ndv, 2.0), 0.0, 1.0);
-  o_color = vec4(color, alpha);
+  o_color = vec4(color, u_opaque ? 1.0 : alpha);
 }

@@ -10,7 +10,9 @@ void apply(const PassState& s) {
   glDepthFunc(s.depthFunc);
   glDepthRange(s.atFarPlane ? 1.0 : 0.0, 1.0);
   enable(GL_BLEND, s.blend != PassState::Blend::None);
-  if (s.blend == PassState::Blend::Alpha) glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+  if (s.blend == PassState::Blend::Alpha)
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  if (s.blend == PassState::Blend::Under) glBlendFunc(GL_ONE_MINUS_DST_ALPHA, GL_ONE);
   enable(GL_CULL_FACE, s.cull != PassState::Cull::None);
   glCullFace(GL_BACK);
   enable(GL_SCISSOR_TEST, s.scissor.has_value());

@@ -10,7 +10,9 @@
 namespace myo::gfx {
 
 struct PassState {
-  enum class Blend { None, Alpha };  ///< Alpha: source alpha over what is there
+  /// Alpha: source alpha over what is there, its alpha kept as coverage (a picture over a transparent target
+  /// is premultiplied). Under: a premultiplied source behind what is there, where it does not yet cover.
+  enum class Blend { None, Alpha, Under };
   enum class Cull { None, Back };
   bool depthTest = false;
   bool depthWrite = true;

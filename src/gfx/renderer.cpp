@@ -710,20 +710,27 @@ struct Renderer::Frame {
     else glEnable(GL_CULL_FACE);
   }
 
-  // The scene target with its depth cleared. The colour needs no clear: the opaque pass and then the
-  // background cover every sample.
+  // The scene target cleared to transparent: its alpha is what the body covers, so that the floor and the
+  // background can be blended under the resolved picture.
   void begin() {
     glBindFramebuffer(GL_FRAMEBUFFER, targets.scene.id());
     glViewport(0, 0, size.x, size.y);
     apply({});
     glClearDepth(1.0);
-    glClear(GL_DEPTH_BUFFER_BIT);
+    glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
+    glClear(GL_DEPTH_BUFFER_BIT | GL_COLOR_BUFFER_BIT);
   }
 
-  // After the opaque pass, on the far plane: shaded only where nothing opaque is (the samples it would have
-  // covered are the same as when drawn first).
+  // Under the resolved (single-sampled) picture, where it leaves the background open: the same as drawing the
+  // background first into every sample, shaded once per pixel instead of tested per sample. The floor is
+  // blended under before it, so it lies over the background.
+  void bindKept() {
+    glBindFramebuffer(GL_FRAMEBUFFER, im.kept);
+    glViewport(0, 0, size.x, size.y);
+  }
   void background() {
-    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .atFarPlane = true});
+    bindKept();
+    apply({.blend = PassState::Blend::Under});
     im.background.use();
     im.background.set("u_top", glm::vec3(0.86f, 0.88f, 0.90f));
     im.background.set("u_bottom", glm::vec3(0.55f, 0.57f, 0.60f));
@@ -731,11 +738,10 @@ struct Renderer::Frame {
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
 
-  // Blended into the background where nothing opaque is (its fragments moved to the far plane), writing no
-  // depth, so it never hides the body: the picture of a floor drawn before the body, shaded only where it shows.
+  // Under the picture, over the background still to come: the picture of a floor drawn before the body.
   void floor() {
-    apply({.depthTest = true, .depthWrite = false, .depthFunc = GL_LEQUAL, .blend = PassState::Blend::Alpha,
-           .atFarPlane = true});
+    bindKept();
+    apply({.blend = PassState::Blend::Under});
     im.floor.use();
     im.floor.set("u_viewProj", viewProj);
     im.floor.set("u_center", f.floorCenter);
@@ -766,6 +772,7 @@ struct Renderer::Frame {
       mesh.set("u_model", s.transform);
       mesh.set("u_normalMatrix", normalMatrix(s.transform));
       mesh.set("u_baseColor", s.color);
+      mesh.set("u_opaque", int(!translucentPass));
       mesh.set("u_towardEye", 0.0f);
       mesh.set("u_stripes", int(s.stripes && s.kind == ShapeDraw::Kind::Cylinder));
       const Shape& shape = im.shapeOf(s.kind);
@@ -794,7 +801,9 @@ struct Renderer::Frame {
             return;
           }
           cullFor(src.material);
-          im.setMaterial(d, src.material).set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+          Program& mesh = im.setMaterial(d, src.material);
+          mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+          mesh.set("u_opaque", 1);
           Impl::drawPosed(pp, src, coarse);
         });
       }
@@ -813,11 +822,16 @@ struct Renderer::Frame {
     targets.ensureMask(size);
     glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targets.mask.id());
-    glBlitFramebuffer(0, 0, size.x, size.y, 0, 0, size.x, size.y, GL_DEPTH_BUFFER_BIT, GL_NEAREST);
+    // Only the outlined meshes' screen box needs the scene's depth and their draws (every pixel they cover is in
+    // it); the colour is cleared everywhere, as the outline pass reads a few pixels beyond the box.
+    const glm::ivec4 r = outlineRect;
+    glBlitFramebuffer(r.x, r.y, r.x + r.z, r.y + r.w, r.x, r.y, r.x + r.z, r.y + r.w, GL_DEPTH_BUFFER_BIT,
+                      GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, targets.mask.id());
-    apply({.depthTest = true, .depthWrite = false});
+    apply({});
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
+    apply({.depthTest = true, .depthWrite = false, .scissor = outlineRect});
     im.flat.use();
     im.flat.set("u_viewProj", viewProj);
     im.flat.set("u_model", glm::mat4(1.0f));
@@ -853,6 +867,7 @@ struct Renderer::Frame {
         if (!translucent(d) || d.color.w <= 0.0f) return;
         Program& mesh = im.setMaterial(d, src.material);
         mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
+        mesh.set("u_opaque", 0);
         // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as
         // if nearer the eye, which decides the depth test for it but does not move it on screen.
         mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
@@ -874,9 +889,19 @@ struct Renderer::Frame {
     apply({.blend = PassState::Blend::Alpha, .scissor = outlineRect});
     im.outline.use();
     im.outline.set("t_mask", 2);
-    im.outline.set("u_texel", 1.0f / glm::vec2(size));
-    im.outline.set("u_radius", std::max(2.0f, float(size.y) / 300.0f));
-    im.outline.set("u_taps", coarse ? 8 : 16);
+    // Two rings of taps (a solid line without gaps) at half and the whole radius, the second turned by half a
+    // step: the same offsets outline.frag used to work out per pixel.
+    const float radius = std::max(2.0f, float(size.y) / 300.0f);
+    const int perRing = coarse ? 8 : 16;
+    std::array<glm::vec2, 32> offsets{};
+    int taps = 0;
+    for (int ring = 1; ring <= 2; ++ring)
+      for (int i = 0; i < perRing; ++i) {
+        const float a = 6.2831853f * (float(i) + 0.5f * float(ring)) / float(perRing);
+        offsets[size_t(taps++)] = glm::vec2(std::cos(a), std::sin(a)) * radius * float(ring) * 0.5f / glm::vec2(size);
+      }
+    glUniform2fv(im.outline.location("u_offsets"), taps, &offsets[0][0]);
+    im.outline.set("u_taps", taps);
     glActiveTexture(GL_TEXTURE2);
     glBindTexture(GL_TEXTURE_2D, targets.mask.colorTexture.get());
     glActiveTexture(GL_TEXTURE0);
@@ -962,12 +987,6 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   frame.begin();
   frame.opaque();
   im.passDone("opaque");
-  frame.background();
-  im.passDone("background");
-  if (haveModel && f.floor) {
-    frame.floor();
-    im.passDone("floor");
-  }
   im.overlay.draw(f.overlay.onMuscles, frame.viewProj, f.eye);  // overlay_pass.hpp
   if (frame.anyOutline) {
     frame.outlineMask();
@@ -978,6 +997,12 @@ void Renderer::render(const FrameView& f, OffscreenTarget* target) {
   im.overlay.draw(f.overlay.onSkin, frame.viewProj, f.eye);
   frame.resolve();
   im.passDone("resolve");
+  if (haveModel && f.floor) {
+    frame.floor();
+    im.passDone("floor");
+  }
+  frame.background();
+  im.passDone("background");
   if (frame.anyOutline) {
     frame.outlines();
     im.passDone("outlines");
