@@ -34,6 +34,10 @@ namespace {
 
 static_assert(kMaxJoints == int(scene::kMaxDrawnJoints), "shaders/pose.vert u_joints holds the drawn joints");
 constexpr int kHeightMapSize = 512;
+// The soft shadow is drawn from the height map at half its grid and read back filtered: it is blurred by design,
+// and this pass (48 height taps a texel) is redone whenever the pose moves, so at 512 it cost more than the rest
+// of a small picture's frame on llvmpipe.
+constexpr int kShadowMapSize = 256;
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
 constexpr float kCoarseSkinLift = 0.02f;
 // How thick a cover an outline shows through (faint), as a share of the model's radius: about 3.5 cm on the
@@ -339,7 +343,8 @@ struct Renderer::Impl {
     const glm::ivec2 mapSize{kHeightMapSize, kHeightMapSize};
     heightMap = makeTarget({.name = "floor height map", .size = mapSize, .color = TargetDesc::Color::None,
                             .depth = TargetDesc::Depth::DepthTexture, .clampToEdge = true});
-    shadowMap = makeTarget({.name = "floor shadow", .size = mapSize, .color = TargetDesc::Color::R8Texture,
+    shadowMap = makeTarget({.name = "floor shadow", .size = glm::ivec2{kShadowMapSize, kShadowMapSize},
+                            .color = TargetDesc::Color::R8Texture,
                             .depth = TargetDesc::Depth::None, .clampToEdge = true});
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     checkGl("renderer setup");
@@ -503,6 +508,7 @@ struct Renderer::Impl {
     }
     // The soft shadow, computed once here rather than per floor pixel.
     glBindFramebuffer(GL_FRAMEBUFFER, shadowMap.id());
+    glViewport(0, 0, kShadowMapSize, kShadowMapSize);
     apply({});
     shadow.use();
     shadow.set("t_height", 1);
