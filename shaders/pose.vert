@@ -12,7 +12,7 @@ layout(std140) uniform Joints { mat4 u_joints[MYO_MAX_JOINTS]; };
 uniform mat4 u_model;         // node world matrix (skinned meshes: identity, joints carry the transform)
 uniform mat3 u_normalMatrix;  // inverse transpose of u_model
 uniform bool u_skinned;
-uniform int u_dqJoints;       // bit k: vertices weighted to joint k blend as dual quaternions (knees, arm joints)
+uniform int u_dqJoints;       // bit k: vertices weighted to joint k blend as dual quaternions (the knees)
 
 out vec3 tf_position;
 out vec3 tf_normal;

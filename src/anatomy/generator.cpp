@@ -51,9 +51,11 @@ void followHumerus(const BodyField& body, TissueMesh& m) {
     if (spec.name == "deltoid") {
       // The deltoid is thick and its inner face lies nearer the armpit folds than the cap's skin: each
       // inner vertex takes the weights of the outer vertex with the same fibre coordinates, so the muscle
-      // follows the skin over it without being torn between arm and chest. It keeps the skin's weights all
-      // along its fibres: handed over to the humerus, it swung out through the skin of the cap (by up to 45 mm
-      // with the arm overhead), since the skin there blends trunk and arm.
+      // follows the skin over it without being torn between arm and chest. Along its fibres it then hands
+      // over to the humerus (fully from v = 0.6): the skin over the cap blends trunk and arm, which would
+      // stretch the muscle's edges far more than the skin's when the arm goes overhead. The hand-over fades out
+      // toward the midline (from 19 cm to 13 cm out): the back part's fibres start on the scapular spine, and
+      // there they stay with the skin over them instead of swinging out through it with the arm.
       std::map<std::pair<float, float>, std::size_t> outer;
       for (std::size_t i = 0; i < m.positions.size(); ++i) {
         auto key = std::make_pair(m.texcoords[i].x, m.texcoords[i].y);
@@ -64,6 +66,13 @@ void followHumerus(const BodyField& body, TissueMesh& m) {
         std::size_t o = outer[std::make_pair(m.texcoords[i].x, m.texcoords[i].y)];
         m.joints[i] = m.joints[o];
         m.weights[i] = m.weights[o];
+      }
+      for (std::size_t i = 0; i < m.positions.size(); ++i) {
+        float t = sdf::smoothstep(0.1f, 0.6f, m.texcoords[i].y) *
+                  sdf::smoothstep(0.13f, 0.19f, std::abs(m.positions[i].x));
+        SkinInfluence s = blendToward({m.joints[i], m.weights[i]}, shoulder, t);
+        m.joints[i] = s.joints;
+        m.weights[i] = s.weights;
       }
       return;
     }
@@ -96,17 +105,12 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   }
   for (TissueMesh& m : model.meshes) {
     // The patella glides over the knee as it bends: it takes the skin's blend there rather than the shank's
-    // rigid move, which carried it out through the skin over a bent knee. The arm's bones and the shoulder girdle
-    // take the weights of the skin right over them, like the muscles: bound rigidly to one joint they came out
-    // through the skin that blends over the shoulder, elbow and wrist.
-    const bool underSkin = m.name.starts_with("bone_humerus") || m.name.starts_with("bone_clavicle") ||
-                           m.name.starts_with("bone_scapula") || m.name.starts_with("bone_radius") ||
-                           m.name.starts_with("bone_ulna") || m.name.starts_with("bone_hand");
-    if (m.tissue != Tissue::Bone || m.name.starts_with("bone_patella") || underSkin) {
-      assignSkinWeights(body, m, underSkin);
+    // rigid move, which carried it out through the skin over a bent knee.
+    if (m.tissue != Tissue::Bone || m.name.starts_with("bone_patella")) {
+      assignSkinWeights(body, m);
       if (!bindDeepMuscle(m)) followHumerus(body, m);
     } else if (std::string joint = boneJoint(m.name); !joint.empty()) {
-      // The leg bones and the skull move rigidly.
+      // Limb bones, the shoulder girdle (one piece with the clavicle joint) and the skull move rigidly.
       assignRigid(m, jointIndex(joint));
     } else {
       m.joints.resize(m.positions.size());

@@ -115,8 +115,7 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   rest *= (1.0f - headness) * (1.0f - neckness);
 
   // Shoulder girdle: the deltoid cap follows the humerus, the scapular region the clavicle.
-  // The cap reaches in over the humeral head (from 9 cm out), so the skin there stays over the bone as the arm rises.
-  float sh = smoothstep(0.12f, 0.05f, glm::distance(q, gh)) * smoothstep(0.09f, 0.17f, q.x);
+  float sh = smoothstep(0.10f, 0.04f, glm::distance(q, gh)) * smoothstep(0.11f, 0.19f, q.x);
   float cl = (1.0f - sh) * smoothstep(0.045f, 0.125f, q.x) * smoothstep(1.26f, 1.36f, q.y);
   w[kShoulderL + arm] += rest * sh;
   w[kClavicleL + arm] += rest * cl;
@@ -184,7 +183,7 @@ SkinInfluence pack(const std::array<float, kJointCount>& w) {
 
 }  // namespace
 
-void assignSkinWeights(const BodyField& body, TissueMesh& mesh, bool underSkin) {
+void assignSkinWeights(const BodyField& body, TissueMesh& mesh) {
   mesh.joints.resize(mesh.positions.size());
   mesh.weights.resize(mesh.positions.size());
   const std::size_t n = mesh.positions.size();
@@ -194,7 +193,7 @@ void assignSkinWeights(const BodyField& body, TissueMesh& mesh, bool underSkin) 
     for (std::size_t i = n * c / chunks; i < n * (c + 1) / chunks; ++i) {
       glm::vec3 p = mesh.positions[i];
       // Muscles take the weights of the skin right above them, so the layers move as one.
-      if (underSkin || mesh.tissue == Tissue::Muscle) p = projectToLevel(field, p, 0.0f, 2);
+      if (mesh.tissue == Tissue::Muscle) p = projectToLevel(field, p, 0.0f, 2);
       SkinInfluence s = skinWeights(body, p);
       mesh.joints[i] = s.joints;
       mesh.weights[i] = s.weights;

@@ -39,9 +39,8 @@ SkinInfluence blendToward(const SkinInfluence& s, int joint, float t);
 /// Every vertex bound to one joint, for bones that move rigidly (scapula, clavicle, humerus).
 void assignRigid(TissueMesh& mesh, int joint);
 
-/// Fills joints/weights of a mesh from skinWeights. Muscles, and other meshes when `underSkin` is set, take the
-/// weights of the skin right above each vertex, so that they move with the skin that covers them.
-void assignSkinWeights(const BodyField& body, TissueMesh& mesh, bool underSkin = false);
+/// Fills joints/weights of a mesh from skinWeights.
+void assignSkinWeights(const BodyField& body, TissueMesh& mesh);
 
 /// Per-joint local rotations (in the rest frame, identity when absent) -> world skinning matrices.
 std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations);

@@ -1,8 +1,7 @@
-// scene/skinning.cpp: joint matrices and skinning on the CPU (linear blend; dual quaternions round the knees and the arms).
+// scene/skinning.cpp: joint matrices and skinning on the CPU (linear blend; dual quaternions at the knees).
 #include "scene/skinning.hpp"
 
 #include <algorithm>
-#include <string>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -31,10 +30,8 @@ std::uint32_t dualQuaternionJoints(const Model& model, int skin) {
   std::uint32_t mask = 0;
   for (std::size_t j = 0; j < std::min<std::size_t>(s.joints.size(), 32); ++j) {
     const int node = s.joints[j];
-    if (node < 0 || std::size_t(node) >= model.nodes.size()) continue;
-    const std::string& name = model.nodes[std::size_t(node)].name;
-    for (const char* prefix : {"knee_", "clavicle_", "shoulder_", "elbow_", "wrist_"})
-      if (name.starts_with(prefix)) mask |= std::uint32_t(1) << j;
+    if (node >= 0 && std::size_t(node) < model.nodes.size() && model.nodes[std::size_t(node)].name.starts_with("knee_"))
+      mask |= std::uint32_t(1) << j;
   }
   return mask;
 }

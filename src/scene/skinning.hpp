@@ -18,8 +18,8 @@ std::vector<glm::mat4> jointMatrices(const Model& model, int skin, const std::ve
                                      const glm::mat4& meshNodeWorld);
 
 /// The joints of skin `skin` (bit k: the skin's joint k, the first 32) around which vertices blend as dual
-/// quaternions rather than linearly: the knees and the arm's joints (clavicle, shoulder, elbow, wrist), whose bend
-/// or twist collapses a linear blend onto the bones. Zero for an invalid skin or a model without such joints.
+/// quaternions rather than linearly: the knees, whose bend collapses a linear blend onto the bones. Zero for an
+/// invalid skin or a model without such joints.
 std::uint32_t dualQuaternionJoints(const Model& model, int skin);
 
 /// Skinned positions of a primitive in its mesh node's local space: linear blend, or a dual-quaternion blend for
