@@ -222,6 +222,24 @@ int runWindow(const CliOptions& o) {
   const int height = o.sizeGiven ? o.height : stored.settings.windowHeight;
   auto context = gfx::createWindowContext({.title = "MyoRelease", .width = width, .height = height});
   GLFWwindow* window = context->window();
+  // The window is made with GLFW_SCALE_TO_MONITOR, which grows it by the monitor's content scale (X11, Windows):
+  // right for the first run's default size, wrong for --size (the framebuffer's size, in pixels) and for a
+  // size the settings kept (the window's own, as glfwGetWindowSize gave it), which would double at every run.
+  if (o.sizeGiven || width != Settings{}.windowWidth || height != Settings{}.windowHeight) {
+    glfwSetWindowSize(window, width, height);
+    const glm::ivec2 fb = context->framebufferSize();
+    if (o.sizeGiven && fb.x > 0 && fb.y > 0 && (fb.x != width || fb.y != height))
+      glfwSetWindowSize(window, width * width / fb.x, height * height / fb.y);  // points larger than pixels
+  } else if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+    // The grown default stays on the screen.
+    int mx = 0, my = 0, mw = 0, mh = 0, ww = 0, wh = 0;
+    glfwGetMonitorWorkarea(monitor, &mx, &my, &mw, &mh);
+    glfwGetWindowSize(window, &ww, &wh);
+    if (mw > 0 && mh > 0 && (ww > mw || wh > mh)) {
+      const float fit = std::min(float(mw) / float(ww), float(mh) / float(wh));
+      glfwSetWindowSize(window, int(float(ww) * fit), int(float(wh) * fit));
+    }
+  }
 
   InputState input;
   input.viewer = &viewer;
@@ -369,7 +387,10 @@ int runWindow(const CliOptions& o) {
     }
     if (viewer.takeSettingsReset()) {
       glfwRestoreWindow(window);
-      glfwSetWindowSize(window, Settings{}.windowWidth, Settings{}.windowHeight);
+      float sx = 1.0f, sy = 1.0f;  // the first run's size, grown by the content scale as then
+      glfwGetWindowContentScale(window, &sx, &sy);
+      glfwSetWindowSize(window, int(float(Settings{}.windowWidth) * std::max(sx, 1.0f)),
+                        int(float(Settings{}.windowHeight) * std::max(sy, 1.0f)));
     }
     if ((sinceSettingsCheck += double(dt)) >= 1.0) {
       sinceSettingsCheck = 0.0;

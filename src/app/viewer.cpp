@@ -492,7 +492,7 @@ void Viewer::drawUi(float fps, const std::string& rendererInfo, float pixelsPerP
     const ui::AtlasInput atlasIn = atlasInput();
     in.atlas = &atlasIn;
     in.atlasSettings = &atlas_;
-    ui::drawMainPanel(in, display_, intents);
+    ui::drawMainPanel(in, display_, intents, &mainRects_);
 
     if (intents.preset) setPreset(*intents.preset);
     if (intents.frame) frameModel();

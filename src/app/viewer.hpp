@@ -99,6 +99,8 @@ public:
   bool coachView() const { return coach_ && exercise_ >= 0; }
   /// Where the exercise panel's (or the coach view's) controls were drawn in the last UI frame, points.
   const ui::ControlRects& controlRects() const { return controlRects_; }
+  /// Where the main panel's primary controls were drawn in the last UI frame ("save picture", "panel").
+  const ui::ControlRects& mainPanelRects() const { return mainRects_; }
   view::OrbitCamera& camera() { return camera_; }
   ui::DisplaySettings& display() { return display_; }
 
@@ -230,6 +232,7 @@ private:
   glm::mat4 labelViewKey_{0.0f};   ///< the view the label visibility was computed for
   glm::mat4 labelLastView_{0.0f};  ///< the previous frame's view
   std::vector<float> labelOpacityKey_;  ///< the drawn opacities the label visibility was computed for
+  std::vector<view::PixelRect> labelBody_;  ///< where the model is drawn, for that view (ImGui units)
 
   scene::Model model_;
   std::filesystem::path modelPath_;
@@ -310,6 +313,7 @@ private:
   std::unique_ptr<Tones> tones_;
   bool coach_ = false;
   ui::ControlRects controlRects_;
+  ui::ControlRects mainRects_;
   void applyExerciseIntents(const ui::ExerciseIntents& intents);
 
   // Settings, history, help and About (viewer_prefs.cpp).

@@ -1,6 +1,7 @@
 // app/viewer_atlas.cpp: the viewer as an atlas: search, layers and their looks, the info card beside the
 // selected structure, and the labels of the target muscles that are in sight.
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,36 @@ namespace myo::app {
 namespace {
 
 view::PixelRect scaled(const view::PixelRect& r, float by) { return {r.min / by, r.max / by}; }
+
+/// Every `stride`-th posed vertex of the meshes `include` accepts, projected (ImGui units), those in front.
+template <class Include>
+std::vector<glm::vec2> projectedVertices(const scene::PosedGeometry& posed, const view::OrbitCamera& camera,
+                                         Include include, std::size_t stride, float ppp) {
+  std::vector<glm::vec2> out;
+  const glm::mat4 vp = camera.viewProjection();
+  const glm::vec2 size(float(camera.viewportWidth()), float(camera.viewportHeight()));
+  for (const auto& piece : posed.pieces) {
+    if (!include(piece.mesh)) continue;
+    for (std::size_t i = 0; i < piece.positions.size(); i += stride) {
+      const glm::vec4 c = vp * glm::vec4(piece.positions[i], 1.0f);
+      if (c.w <= 1e-6f) continue;
+      const glm::vec2 ndc = glm::vec2(c) / c.w;
+      out.push_back(glm::vec2((ndc.x * 0.5f + 0.5f) * size.x, (0.5f - ndc.y * 0.5f) * size.y) / ppp);
+    }
+  }
+  return out;
+}
+
+/// The extra windows' bar and the status line at the bottom of the window, as last drawn (ImGui units).
+std::vector<view::PixelRect> bottomBars() {
+  std::vector<view::PixelRect> out;
+  for (const char* name : {"##extras", "##status"}) {
+    const ImGuiWindow* w = ImGui::FindWindowByName(name);
+    if (!w || !w->WasActive || w->Hidden) continue;
+    out.push_back({glm::vec2(w->Pos.x, w->Pos.y), glm::vec2(w->Pos.x + w->Size.x, w->Pos.y + w->Size.y)});
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -119,6 +150,17 @@ void Viewer::drawAtlasCard(float pixelsPerPoint, ui::AtlasIntents& intents) {
   if (camera_.inFront(point)) card.anchor = camera_.project(point) / ppp;
   card.display = glm::vec2(camera_.viewportWidth(), camera_.viewportHeight()) / ppp;
   for (const auto& r : panelRects_) card.avoid.push_back(scaled(r, ppp));
+  for (const auto& r : bottomBars()) card.avoid.push_back(r);
+  // Where the selected structure and the whole model are drawn, so the card can stay off them.
+  const std::vector<float> opacity = drawnOpacity();
+  const view::PixelRect picture{glm::vec2(0.0f), card.display};
+  const float em = ImGui::GetFontSize();
+  card.selectionShape = view::footprint(
+      projectedVertices(posed(), camera_, [&](int mesh) { return mesh == selected_; }, 1, ppp), picture, em,
+      em * 0.3f);
+  card.bodyShape = view::footprint(
+      projectedVertices(posed(), camera_, [&](int mesh) { return opacity[size_t(mesh)] > 0.0f; }, 7, ppp),
+      picture, em * 1.5f, em * 0.3f);
   // The selected structure's box on the picture (its posed bounds' corners, those in front of the eye).
   const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return mesh != selected_; });
   if (!b.empty()) {
@@ -184,6 +226,11 @@ void Viewer::drawLabels(float pixelsPerPoint) {
     labelViewKey_ = viewKey;
     labelOpacityKey_ = opacity;
     labelSeen_.assign(labelAnchors_.size(), false);
+    // Where the model is drawn: the labels stay off it (a label on the body would hide what it names).
+    labelBody_ = view::footprint(
+        projectedVertices(posed(), camera_, [&](int mesh) { return opacity[size_t(mesh)] > 0.0f; }, 7, ppp),
+        {glm::vec2(0.0f), glm::vec2(camera_.viewportWidth(), camera_.viewportHeight()) / ppp},
+        ImGui::GetFontSize() * 1.5f, ImGui::GetFontSize() * 0.3f);
     const glm::vec3 eye = camera_.eye();
     for (size_t i = 0; i < labelAnchors_.size(); ++i) {
       auto& a = labelAnchors_[i];
@@ -219,6 +266,8 @@ void Viewer::drawLabels(float pixelsPerPoint) {
   layout.area = {glm::vec2(em * 0.3f), display - glm::vec2(em * 0.3f)};
   for (const auto& r : panelRects_) layout.obstacles.push_back(scaled(r, ppp));
   if (cardRect_) layout.obstacles.push_back(scaled(*cardRect_, ppp));
+  for (const auto& r : bottomBars()) layout.obstacles.push_back(r);
+  layout.keepOff = labelBody_;
   layout.modelCenterX = centerX;
   layout.modelHalfWidth = halfWidth + em * 0.9f;
   layout.gap = em * 0.35f;

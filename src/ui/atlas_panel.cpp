@@ -117,29 +117,39 @@ std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings&
   const view::PixelRect screen{glm::vec2(0.0f), card.display};
   // Where a card of this size goes, and where its leader starts.
   auto place = [&](glm::vec2 size) -> std::pair<glm::vec2, std::optional<glm::vec2>> {
-    glm::vec2 pos(card.display.x - size.x - em * 0.6f, em * 0.6f);
-    if (!settings.cardPinned && card.anchor) {
-      // Beside the selected structure at the selected point's height, as one label placed clear of the panels
-      // and, where it can be, of the structure itself.
-      const view::PixelRect sel = card.selection.value_or(view::PixelRect{*card.anchor, *card.anchor});
-      view::LabelLayout layout;
-      layout.area = {screen.min + glm::vec2(em * 0.3f), screen.max - glm::vec2(em * 0.3f)};
-      layout.obstacles = card.avoid;
-      layout.modelCenterX = sel.center().x;
-      layout.modelHalfWidth = sel.width() * 0.5f;
-      layout.gap = em * 0.8f;
-      const view::LabelRequest request{*card.anchor, size};
-      auto clear = layout;
-      clear.obstacles.push_back(sel);
-      auto placed = view::placeLabels(std::span(&request, 1), clear);
-      if (placed.empty()) placed = view::placeLabels(std::span(&request, 1), layout);
-      if (!placed.empty()) return {placed.front().box.min, placed.front().leaderStart};
-    }
-    // Pinned (or nowhere beside): the top-right corner, left of a panel that sits there.
+    // The top-right corner, left of a panel that sits there.
+    glm::vec2 corner(card.display.x - size.x - em * 0.6f, em * 0.6f);
     for (const view::PixelRect& r : card.avoid)
-      if (r.overlaps({pos, pos + size})) pos.x = std::min(pos.x, r.min.x - size.x - em * 0.6f);
-    pos.x = std::max(pos.x, em * 0.3f);
-    return {pos, std::nullopt};
+      if (r.overlaps({corner, corner + size})) corner.x = std::min(corner.x, r.min.x - size.x - em * 0.6f);
+    corner.x = std::max(corner.x, em * 0.3f);
+    if (settings.cardPinned || !card.anchor) return {corner, std::nullopt};
+    // Beside the selected structure at the selected point's height, as one label placed clear of the panels.
+    const view::PixelRect sel = card.selection.value_or(view::PixelRect{*card.anchor, *card.anchor});
+    view::LabelLayout layout;
+    layout.area = {screen.min + glm::vec2(em * 0.3f), screen.max - glm::vec2(em * 0.3f)};
+    layout.modelCenterX = sel.center().x;
+    layout.modelHalfWidth = sel.width() * 0.5f;
+    layout.gap = em * 0.8f;
+    const view::LabelRequest request{*card.anchor, size};
+    auto besideAnchor = [&](const std::vector<view::PixelRect>& keepOff) -> std::optional<glm::vec2> {
+      view::LabelLayout l = layout;
+      l.obstacles = card.avoid;
+      l.keepOff = keepOff;
+      const auto placed = view::placeLabels(std::span(&request, 1), l);
+      if (placed.empty()) return std::nullopt;
+      return placed.front().box.min;
+    };
+    auto leaderFrom = [&](glm::vec2 pos) {
+      return glm::vec2(card.anchor->x <= pos.x + size.x * 0.5f ? pos.x : pos.x + size.x, card.anchor->y);
+    };
+    const bool cornerOffSelection = std::none_of(card.selectionShape.begin(), card.selectionShape.end(),
+                                                 [&](const view::PixelRect& r) { return r.overlaps({corner, corner + size}); });
+    std::optional<glm::vec2> pos = besideAnchor(card.bodyShape);
+    if (!pos) pos = besideAnchor(card.selectionShape);
+    if (!pos && cornerOffSelection) pos = corner;
+    if (!pos) pos = besideAnchor({});
+    if (!pos) pos = corner;
+    return {*pos, leaderFrom(*pos)};
   };
   // The card's size from its text (a fixed width, the wrapped facts' height), so it is placed before it is drawn.
   const ImGuiStyle& style = ImGui::GetStyle();

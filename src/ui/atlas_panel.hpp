@@ -60,12 +60,16 @@ struct InfoCard {
   std::optional<glm::vec2> anchor;   ///< the selected point on the picture (ImGui units), when in front
   glm::vec2 display{0.0f};           ///< the picture, ImGui units
   std::vector<view::PixelRect> avoid;  ///< the panels (ImGui units)
-  std::optional<view::PixelRect> selection;  ///< the selected structure on the picture: the card stays clear of it
+  std::optional<view::PixelRect> selection;  ///< the selected structure's box on the picture
+  std::vector<view::PixelRect> selectionShape;  ///< where the selected structure is drawn (view::footprint)
+  std::vector<view::PixelRect> bodyShape;       ///< where the whole model is drawn (view::footprint)
 };
 
-/// The card window beside the selected structure at the anchor's height, with a leader to the anchor (kept on
-/// the picture, clear of the panels and of the structure where it can be), or pinned in the top-right corner; its close button sets settings.cardOpen = false, "Clear selection" asks for select = -1. Returns the
-/// card's rectangle (ImGui units) when drawn.
+/// The card window at the anchor's height with a leader to the anchor, always on the picture and clear of the
+/// panels; in the first of these places that is free: beside the model (covering none of it), on the model
+/// but off the selected structure, the top-right corner when that is off the structure, anywhere. Pinned, it
+/// sits in the top-right corner. Its close button sets settings.cardOpen = false, "Clear selection" asks for
+/// select = -1. Returns the card's rectangle (ImGui units) when drawn.
 std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings& settings, AtlasIntents& intents);
 
 }  // namespace myo::ui

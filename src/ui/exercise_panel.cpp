@@ -209,15 +209,31 @@ void drawToolRows(const ExercisePanelInput& in) {
   ImGui::PopStyleColor();
 }
 
-void drawCoachStatusLine(const ExercisePanelInput& in) {
+/// The coach view's status under the progress bar: the zone warning, else the share covered during work;
+/// centred on one line, wrapped on two when longer (its region is two lines high, so nothing below moves).
+void drawCoachStatusLine(const ExercisePanelInput& in, float width, ControlRects* rects) {
+  std::string text;
+  ImVec4 colour = ImGui::GetStyle().Colors[ImGuiCol_TextDisabled];
   if (in.safety.zone != exercise::Zone::None) {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.35f, 0.30f, 1.0f));
-    ImGui::TextWrapped("%s", std::string(exercise::zoneWarning(in.safety.zone, in.safety.tool)).c_str());
-    ImGui::PopStyleColor();
+    text = std::string(exercise::zoneWarning(in.safety.zone, in.safety.tool));
+    colour = ImVec4(1.0f, 0.35f, 0.30f, 1.0f);
+  } else if (in.state.phase == exercise::Phase::Work && in.coverage) {
+    text = fmt::format("{} % of the target covered", int(std::round(*in.coverage * 100.0)));
+  } else {
     return;
   }
-  if (in.state.phase == exercise::Phase::Work && in.coverage)
-    ImGui::TextDisabled("%d %% of the target covered", int(std::round(*in.coverage * 100.0)));
+  const float w = ImGui::CalcTextSize(text.c_str()).x;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  if (w <= width) {
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - w) * 0.5f);
+    ImGui::TextUnformatted(text.c_str());
+  } else {
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  record(rects, "status");
+  ImGui::PopStyleColor();
 }
 
 void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, ControlRects* rects) {
@@ -441,8 +457,8 @@ void drawCoachView(const ExercisePanelInput& in, ExerciseIntents& out, ControlRe
   {
     ScopedFont font(gFonts.step, l.stepPx);
     const ImVec2 at = ImGui::GetCursorPos();
-    drawCoachStatusLine(in);
-    ImGui::SetCursorPos(ImVec2(at.x, at.y + ImGui::GetTextLineHeightWithSpacing()));
+    drawCoachStatusLine(in, inner, rects);
+    ImGui::SetCursorPos(ImVec2(at.x, at.y + 2.0f * ImGui::GetTextLineHeightWithSpacing()));
     // What comes after this phase, so the next move is no surprise.
     std::string next = "Last phase";
     if (in.nextPhase) {

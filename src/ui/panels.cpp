@@ -59,14 +59,25 @@ void displayControls(const PanelInput& input, DisplaySettings& d) {
 
 }  // namespace
 
-void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents) {
+void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents, ControlRects* rects) {
+  if (rects) rects->clear();
   const float em = ImGui::GetFontSize();
   // Pinned to the window's top left at a fixed size, as the exercise panel is to its right: a steady layout,
   // and a drag that starts on a control never moves the panel.
   ImGui::SetNextWindowPos(ImVec2(em * 0.6f, em * 0.6f), ImGuiCond_Always);
   ImGui::SetNextWindowSize(ImVec2(em * 19.5f, std::min(ImGui::GetIO().DisplaySize.y - em * 1.2f, em * 40.0f)),
                            ImGuiCond_Always);
-  ImGui::Begin("MyoRelease", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+  ImGui::Begin("MyoRelease", nullptr,
+               ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar |
+                   ImGuiWindowFlags_NoScrollWithMouse);
+  // The sections scroll in a region of their own; "Save picture" and where it wrote stay at the bottom,
+  // in view whatever is open above them.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float footer = ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y + 1.0f;
+  if (input.notice)
+    footer += ImGui::CalcTextSize(input.notice->c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y +
+              style.ItemSpacing.y;
+  ImGui::BeginChild("sections", ImVec2(0.0f, -footer), false);
 
   if (input.error) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.35f, 0.30f, 1.0f));
@@ -125,8 +136,15 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
     ImGui::PopTextWrapPos();
   }
 
+  ImGui::EndChild();
   ImGui::Separator();
-  if (ImGui::SmallButton("Save picture")) intents.screenshot = true;
+  if (ImGui::Button("Save picture")) intents.screenshot = true;
+  if (rects) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    rects->add("save picture", {{a.x, a.y}, {b.x, b.y}});
+    const ImVec2 p = ImGui::GetWindowPos(), q(p.x + ImGui::GetWindowWidth(), p.y + ImGui::GetWindowHeight());
+    rects->add("panel", {{p.x, p.y}, {q.x, q.y}});
+  }
   ImGui::SameLine();
   ImGui::TextDisabled("%.0f fps", double(input.fps));
   if (input.notice) ImGui::TextWrapped("%s", input.notice->c_str());

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/atlas_panel.hpp"
+#include "ui/layout.hpp"
 #include "view/camera.hpp"
 
 namespace myo::ui {
@@ -65,7 +66,10 @@ struct UiIntents {
   AtlasIntents atlas;
 };
 
-/// The main side panel: model, view, display, muscles and the info card of the selected muscle.
-void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents);
+/// The main side panel: model, view, display, the atlas tools and muscles in a region that scrolls, and under
+/// it, always in view, "Save picture" and where the last picture went. `rects` gets "save picture" and
+/// "panel" (the window).
+void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents& intents,
+                   ControlRects* rects = nullptr);
 
 }  // namespace myo::ui

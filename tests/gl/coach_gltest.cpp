@@ -170,6 +170,11 @@ TEST_CASE("the coach view's text is built at its own size, fits its panels, and 
     }
     REQUIRE(rects.find("step") != nullptr);
     CHECK(strip->contains(*rects.find("step")));
+    // The share covered, centred under the progress bar like the lines above it.
+    const ui::UiRect* status = rects.find("status");
+    REQUIRE(status != nullptr);
+    CHECK(panel->contains(*status));
+    CHECK(std::abs(0.5f * (status->min.x + status->max.x) - 0.5f * (panel->min.x + panel->max.x)) < 0.02f * panel->width());
     const ui::UiRect countdown = *rects.find("countdown");
     CHECK(countdown.height() >= 0.2f * float(size.y));
 

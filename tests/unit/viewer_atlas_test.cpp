@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "app/viewer.hpp"
@@ -23,11 +24,13 @@ constexpr int kW = 1280, kH = 720;
 
 /// An ImGui context with its font built and no backend: enough for the panels and labels to lay themselves out.
 struct UiContext {
-  UiContext() {
+  /// appFont: the panels' own font (DejaVu Sans at 15 px, as the window draws them), else ImGui's default.
+  explicit UiContext(bool appFont = false) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(float(kW), float(kH));
+    if (appFont) REQUIRE(io.Fonts->AddFontFromFileTTF("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15.0f));
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
@@ -228,4 +231,84 @@ TEST_CASE("atlas: labels only for what faces the viewer, clear of the panels and
   labelled(view::Preset::Back);
   REQUIRE(viewer.cardRect().has_value());
   for (const auto& l : viewer.drawnLabels()) CHECK_FALSE(l.box.overlaps(*viewer.cardRect()));
+}
+
+namespace {
+
+/// Posed vertices of the meshes `include` accepts that project inside `box` (ImGui units = pixels here).
+template <class Include>
+int verticesIn(app::Viewer& viewer, const view::PixelRect& box, Include include) {
+  const scene::PosedGeometry posed = scene::poseGeometry(viewer.model(), viewer.world());
+  int n = 0;
+  for (const auto& piece : posed.pieces) {
+    if (!include(piece.mesh)) continue;
+    for (const glm::vec3& p : piece.positions)
+      if (viewer.camera().inFront(p) && box.contains(viewer.camera().project(p))) ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+TEST_CASE("atlas: the card covers none of the selected structure, the labels none of the model") {
+  UiContext ui(true);
+  app::Viewer viewer;
+  open(viewer);
+  struct Case {
+    view::Preset preset;
+    const char* select;
+    ui::SkinMode skin;
+  };
+  // The left view of teres major with the skin hidden is where the card used to cover the muscle's humeral end.
+  const Case cases[] = {{view::Preset::Left, "teres major", ui::SkinMode::Hidden},
+                        {view::Preset::Back, "rhomboid major", ui::SkinMode::Faded},
+                        {view::Preset::Oblique, "infraspinatus", ui::SkinMode::Faded},
+                        {view::Preset::Back, "trapezius transverse", ui::SkinMode::Opaque}};
+  int labels = 0;
+  for (const Case& c : cases) {
+    CAPTURE(c.select);
+    viewer.display().skin = c.skin;
+    REQUIRE(viewer.selectByName(c.select));
+    const int selected = viewer.panelInput().selectedMesh;
+    viewer.setPreset(c.preset);
+    viewer.camera().update(1.0f);
+    ui.frame(viewer);
+    REQUIRE(viewer.cardRect().has_value());
+    const view::PixelRect card = *viewer.cardRect();
+    const int all = verticesIn(viewer, {{-1e9f, -1e9f}, {1e9f, 1e9f}}, [&](int m) { return m == selected; });
+    const int covered = verticesIn(viewer, card, [&](int m) { return m == selected; });
+    INFO("selected vertices under the card: " << covered << " of " << all);
+    CHECK(all > 100);
+    CHECK(covered == 0);
+    const std::vector<float> opacity = viewer.drawnOpacity();
+    for (const auto& l : viewer.drawnLabels()) {
+      const int under = verticesIn(viewer, l.box, [&](int m) { return opacity[size_t(m)] > 0.0f; });
+      INFO(l.text << ": " << under << " model vertices under its box");
+      CHECK(under == 0);
+      ++labels;
+    }
+  }
+  CHECK(labels >= 3);
+  viewer.display().skin = ui::SkinMode::Faded;
+}
+
+TEST_CASE("atlas: at 1280x720 \"Save picture\" is in view below every section, without scrolling") {
+  UiContext ui(true);
+  app::Viewer viewer;
+  open(viewer);
+  // A long search list and a selection: the sections above are at their tallest.
+  std::snprintf(viewer.atlas().search.data(), viewer.atlas().search.size(), "%s", "t");
+  REQUIRE(viewer.selectByName("teres major"));
+  for (const bool exercise : {false, true}) {
+    CAPTURE(exercise);
+    if (exercise) viewer.selectExercise("trapezius-foam-roller");
+    ui.frame(viewer);
+    const ui::UiRect* save = viewer.mainPanelRects().find("save picture");
+    const ui::UiRect* panel = viewer.mainPanelRects().find("panel");
+    REQUIRE(save != nullptr);
+    REQUIRE(panel != nullptr);
+    CHECK(save->height() > 10.0f);
+    CHECK(panel->contains(*save));
+    CHECK(save->max.y <= float(kH));
+  }
 }
