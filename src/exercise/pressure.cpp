@@ -5,6 +5,8 @@
 #include <cmath>
 #include <utility>
 
+#include "exercise/tool_path.hpp"
+
 namespace myo::exercise {
 
 namespace {
@@ -82,11 +84,12 @@ std::optional<PressureInput> pressureInput(const Exercise& exercise, double refY
   in.toolRadiusM = 0.5 * exercise.equipment.diameterM;
   const std::string& motion = exercise.motion;
   if (motion == "midline-roller") {
-    // Ex1 by level (SP_T2 ... SP_T12 bone heights): bridged, the pose shown; pelvis-down as the low end.
-    const double bridged = interpolate(
-        {{1.1833, 0.70}, {1.2376, 0.64}, {1.2887, 0.60}, {1.3452, 0.56}, {1.4055, 0.53}, {1.4576, 0.50}}, refY);
-    const double down = interpolate(
-        {{1.1833, 0.52}, {1.2376, 0.44}, {1.2887, 0.39}, {1.3452, 0.34}, {1.4055, 0.31}, {1.4576, 0.28}}, refY);
+    // Ex1 by level (the bone heights of SP_T12 ... SP_T2): bridged, the pose shown; pelvis-down as the low end.
+    const double t12 = referenceHeight("SP_T12"), t10 = referenceHeight("SP_T10"), t8 = referenceHeight("SP_T8");
+    const double t6 = referenceHeight("SP_T6"), t4 = referenceHeight("SP_T4"), t2 = referenceHeight("SP_T2");
+    const double bridged =
+        interpolate({{t12, 0.70}, {t10, 0.64}, {t8, 0.60}, {t6, 0.56}, {t4, 0.53}, {t2, 0.50}}, refY);
+    const double down = interpolate({{t12, 0.52}, {t10, 0.44}, {t8, 0.39}, {t6, 0.34}, {t4, 0.31}, {t2, 0.28}}, refY);
     in.forceFraction = {down, bridged, bridged};
     in.shape = ContactShape::Band;
     in.bandLengthM = kBackOnRoller;
@@ -94,7 +97,7 @@ std::optional<PressureInput> pressureInput(const Exercise& exercise, double refY
     in.source = "anatomy.md 7, Ex1 (DERIVED; BAUMGART2019 for comparison)";
   } else if (motion == "side-roller") {
     // Ex3: 0.52 BW at the armpit (RIB6_LAT), 0.77 BW at the lower ribs (RIB9_LAT), less 10-30 %.
-    const double statics = interpolate({{1.1714, 0.77}, {1.2902, 0.52}}, refY);
+    const double statics = interpolate({{referenceHeight("RIB9_LAT_L"), 0.77}, {referenceHeight("RIB6_LAT_L"), 0.52}}, refY);
     in.forceFraction = {0.7 * statics, 0.8 * statics, 0.9 * statics};
     in.shape = ContactShape::Band;
     in.bandLengthM = kSideOnRoller;

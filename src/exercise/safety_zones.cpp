@@ -11,13 +11,13 @@ namespace myo::exercise {
 
 namespace {
 
-// Reference heights (landmarks.json, bone tips of the spinous processes; ANSUR2, ERNST2013, DERIVED).
-constexpr double kRefC7 = 1.5087;
-constexpr double kRefT12 = 1.1833;
-constexpr double kRefL1 = 1.1578;
-constexpr double kRefL3 = 1.1007;
-constexpr double kRefS1 = 1.0221;
-constexpr double kRefInion = 1.635;  // INION
+// Reference heights (the reference subject's bone tips of the spinous processes and the inion).
+double refC7() { return referenceHeight("SP_C7"); }
+double refT12() { return referenceHeight("SP_T12"); }
+double refL1() { return referenceHeight("SP_L1"); }
+double refL3() { return referenceHeight("SP_L3"); }
+double refS1() { return referenceHeight("SP_S1"); }
+double refInion() { return referenceHeight("INION"); }
 
 }  // namespace
 
@@ -63,15 +63,15 @@ bool zoneApplies(Zone zone, EquipmentKind tool) {
 
 const std::vector<ZoneRegion>& zoneRegions() {
   static const std::vector<ZoneRegion> regions = {
-      {Zone::Neck, 0.0, 0.075, kRefC7, kRefInion,
+      {Zone::Neck, 0.0, 0.075, refC7(), refInion(),
        "SP_C7 up to INION; 75 mm either side: the neck's half-breadth at its base (ANSUR2 neck base "
        "circumference 434 mm, about 69 mm of radius), rounded up"},
-      {Zone::Spine, 0.0, 0.025, kRefL1, kRefC7,
+      {Zone::Spine, 0.0, 0.025, refL1(), refC7(),
        "SP_C7 down to SP_L1; 25 mm either side: a spinous tip about 1 cm wide plus the 2 cm a ball's contact "
        "patch reaches around its centre (ours)"},
-      {Zone::Lumbar, 0.0, 0.05, kRefS1, kRefL1,
+      {Zone::Lumbar, 0.0, 0.05, refS1(), refL1(),
        "SP_L1 down to SP_S1; 50 mm either side, as far as the transverse processes reach (ANAT)"},
-      {Zone::Kidney, 0.03, 0.10, kRefL3, kRefT12,
+      {Zone::Kidney, 0.03, 0.10, refL3(), refT12(),
        "beside T12 to L3 below the 12th rib, 30-100 mm from the midline, where the kidneys lie unguarded by the "
        "ribs (ANAT; limits ours)"},
   };
@@ -92,8 +92,8 @@ std::optional<BodyFrame> BodyFrame::of(const scene::Model& model, const RestSurf
   f.trunkZ = 0.5f * (bounds->first.z + bounds->second.z);
   const auto levels = pathLevels(rest, trapezius, f.midX, "SP_C7", "SP_T12");
   if (!levels || !(levels->top > levels->bottom)) return std::nullopt;
-  f.scale = (levels->top - levels->bottom) / (kRefC7 - kRefT12);
-  f.yAtRef0 = levels->bottom - f.scale * kRefT12;
+  f.scale = (levels->top - levels->bottom) / (refC7() - refT12());
+  f.yAtRef0 = levels->bottom - f.scale * refT12();
   return f;
 }
 

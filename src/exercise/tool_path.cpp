@@ -7,20 +7,19 @@
 
 #include <glm/gtc/constants.hpp>
 
+#include "anatomy/landmarks.hpp"
+
 namespace myo::exercise {
 
 namespace {
 
-// Reference heights (landmarks.json, spinous-process tips and the inion, metres).
-constexpr double kRefTrapeziusLow = 1.1833;   // SP_T12: lowest midline origin of the trapezius
-constexpr double kRefTrapeziusHigh = 1.635;   // INION: highest midline origin
-constexpr double kRefT1 = 1.4835;
-constexpr double kRefT2 = 1.4576;
-constexpr double kRefT8 = 1.2887;
-constexpr double kRefT12 = 1.1833;
-// Latissimus dorsi height range and the roller's range on it (reference section 7, Ex3).
-constexpr double kRefLatLow = 1.0013;
-constexpr double kRefLatHigh = 1.36;
+// The reference heights that scale a frame onto a model (anatomy::landmarkTable, metres): the trapezius'
+// midline origins run from SP_T12 to the inion; the latissimus from SP_S2 (its lowest fibres, on the sacrum)
+// to the top of its humeral insertion (ITG_LD_SUP).
+double refTrapeziusLow() { return referenceHeight("SP_T12"); }
+double refTrapeziusHigh() { return referenceHeight("INION"); }
+double refLatLow() { return referenceHeight("SP_S2"); }
+double refLatHigh() { return referenceHeight("ITG_LD_SUP_L"); }
 
 // How deep under the surface muscles still count as under the tool.
 constexpr float kMuscleDepth = 0.12f;
@@ -28,6 +27,8 @@ constexpr float kMuscleDepth = 0.12f;
 double fraction(double y, double lo, double hi) { return (y - lo) / (hi - lo); }
 
 }  // namespace
+
+double referenceHeight(std::string_view landmarkId) { return double(anatomy::landmark(landmarkId).y); }
 
 TrackSample Track::at(double s) const {
   TrackSample out;
@@ -142,37 +143,40 @@ std::optional<std::pair<glm::vec3, glm::vec3>> meshBounds(const RestSurface& res
 
 namespace {
 
-/// Reference heights (landmarks.json, ERNST2013 / ANSUR2 / SPINE_NORMS / DERIVED: spinous-process tips of the
-/// 1.75 m reference subject; the lateral-most points of the ribs and the posterior axillary fold) and the
-/// muscle whose height range scales them onto a model.
+/// The landmarks a path may end at (their heights: anatomy::landmarkTable, the reference subject's spinous-process
+/// tips, the lateral-most points of the ribs and the posterior axillary fold; sided ones by their left twin)
+/// and the muscle whose height range scales them onto a model.
 struct LandmarkLevel {
   std::string_view name;
-  double y;
   LevelFrame frame;
 };
 
+double levelHeight(const LandmarkLevel& l) {
+  return l.frame == LevelFrame::Latissimus ? referenceHeight(std::string(l.name) + "_L") : referenceHeight(l.name);
+}
+
 constexpr LandmarkLevel kLandmarks[] = {
-    {"SP_C6", 1.529, LevelFrame::Trapezius},
-    {"SP_C7", 1.5087, LevelFrame::Trapezius},
-    {"SP_T1", kRefT1, LevelFrame::Trapezius},
-    {"SP_T2", kRefT2, LevelFrame::Trapezius},
-    {"SP_T3", 1.4316, LevelFrame::Trapezius},
-    {"SP_T4", 1.4055, LevelFrame::Trapezius},
-    {"SP_T5", 1.3756, LevelFrame::Trapezius},
-    {"SP_T6", 1.3452, LevelFrame::Trapezius},
-    {"SP_T7", 1.3143, LevelFrame::Trapezius},
-    {"SP_T8", kRefT8, LevelFrame::Trapezius},
-    {"SP_T9", 1.263, LevelFrame::Trapezius},
-    {"SP_T10", 1.2376, LevelFrame::Trapezius},
-    {"SP_T11", 1.2099, LevelFrame::Trapezius},
-    {"SP_T12", kRefT12, LevelFrame::Trapezius},
-    {"AXILLA_POST_FOLD", 1.33, LevelFrame::Latissimus},
-    {"RIB5_LAT", 1.3306, LevelFrame::Latissimus},
-    {"RIB6_LAT", 1.2902, LevelFrame::Latissimus},
-    {"RIB7_LAT", 1.2492, LevelFrame::Latissimus},
-    {"RIB8_LAT", 1.2078, LevelFrame::Latissimus},
-    {"RIB9_LAT", 1.1714, LevelFrame::Latissimus},
-    {"RIB10_LAT", 1.1262, LevelFrame::Latissimus},
+    {"SP_C6", LevelFrame::Trapezius},
+    {"SP_C7", LevelFrame::Trapezius},
+    {"SP_T1", LevelFrame::Trapezius},
+    {"SP_T2", LevelFrame::Trapezius},
+    {"SP_T3", LevelFrame::Trapezius},
+    {"SP_T4", LevelFrame::Trapezius},
+    {"SP_T5", LevelFrame::Trapezius},
+    {"SP_T6", LevelFrame::Trapezius},
+    {"SP_T7", LevelFrame::Trapezius},
+    {"SP_T8", LevelFrame::Trapezius},
+    {"SP_T9", LevelFrame::Trapezius},
+    {"SP_T10", LevelFrame::Trapezius},
+    {"SP_T11", LevelFrame::Trapezius},
+    {"SP_T12", LevelFrame::Trapezius},
+    {"AXILLA_POST_FOLD", LevelFrame::Latissimus},
+    {"RIB5_LAT", LevelFrame::Latissimus},
+    {"RIB6_LAT", LevelFrame::Latissimus},
+    {"RIB7_LAT", LevelFrame::Latissimus},
+    {"RIB8_LAT", LevelFrame::Latissimus},
+    {"RIB9_LAT", LevelFrame::Latissimus},
+    {"RIB10_LAT", LevelFrame::Latissimus},
 };
 
 /// The name without a trailing "_L" or "_R" (sided landmarks name the left side; the right mirrors it).
@@ -189,7 +193,7 @@ const LandmarkLevel* findLevel(std::string_view name) {
 }
 
 /// The height range of the muscle that scales a frame's landmarks: the trapezius' midline origins from T12
-/// (kRefTrapeziusLow) to the inion, or the latissimus from its lowest to its highest point.
+/// (SP_T12) to the inion, or the latissimus from its lowest to its highest point.
 std::optional<std::pair<double, double>> frameRange(const RestSurface& rest, const std::vector<int>& meshes,
                                                     float midX, LevelFrame frame) {
   if (frame == LevelFrame::Latissimus) {
@@ -234,9 +238,9 @@ std::optional<Levels> pathLevels(const RestSurface& rest, const std::vector<int>
   const auto range = frameRange(rest, meshes, midX, a->frame);
   if (!range) return std::nullopt;
   const auto [lo, hi] = *range;
-  const double refLo = a->frame == LevelFrame::Trapezius ? kRefTrapeziusLow : kRefLatLow;
-  const double refHi = a->frame == LevelFrame::Trapezius ? kRefTrapeziusHigh : kRefLatHigh;
-  return Levels{lo + fraction(a->y, refLo, refHi) * (hi - lo), lo + fraction(b->y, refLo, refHi) * (hi - lo)};
+  const double refLo = a->frame == LevelFrame::Trapezius ? refTrapeziusLow() : refLatLow();
+  const double refHi = a->frame == LevelFrame::Trapezius ? refTrapeziusHigh() : refLatHigh();
+  return Levels{lo + fraction(levelHeight(*a), refLo, refHi) * (hi - lo), lo + fraction(levelHeight(*b), refLo, refHi) * (hi - lo)};
 }
 
 std::optional<Levels> trapeziusLevels(const RestSurface& rest, const std::vector<int>& trapezius, float midX,

@@ -83,10 +83,14 @@ std::optional<LevelFrame> landmarkFrame(std::string_view name);
 /// The landmark names of one frame (side landmarks without their _L/_R).
 std::vector<std::string_view> landmarkNames(LevelFrame frame);
 
+/// The height (metres) of a landmark of the 1.75 m reference subject the model is built from
+/// (anatomy::landmark: spinous-process tips "SP_C6" ... "SP_S5", "INION", sided "RIB6_LAT_L" ...). Any landmark
+/// of the table, not only those a path may end at. Throws core::Error for an unknown id.
+double referenceHeight(std::string_view landmarkId);
+
 /// Heights (rest frame, metres) of two landmarks on a model, from the height range of `meshes` (the trapezius
-/// or the latissimus, as the landmarks' frame says) at the reference's fractions of it (landmarks.json: SP_T12
-/// y 1.1833, INION 1.635, SP_T2 1.4576, SP_T1 1.4835, SP_T8 1.2887; the latissimus from 1.0013 to 1.36, RIB6_LAT
-/// 1.2902, RIB9_LAT 1.1714). Scaling keeps them on a model of another size. Nothing for unknown landmarks, two
+/// or the latissimus, as the landmarks' frame says) at the reference's fractions of it (referenceHeight of the
+/// two landmarks within SP_T12 to INION, or within SP_S2 to ITG_LD_SUP for the latissimus). Scaling keeps them on a model of another size. Nothing for unknown landmarks, two
 /// frames, or meshes with no vertices (near the midline `midX`, for the trapezius).
 std::optional<Levels> pathLevels(const RestSurface& rest, const std::vector<int>& meshes, float midX,
                                  std::string_view from, std::string_view to);
