@@ -127,6 +127,8 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      // 4-8 mm in the belly, about 10 mm where it rolls round teres major in the posterior axillary fold.
      .swells = {{.landmark = "AXILLA_POST_FOLD_L", .radius = 0.05f, .thickness = 0.017f}},
      .over = {"teres_major", "teres_minor", "infraspinatus"},
+     .freeFrom = 0.9f,
+     .twisted = true,
      .originText = "Spinous processes of the seventh thoracic vertebra down to the sacrum through the broad "
                    "thoracolumbar fascia, the back of the iliac crest and the lowest three or four ribs; a slip "
                    "often comes from the inferior angle of the scapula.",
@@ -147,6 +149,8 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      // 15-25 mm in an adult man.
      .thickness = 0.020f,
      .layer = {kSuperficial, kSuperficial + 0.020f},
+     .freeFrom = 0.68f,
+     .twisted = true,
      .originText = "Inner half of the clavicle, the front of the sternum, the upper six costal cartilages and "
                    "the aponeurosis of the external oblique.",
      .insertionText = "Outer lip of the intertubercular groove of the humerus; the clavicular fibres insert "
@@ -222,6 +226,7 @@ const std::vector<MuscleSpec>& muscleSpecs() {
      .layer = {kUnderLatissimus, kUnderLatissimus + 0.015f},
      .bed = MuscleBed::Chord,
      .bias = {0.0f, 0.0f, -0.04f},
+     .freeFrom = 0.55f,
      .originText = "Back of the inferior angle of the scapula and the lowest part of its lateral border.",
      .insertionText = "Medial lip of the intertubercular groove of the humerus, beside the tendon of latissimus "
                       "dorsi.",

@@ -61,6 +61,12 @@ glm::vec3 sampleArcBeyond(const std::vector<glm::vec3>& p, float t) {
   return sampleArc(p, t);
 }
 
+/// Cubic Hermite curve from p0 (tangent m0) to p1 (tangent m1), at s in [0, 1].
+glm::vec3 hermite(glm::vec3 p0, glm::vec3 m0, glm::vec3 p1, glm::vec3 m1, float s) {
+  const float s2 = s * s, s3 = s2 * s;
+  return (2.0f * s3 - 3.0f * s2 + 1.0f) * p0 + (s3 - 2.0f * s2 + s) * m0 + (-2.0f * s3 + 3.0f * s2) * p1 + (s3 - s2) * m1;
+}
+
 /// How a sheet is pushed off the straight fibre line before it is laid on its layer, so it lands on the
 /// right face of the body (back, chest or shoulder cap). Scaled by sin(pi v).
 glm::vec3 fibreBias(const MuscleSpec& m, glm::vec3 chord, float u) {
@@ -126,9 +132,10 @@ float tendonAt(const MuscleSpec& m, float u, float v, glm::vec3 p) {
 /// the quad centres and the edge midpoints, would come closer than kSkinMargin to the skin, and lifts it
 /// where it lies deeper than kMaxDepth. Neighbouring
 /// fibres that meet across a crease of the skin (the armpit) otherwise span it with faces that cut through.
-void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vector<glm::vec3>& mid, int nu,
-                    int nv, const std::function<float(float, float)>& thickness, float kMaxDepth,
-                    float liftUntilV = 2.0f) {
+/// `normalOf(i, j)`: the sheet's normal at a grid point of the current mid-surface.
+void keepInsideSkin(const BodyField& body, const std::function<glm::vec3(int, int)>& normalOf,
+                    std::vector<glm::vec3>& mid, int nu, int nv, const std::function<float(float, float)>& thickness,
+                    float kMaxDepth, float liftUntilV = 2.0f) {
   constexpr float kSkinMargin = 0.0015f;
   const std::size_t count = mid.size();
   std::vector<glm::vec3> normal(count), outer(count);
@@ -140,7 +147,7 @@ void keepInsideSkin(const BodyField& body, const DistanceField& field, std::vect
     parallelFor(nu, [&](int i) {
       for (int j = 0; j < nv; ++j) {
         std::size_t k = static_cast<std::size_t>(i) * nv + j;
-        normal[k] = fieldNormal(field, mid[k]);
+        normal[k] = normalOf(i, j);
         lift[k] = glm::vec3(0.0f);
         float t = thickness(static_cast<float>(i) / (nu - 1), static_cast<float>(j) / (nv - 1));
         outer[k] = mid[k] + normal[k] * (0.5f * t);
@@ -217,6 +224,62 @@ float farthestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin
   return hitAlong(meshes, origin, dir, maxT, true);
 }
 
+/// The mid-surface's quads (a flag each) that turn the other way round the sheet's normal than most do.
+std::vector<char> foldedQuads(const std::vector<glm::vec3>& mid, int nu, int nv,
+                              const std::function<glm::vec3(int, int)>& normalOf) {
+  auto at = [&](int i, int j) { return mid[static_cast<std::size_t>(i) * nv + j]; };
+  std::vector<float> turn(static_cast<std::size_t>(nu - 1) * (nv - 1));
+  double sum = 0.0;
+  for (int i = 0; i + 1 < nu; ++i) {
+    for (int j = 0; j + 1 < nv; ++j) {
+      const glm::vec3 a = at(i, j), b = at(i + 1, j), c = at(i + 1, j + 1), d = at(i, j + 1);
+      const glm::vec3 n = normalOf(i, j);
+      // The smallest of the four corners' turns (a folded quad has at least one corner the wrong way).
+      const float t = std::min({glm::dot(glm::cross(b - a, d - a), n), glm::dot(glm::cross(c - b, a - b), n),
+                                glm::dot(glm::cross(d - c, b - c), n), glm::dot(glm::cross(a - d, c - d), n)});
+      const float mean = glm::dot(glm::cross(c - a, d - b), n);
+      turn[static_cast<std::size_t>(i) * (nv - 1) + j] = std::abs(mean) > std::abs(t) ? (mean > 0.0f ? t : -t) : t;
+      sum += mean;
+    }
+  }
+  std::vector<char> folded(turn.size(), 0);
+  for (std::size_t q = 0; q < turn.size(); ++q) folded[q] = (sum >= 0.0 ? turn[q] : -turn[q]) <= 0.0f;
+  return folded;
+}
+
+/// Relaxes the grid round folded quads (see loftMuscle) in rows firstRow to rows - 1; rows 0 and nv - 1 stay
+/// where they are.
+void untangleGrid(std::vector<glm::vec3>& mid, int nu, int nv, const std::function<glm::vec3(int, int)>& normalOf,
+                  int firstRow, int rows) {
+  auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
+  for (int round = 0; round < 60; ++round) {
+    const std::vector<char> folded = foldedQuads(mid, nu, nv, normalOf);
+    std::vector<char> mark(mid.size(), 0);
+    bool any = false;
+    for (int i = 0; i + 1 < nu; ++i) {
+      for (int j = firstRow; j + 1 < std::min(nv, rows); ++j) {
+        if (!folded[static_cast<std::size_t>(i) * (nv - 1) + j]) continue;
+        any = true;
+        for (int a = std::max(0, i - 1); a <= std::min(nu - 1, i + 2); ++a)
+          for (int b = std::max(0, j - 1); b <= std::min(nv - 1, j + 2); ++b) mark[static_cast<std::size_t>(a) * nv + b] = 1;
+      }
+    }
+    if (!any) return;
+    std::vector<glm::vec3> next = mid;
+    for (int i = 0; i < nu; ++i) {
+      for (int j = std::max(1, firstRow); j + 1 < std::min(nv, rows); ++j) {
+        if (!mark[static_cast<std::size_t>(i) * nv + j]) continue;
+        glm::vec3 sum = at(i, j - 1) + at(i, j + 1);
+        float n = 2.0f;
+        if (i > 0) sum += at(i - 1, j), n += 1.0f;
+        if (i + 1 < nu) sum += at(i + 1, j), n += 1.0f;
+        next[static_cast<std::size_t>(i) * nv + j] = 0.5f * at(i, j) + 0.5f * sum / n;
+      }
+    }
+    mid.swap(next);
+  }
+}
+
 /// `beneath`: the built sheets named in `spec.over` (same side), which this one's inner face keeps above.
 TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::vector<const TissueMesh*>& beneath = {}) {
   // The deltoid wraps the shoulder cap and arm; every other muscle lies on the trunk.
@@ -243,7 +306,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
   // The straight line a fibre starts from, before it is laid on its depth.
   auto chordAt = [&](float u, float v) {
     if (spec.column) return glm::mix(sampleArc(origin, v), sampleArc(insertion, v), u);
-    return glm::mix(sampleArc(origin, u), sampleArc(insertion, u), v);
+    return glm::mix(sampleArc(origin, u), sampleArc(insertion, spec.twisted ? 1.0f - u : u), v);
   };
   // Full belly thickness along the fibres (columns thicken toward the lumbar region).
   auto fullThickness = [&](float v) {
@@ -291,7 +354,9 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
   auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
   parallelFor(nu, [&](int i) {
     float u = static_cast<float>(i) / (nu - 1);
-    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u) + insertionShift;
+    // A twisted sheet lies untwisted in its bed (its fibres paired with the insertion reversed) and turns over
+    // in its free end.
+    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, spec.twisted ? 1.0f - u : u) + insertionShift;
     for (int j = 0; j < nv; ++j) {
       float v = static_cast<float>(j) / (nv - 1);
       std::size_t k = static_cast<std::size_t>(i) * nv + j;
@@ -348,7 +413,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
   }
   for (int i = 0; i < (spec.column || midline ? 0 : nu); ++i) {
     float u = static_cast<float>(i) / (nu - 1);
-    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, u);
+    glm::vec3 o = sampleArc(origin, u), e = sampleArc(insertion, spec.twisted ? 1.0f - u : u);
     // An end held tight on bone is spread half a fibre past its first and last landmarks: the sheet's corner
     // vertices carry no face, so the landmarks then lie on its surface between the first two fibres.
     const float beyond = (u - 0.5f) * (1.0f + 1.0f / (nu - 1)) + 0.5f;
@@ -366,7 +431,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
     const float insertionReach =
         spec.insertionReach > 0.0f ? spec.insertionReach : onArm ? 0.0015f : humeralTendon ? 0.0015f : kReach;
     const float originReach = spec.originReach > 0.0f ? spec.originReach : kReach;
-    if (insertionReach < kReach) e = sampleArcBeyond(insertion, beyond);
+    if (insertionReach < kReach) e = sampleArcBeyond(insertion, spec.twisted ? 1.0f - beyond : beyond);
     const float convergeFrom = onArm ? 0.35f : 0.75f;
     glm::vec3 shiftO = reach(o, at(i, 0), originReach) - at(i, 0);
     glm::vec3 shiftE = reach(e, at(i, nv - 1), insertionReach) - at(i, nv - 1);
@@ -378,6 +443,95 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
       at(i, j) += shiftO * smoothstep(originFrom, 0.0f, v) + shiftE * smoothstep(convergeFrom, 1.0f, v);
     }
   }
+
+  // A free end leaves its bed where `freeFrom` says: each fibre runs on from that row to its (pulled) insertion
+  // along a cubic that starts in the bed's direction and arrives straight, instead of being pressed onto the
+  // bed where neighbouring fibres converge steeply; a twisted sheet turns over on the way.
+  const bool freeEnd = spec.freeFrom > 0.0f && !midline && !spec.column;
+  const int freeRow = freeEnd ? std::clamp(static_cast<int>(std::lround(spec.freeFrom * (nv - 1))), 2, nv - 2) : nv;
+  if (freeEnd && !spec.twisted) {
+    const int span = nv - 1 - freeRow;
+    for (int i = 0; i < nu; ++i) {
+      const glm::vec3 p0 = at(i, freeRow), p1 = at(i, nv - 1);
+      // Tangents per unit of the curve's parameter: half the bed's, so the curve does not overshoot.
+      const glm::vec3 m0 = 0.5f * (at(i, freeRow) - at(i, freeRow - 1)) * static_cast<float>(span);
+      const glm::vec3 m1 = p1 - p0;
+      for (int j = freeRow + 1; j < nv - 1; ++j) {
+        const float s = static_cast<float>(j - freeRow) / span;
+        at(i, j) = hermite(p0, m0, p1, m1, s);
+      }
+    }
+  } else if (freeEnd) {
+    // The twisted ribbon: each fibre runs on from the row where the sheet leaves its bed along a cubic to the
+    // end of the untwisted bed, and over the last part the rows turn half round the line through their middles
+    // (the last fibre, u = 1, passing deep), which lays the row on the insertion in its true order. The middle
+    // sinks by half the turned half-width, so the ribbon standing on edge stays under the skin and off the
+    // ribs as far as it can.
+    const int span = nv - 1 - freeRow;
+    std::vector<glm::vec3> start(static_cast<std::size_t>(nu)), end(static_cast<std::size_t>(nu));
+    for (int i = 0; i < nu; ++i) start[i] = at(i, freeRow), end[i] = at(i, nv - 1);
+    std::vector<glm::vec3> row(static_cast<std::size_t>(nu));
+    std::vector<std::vector<glm::vec3>> rows(static_cast<std::size_t>(span + 1));
+    std::vector<glm::vec3> centre(rows.size(), glm::vec3(0.0f));
+    for (int k = 0; k <= span; ++k) {
+      const float s = static_cast<float>(k) / span;
+      rows[k].resize(static_cast<std::size_t>(nu));
+      for (int i = 0; i < nu; ++i) {
+        // A quarter of the bed's tangent: more lets the fibres overshoot the line to the insertion.
+        const glm::vec3 m0 = 0.25f * (at(i, freeRow) - at(i, freeRow - 1)) * static_cast<float>(span);
+        rows[k][i] = hermite(start[i], m0, end[i], end[i] - start[i], s);
+        centre[k] += rows[k][i] / static_cast<float>(nu);
+      }
+    }
+    const glm::vec3 a0 = end[nu - 1] - end[0];
+    const glm::vec3 t1 = glm::normalize(centre[span] - centre[std::max(0, span - 1)]);
+    const float sense = glm::dot(glm::cross(t1, a0), fieldNormal(field, centre[span])) > 0.0f ? -1.0f : 1.0f;
+    for (int k = 1; k <= span; ++k) {
+      const float s = static_cast<float>(k) / span;
+      const float angle = sense * core::kPi * smoothstep(0.3f, 1.0f, s);
+      const glm::vec3 d = centre[std::min(k + 1, span)] - centre[k - 1];
+      const glm::vec3 t = glm::length(d) > 1e-9f ? glm::normalize(d) : t1;
+      float half = 0.0f;
+      for (int i = 0; i < nu; ++i) half = std::max(half, glm::length(rows[k][i] - centre[k]));
+      const glm::vec3 sink = -fieldNormal(field, centre[k]) * (0.5f * half * std::abs(std::sin(angle)));
+      const float c = std::cos(angle), sn = std::sin(angle);
+      for (int i = 0; i < nu; ++i) {
+        const glm::vec3 r = rows[k][i] - centre[k];
+        // Rodrigues' rotation about t.
+        const glm::vec3 turned = r * c + glm::cross(t, r) * sn + t * glm::dot(t, r) * (1.0f - c);
+        glm::vec3 p = centre[k] + sink + turned;
+        // The last rows settle on the insertion in its true order.
+        if (k == span) p = end[nu - 1 - i];
+        at(i, freeRow + k) = p;
+      }
+    }
+  }
+  // The sheet's own normal from its grid (oriented as the bed's normal where it leaves the bed), and the normal
+  // the sheet is thickened along: the bed's, turning into its own over the free ribbon.
+  const float ownSign = [&] {
+    if (!freeEnd) return 1.0f;
+    const int i = nu / 2, j = std::max(1, freeRow - 1);
+    const glm::vec3 own = glm::cross(at(i + 1, j) - at(i - 1, j), at(i, j + 1) - at(i, j - 1));
+    return glm::dot(own, fieldNormal(field, at(i, j))) < 0.0f ? -1.0f : 1.0f;
+  }();
+  auto normalOf = [&](int i, int j) -> glm::vec3 {
+    if (midline) return {1.0f, 0.0f, 0.0f};
+    const glm::vec3 bed = fieldNormal(field, at(i, j));
+    if (!freeEnd || j < freeRow - 2) return bed;
+    const int i0 = std::max(i - 1, 0), i1 = std::min(i + 1, nu - 1), j0 = std::max(j - 1, 0), j1 = std::min(j + 1, nv - 1);
+    glm::vec3 own = ownSign * glm::cross(at(i1, j) - at(i0, j), at(i, j1) - at(i, j0));
+    if (glm::length(own) < 1e-12f) return bed;
+    own = glm::normalize(own);
+    const float w = smoothstep(static_cast<float>(freeRow - 2), static_cast<float>(freeRow + 1), static_cast<float>(j));
+    const glm::vec3 n = glm::mix(bed, own, w);
+    return glm::length(n) > 1e-6f ? glm::normalize(n) : own;
+  };
+
+  // Where the bed has folded the grid (neighbouring fibres laid across each other where the sheet wraps the
+  // axilla, or bunched along a border), the folded quads and their neighbours are relaxed toward the mean of
+  // their neighbours until every quad of the mid-surface turns the same way round its normal. The ends stay on
+  // their attachments.
+  if (freeEnd) untangleGrid(mid, nu, nv, normalOf, nv / 2, spec.twisted ? nv : freeRow + 1);
 
   // Lens profile: full thickness in the belly, thinning to the rim; tendons are thin and flat.
   auto lensThickness = [&](float u, float v) {
@@ -392,7 +546,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
   };
   // Sheets on bone lie as deep as their bone; only the superficial ones are kept within reach of the skin.
   if (!midline)
-    keepInsideSkin(body, field, mid, nu, nv, lensThickness, spec.bed == MuscleBed::Layer ? 0.0285f : 1.0f,
+    keepInsideSkin(body, normalOf, mid, nu, nv, lensThickness, spec.bed == MuscleBed::Layer ? 0.0285f : 1.0f,
                    humeralTendon ? 0.85f : 2.0f);
 
   // Fibre coordinates: u adds up the distance between neighbouring fibres (its median along their length,
@@ -425,7 +579,7 @@ TissueMesh loftMuscle(const MuscleSpec& spec, const BodyField& body, const std::
   mesh.tendon.resize(mesh.positions.size());
   mesh.texcoords.resize(mesh.positions.size());
   // Normal and thickness of the sheet at each grid point.
-  auto sheetNormal = [&](int i, int j) { return midline ? glm::vec3(1.0f, 0.0f, 0.0f) : fieldNormal(field, at(i, j)); };
+  auto sheetNormal = [&](int i, int j) { return normalOf(i, j); };
   auto sheetThickness = [&](int i, int j) {
     const float u = static_cast<float>(i) / (nu - 1), v = static_cast<float>(j) / (nv - 1);
     const glm::vec3 p = at(i, j);

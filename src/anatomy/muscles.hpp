@@ -74,6 +74,14 @@ struct MuscleSpec {
   /// Sheets (contract names without the side) this one lies over: its inner face is kept 4 mm above them,
   /// measured along its own normal (the deltoid over the rotator cuff). They are built first.
   std::vector<std::string> over;
+  /// From this fraction of the fibre length on (0: never) the sheet leaves its bed and runs free to its
+  /// insertion, each fibre a smooth curve from where it leaves the bed, its thickness laid along the sheet's own
+  /// normal: a twisted sheet (the latissimus, pectoralis major, levator scapulae), or one whose fibres converge
+  /// steeply on a small insertion, pressed onto a depth surface folds through itself.
+  float freeFrom = 0.0f;
+  /// The sheet inserts upside down (its first origin fibre at its last insertion landmark): it lies untwisted in
+  /// its bed and turns over in its free end (`freeFrom`).
+  bool twisted = false;
   std::string originText, insertionText, action, innervation, bloodSupply;
   // From the catalogue (fillNames):
   std::string name;                     ///< contract name without the side suffix, e.g. "rhomboid_major"

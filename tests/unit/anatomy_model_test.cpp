@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <limits>
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 
@@ -246,6 +247,9 @@ TEST_CASE("every muscle lies inside the skin and within 3 cm of it") {
   for (const char* name : {"latissimus_dorsi_L", "latissimus_dorsi_R", "pectoralis_major_L", "pectoralis_major_R",
                            "deltoid_L", "deltoid_R"})
     allowedDepth[name] = 0.045f;
+  // The pectoralis tendon turns over before the groove (its lowest fibres fold behind the upper ones to insert
+  // highest): standing on edge, its deep border lies up to about half its 3 cm width under the groove's depth.
+  for (const char* name : {"pectoralis_major_L", "pectoralis_major_R"}) allowedDepth[name] = 0.052f;
   }
   for (const TissueMesh& m : model().meshes) {
     if (m.tissue != Tissue::Muscle) continue;
@@ -778,4 +782,30 @@ TEST_CASE("every mesh (skin, bones, muscle sheets) is a closed, consistently wou
     CHECK(open == 0);
     CHECK(repeated == 0);
   }
+}
+
+TEST_CASE("the skin and the muscle sheets do not cut through themselves") {
+  // No edge passes through a face of its own mesh. The sheets below still fold through themselves where their
+  // fibres converge steeply or twist on the depth surface they are laid on (docs/model.md, "Open"); they are
+  // listed so that each one fixed has to leave the list, and their counts are printed.
+  const std::set<std::string> open = {"trapezius_descending", "trapezius_ascending", "latissimus_dorsi",
+                                      "pectoralis_major",     "deltoid",             "teres_minor",
+                                      "levator_scapulae",     "serratus_anterior",   "nuchal_ligament"};
+  int clean = 0;
+  for (const TissueMesh& m : model().meshes) {
+    if (m.tissue == Tissue::Bone) continue;
+    INFO(m.name);
+    std::string base = m.name;
+    if (base.ends_with("_L") || base.ends_with("_R")) base.resize(base.size() - 2);
+    const std::size_t crossing = myo::test::selfIntersectingEdges(m).size();
+    if (open.contains(base)) {
+      MESSAGE(m.name, ": ", crossing, " edges through its own faces (open)");
+      CHECK(crossing > 0);
+      continue;
+    }
+    CHECK(crossing == 0);
+    ++clean;
+  }
+  // The skin and the other muscle sheets, ligaments and fasciae.
+  CHECK(clean >= 25);
 }
