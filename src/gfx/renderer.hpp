@@ -53,13 +53,14 @@ struct ShapeDraw {
 /// hand. When allowed, and a full picture has cost more than budgetMs, a picture that differs from the last one
 /// is drawn coarse: the coarse triangle lists (Renderer::setCoarseLists), no multisampling, and `scale` times
 /// the rows and columns (but at least `leastRows` rows), stretched to the output. Once nothing has changed for
-/// restSeconds, a full picture replaces it.
+/// restSeconds, a full picture replaces it: three frames of a 60 Hz window without a change (a drag sends one
+/// every frame while the hand moves), so that the full picture's own time is most of the wait once the view rests.
 struct Interaction {
   bool allowed = false;
   double budgetMs = 40.0;
   float scale = 0.35f;
   int leastRows = 378;
-  double restSeconds = 0.25;
+  double restSeconds = 0.05;
   bool operator==(const Interaction&) const = default;
 };
 
