@@ -168,8 +168,7 @@ std::vector<SourcePrimitive::Cluster> clusterTriangles(const std::vector<glm::ve
       sum += sortedNormal[size_t(t)];
     }
     c.center = (clo + chi) * 0.5f;
-    for (int t = 3 * first; t < 3 * last; ++t)
-      c.radius = std::max(c.radius, glm::length(pos[indices[size_t(t)]] - c.center));
+    for (int t = 3 * first; t < 3 * last; ++t) c.radius = std::max(c.radius, glm::length(pos[indices[size_t(t)]] - c.center));
     if (k / kCells != kNormalBins - 1 && glm::length(sum) > 1e-6f) {
       c.axis = glm::normalize(sum);
       c.cosCone = 1.0f;
