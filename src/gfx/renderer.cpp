@@ -60,17 +60,6 @@ struct SourcePrimitive {
   GLsizei indexCount = 0;
   GLsizei coarseCount = 0;    // the coarse list, stored after the full one in `indices` (0: none)
   int material = -1;
-  // The full list in runs of triangles facing about one way in one part of the primitive (empty: one run). A
-  // run whose every triangle faces away from the eye is left out of a culled draw (clusterTriangles).
-  struct Cluster {
-    glm::vec3 center{0.0f};
-    float radius = 0.0f;
-    glm::vec3 axis{0.0f, 0.0f, 1.0f};
-    float cosCone = -1.0f;  // the least cosine between the axis and a triangle's normal (-1: never left out)
-    float sinCone = 0.0f;
-    GLsizei first = 0, count = 0;  // in indices
-  };
-  std::vector<Cluster> clusters;
 };
 
 // A primitive as drawn by one node: world-space positions and normals, plus a VAO that reads them together
@@ -97,87 +86,6 @@ void appendBlock(std::vector<unsigned char>& bytes, const std::vector<T>& values
 void floatAttr(GLuint loc, int comps, size_t offset, GLsizei stride = 0) {
   glEnableVertexAttribArray(loc);
   glVertexAttribPointer(loc, comps, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
-}
-
-// Primitives with fewer triangles are drawn whole.
-constexpr size_t kClusterLeast = 2048;
-
-// Reorders a primitive's triangles into runs by facing (54 bins of the face normal: its main axis and sign, and
-// the other two components in thirds) and place (3x3x3 cells of its box), keeping their order within a run, and
-// describes each run by a bounding sphere and a cone of its face normals (from the winding, as the rasteriser
-// culls). Returns the runs; `indices` is reordered in place.
-std::vector<SourcePrimitive::Cluster> clusterTriangles(const std::vector<glm::vec3>& pos,
-                                                       std::vector<std::uint32_t>& indices) {
-  const size_t tris = indices.size() / 3;
-  if (tris < kClusterLeast || indices.size() % 3 != 0) return {};
-  for (const std::uint32_t i : indices)
-    if (i >= pos.size()) return {};
-  glm::vec3 lo(1e30f), hi(-1e30f);
-  for (const std::uint32_t i : indices) {
-    lo = glm::min(lo, pos[i]);
-    hi = glm::max(hi, pos[i]);
-  }
-  const glm::vec3 extent = glm::max(hi - lo, glm::vec3(1e-9f));
-  constexpr int kNormalBins = 55;  // 54 facings and one for triangles without area
-  constexpr int kCells = 27;
-  std::vector<int> key(tris);
-  std::vector<glm::vec3> normal(tris);
-  std::vector<int> count(size_t(kNormalBins * kCells) + 1, 0);
-  for (size_t t = 0; t < tris; ++t) {
-    const glm::vec3 a = pos[indices[3 * t]], b = pos[indices[3 * t + 1]], c = pos[indices[3 * t + 2]];
-    const glm::vec3 n = glm::cross(b - a, c - a);
-    const float len = glm::length(n);
-    int bin = kNormalBins - 1;
-    if (len > 0.0f && std::isfinite(len)) {
-      normal[t] = n / len;
-      const glm::vec3 m = glm::abs(normal[t]);
-      const int k = m.x >= m.y && m.x >= m.z ? 0 : (m.y >= m.z ? 1 : 2);
-      const float main = normal[t][k];
-      const float u = normal[t][(k + 1) % 3] / std::abs(main), v = normal[t][(k + 2) % 3] / std::abs(main);
-      auto third = [](float x) { return std::clamp(int((x + 1.0f) * 1.5f), 0, 2); };
-      bin = ((k * 2 + (main < 0.0f ? 1 : 0)) * 3 + third(u)) * 3 + third(v);
-    }
-    const glm::vec3 centroid = (a + b + c) / 3.0f;
-    const glm::ivec3 cell = glm::clamp(glm::ivec3((centroid - lo) / extent * 3.0f), glm::ivec3(0), glm::ivec3(2));
-    key[t] = bin * kCells + (cell.x * 3 + cell.y) * 3 + cell.z;
-    ++count[size_t(key[t]) + 1];
-  }
-  for (size_t k = 1; k < count.size(); ++k) count[k] += count[k - 1];
-  std::vector<std::uint32_t> sorted(indices.size());
-  std::vector<glm::vec3> sortedNormal(tris);
-  std::vector<int> next(count.begin(), count.end() - 1);
-  for (size_t t = 0; t < tris; ++t) {
-    const size_t to = size_t(next[size_t(key[t])]++);
-    std::copy_n(indices.begin() + std::ptrdiff_t(3 * t), 3, sorted.begin() + std::ptrdiff_t(3 * to));
-    sortedNormal[to] = normal[t];
-  }
-  indices = std::move(sorted);
-  std::vector<SourcePrimitive::Cluster> clusters;
-  for (int k = 0; k < kNormalBins * kCells; ++k) {
-    const int first = count[size_t(k)], last = count[size_t(k) + 1];
-    if (first == last) continue;
-    SourcePrimitive::Cluster c;
-    c.first = GLsizei(3 * first);
-    c.count = GLsizei(3 * (last - first));
-    glm::vec3 clo(1e30f), chi(-1e30f), sum(0.0f);
-    for (int t = first; t < last; ++t) {
-      for (int j = 0; j < 3; ++j) {
-        clo = glm::min(clo, pos[indices[size_t(3 * t + j)]]);
-        chi = glm::max(chi, pos[indices[size_t(3 * t + j)]]);
-      }
-      sum += sortedNormal[size_t(t)];
-    }
-    c.center = (clo + chi) * 0.5f;
-    for (int t = 3 * first; t < 3 * last; ++t) c.radius = std::max(c.radius, glm::length(pos[indices[size_t(t)]] - c.center));
-    if (k / kCells != kNormalBins - 1 && glm::length(sum) > 1e-6f) {
-      c.axis = glm::normalize(sum);
-      c.cosCone = 1.0f;
-      for (int t = first; t < last; ++t) c.cosCone = std::min(c.cosCone, glm::dot(sortedNormal[size_t(t)], c.axis));
-      c.sinCone = std::sqrt(std::max(0.0f, 1.0f - c.cosCone * c.cosCone));
-    }
-    clusters.push_back(c);
-  }
-  return clusters;
 }
 
 SourcePrimitive upload(const scene::Primitive& prim) {
@@ -219,11 +127,9 @@ SourcePrimitive upload(const scene::Primitive& prim) {
     glVertexAttribI4ui(kJoints, 0, 0, 0, 0);
     glVertexAttrib4f(kWeights, 1.0f, 0.0f, 0.0f, 0.0f);
   }
-  std::vector<std::uint32_t> indices = prim.indices;
-  s.clusters = clusterTriangles(prim.positions, indices);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, s.indices.get());
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(indices.size() * sizeof(std::uint32_t)), indices.data(),
-               GL_STATIC_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, GLsizeiptr(prim.indices.size() * sizeof(std::uint32_t)),
+               prim.indices.data(), GL_STATIC_DRAW);
   glBindVertexArray(0);
   return s;
 }
@@ -550,51 +456,10 @@ struct Renderer::Impl {
     glDrawElements(GL_TRIANGLES, indexCount, GL_UNSIGNED_INT, nullptr);
   }
 
-  // A posed primitive, with its coarse triangle list when asked for and present. With `eye` (back faces culled,
-  // a perspective view), the runs of triangles that all face away from it are left out while the primitive is
-  // where it was loaded (the runs' spheres and cones are of its loaded vertices).
-  static void drawPosed(const PosedPrimitive& pp, const SourcePrimitive& src, bool coarse,
-                        const glm::vec3* eye = nullptr) {
+  // A posed primitive, with its coarse triangle list when asked for and present.
+  static void drawPosed(const PosedPrimitive& pp, const SourcePrimitive& src, bool coarse) {
     glBindVertexArray(pp.drawVao.get());
-    const bool full = !(coarse && src.coarseCount > 0);
-    if (full && eye != nullptr && !pp.posed && !src.clusters.empty()) {
-      static thread_local std::vector<GLsizei> counts;
-      static thread_local std::vector<const void*> offsets;
-      counts.clear();
-      offsets.clear();
-      GLsizei runFirst = 0, runEnd = -1;
-      for (const auto& c : src.clusters) {
-        const glm::vec3 d = c.center - *eye;
-        const float len = glm::length(d);
-        bool away = false;
-        if (c.cosCone > 0.0f && len > c.radius) {
-          // Every normal of the cone against every point of the sphere: the least of dot(n, p - eye) is
-          // |d| cos(phi + cone) - radius, phi the angle between the axis and d.
-          const float cosPhi = glm::dot(d, c.axis) / len;
-          const float sinPhi = std::sqrt(std::max(0.0f, 1.0f - cosPhi * cosPhi));
-          away = (cosPhi * c.cosCone - sinPhi * c.sinCone) * len > c.radius;
-        }
-        if (away) continue;
-        if (c.first == runEnd) {
-          runEnd += c.count;
-          continue;
-        }
-        if (runEnd >= 0) {
-          counts.push_back(runEnd - runFirst);
-          offsets.push_back(reinterpret_cast<const void*>(size_t(runFirst) * sizeof(std::uint32_t)));
-        }
-        runFirst = c.first;
-        runEnd = c.first + c.count;
-      }
-      if (runEnd >= 0) {
-        counts.push_back(runEnd - runFirst);
-        offsets.push_back(reinterpret_cast<const void*>(size_t(runFirst) * sizeof(std::uint32_t)));
-      }
-      if (!counts.empty())
-        glMultiDrawElements(GL_TRIANGLES, counts.data(), GL_UNSIGNED_INT, offsets.data(), GLsizei(counts.size()));
-      return;
-    }
-    if (!full)
+    if (coarse && src.coarseCount > 0)
       glDrawElements(GL_TRIANGLES, src.coarseCount, GL_UNSIGNED_INT,
                      reinterpret_cast<const void*>(size_t(src.indexCount) * sizeof(std::uint32_t)));
     else
@@ -857,17 +722,11 @@ struct Renderer::Frame {
 
   // Back faces are culled unless a material says the surface is double-sided: closed surfaces lose nothing,
   // and a software rasteriser spends most of its time on triangle set-up.
-  bool twoSided(int material) const {
-    return material >= 0 && material < int(im.materials.size()) && im.materials[size_t(material)].doubleSided;
-  }
   void cullFor(int material) const {
-    if (twoSided(material)) glDisable(GL_CULL_FACE);
+    const bool twoSided = material >= 0 && material < int(im.materials.size()) &&
+                          im.materials[size_t(material)].doubleSided;
+    if (twoSided) glDisable(GL_CULL_FACE);
     else glEnable(GL_CULL_FACE);
-  }
-  // The eye for leaving out the runs of triangles that face away (Impl::drawPosed), where back faces are culled
-  // and the view is a perspective one.
-  const glm::vec3* cullEye(int material) const {
-    return twoSided(material) || f.projection[3][3] != 0.0f ? nullptr : &f.eye;
   }
 
   // The scene target cleared to transparent: its alpha is what the body covers, so that the floor and the
@@ -964,7 +823,7 @@ struct Renderer::Frame {
           Program& mesh = im.setMaterial(d, src.material);
           mesh.set("u_fibreUv", int(src.layout.hasUv && src.layout.hasFib));
           mesh.set("u_opaque", 1);
-          Impl::drawPosed(pp, src, coarse, cullEye(src.material));
+          Impl::drawPosed(pp, src, coarse);
         });
       }
     }
@@ -1008,7 +867,7 @@ struct Renderer::Frame {
         if (!d.outline) return;
         im.flat.set("u_baseColor", glm::vec4(d.outlineColor, seen ? 1.0f : 0.5f));
         cullFor(src.material);
-        Impl::drawPosed(pp, src, coarse, cullEye(src.material));
+        Impl::drawPosed(pp, src, coarse);
       });
     }
     im.flat.set("u_towardEye", 0.0f);
@@ -1031,7 +890,7 @@ struct Renderer::Frame {
         // A coarse skin cuts corners under the true surface, below the muscles just beneath it: it is drawn as
         // if nearer the eye, which decides the depth test for it but does not move it on screen.
         mesh.set("u_towardEye", coarse && src.coarseCount > 0 ? kCoarseSkinLift * f.modelRadius : 0.0f);
-        Impl::drawPosed(pp, src, coarse, f.projection[3][3] != 0.0f ? nullptr : &f.eye);
+        Impl::drawPosed(pp, src, coarse);
       });
     }
     if (std::any_of(f.shapes.begin(), f.shapes.end(), [](const ShapeDraw& s) { return s.color.w < 0.999f; })) {
