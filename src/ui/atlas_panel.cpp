@@ -10,11 +10,18 @@
 namespace myo::ui {
 namespace {
 
-void searchSection(const AtlasInput& input, AtlasSettings& s, AtlasIntents& intents) {
+void record(ControlRects* rects, const char* name) {
+  if (!rects) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  rects->add(name, {{a.x, a.y}, {b.x, b.y}});
+}
+
+void searchSection(const AtlasInput& input, AtlasSettings& s, AtlasIntents& intents, ControlRects* rects) {
   const float em = ImGui::GetFontSize();
   ImGui::SetNextItemWidth(-1.0f);
   const bool enter = ImGui::InputTextWithHint("##search", "search: rhom, lat, teres ...", s.search.data(),
                                               s.search.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+  record(rects, "search");
   if (enter && !input.results.empty()) {
     intents.select = input.results.front().first;
     intents.frameSelected = true;
@@ -39,16 +46,19 @@ void searchSection(const AtlasInput& input, AtlasSettings& s, AtlasIntents& inte
   ImGui::TextDisabled("Enter: select and frame the first.");
 }
 
-void layerSection(const AtlasInput& input, AtlasSettings& s) {
+void layerSection(const AtlasInput& input, AtlasSettings& s, ControlRects* rects) {
   const char* names[] = {"everything", "skin peeled", "superficial muscles peeled", "muscles under them peeled",
                          "bones only"};
   const int maxDepth = std::clamp(input.maxDepth, 0, 4);
   s.layerDepth = std::clamp(s.layerDepth, 0, maxDepth);
   ImGui::SetNextItemWidth(-1.0f);
   ImGui::SliderInt("##depth", &s.layerDepth, 0, maxDepth, names[s.layerDepth], ImGuiSliderFlags_AlwaysClamp);
+  record(rects, "layer depth");
   ImGui::Checkbox("fade others", &s.fadeOthers);
+  record(rects, "fade others");
   ImGui::SameLine();
   ImGui::Checkbox("x-ray", &s.xray);
+  record(rects, "x-ray");
 }
 
 void treeSection(const AtlasInput& input, AtlasIntents& intents) {
@@ -105,10 +115,14 @@ void treeSection(const AtlasInput& input, AtlasIntents& intents) {
 
 }  // namespace
 
-void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents) {
-  if (ImGui::CollapsingHeader("Search", ImGuiTreeNodeFlags_DefaultOpen)) searchSection(input, settings, intents);
-  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) layerSection(input, settings);
-  if (ImGui::CollapsingHeader("Structures")) treeSection(input, intents);
+void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents,
+                       ControlRects* rects) {
+  if (ImGui::CollapsingHeader("Search", ImGuiTreeNodeFlags_DefaultOpen))
+    searchSection(input, settings, intents, rects);
+  if (ImGui::CollapsingHeader("Layers", ImGuiTreeNodeFlags_DefaultOpen)) layerSection(input, settings, rects);
+  const bool structures = ImGui::CollapsingHeader("Structures");
+  record(rects, "structures");
+  if (structures) treeSection(input, intents);
 }
 
 std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings& settings, AtlasIntents& intents) {

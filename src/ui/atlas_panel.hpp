@@ -11,6 +11,7 @@
 
 #include <glm/glm.hpp>
 
+#include "ui/layout.hpp"
 #include "view/framing.hpp"
 
 namespace myo::ui {
@@ -50,8 +51,10 @@ struct AtlasIntents {
   std::optional<std::pair<std::vector<int>, bool>> setGroupVisible;  ///< a whole branch of the tree
 };
 
-/// Search, layers and the structure tree, as sections of the main panel.
-void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents);
+/// Search, layers and the structure tree, as sections of the main panel; `rects`, when given, receives where
+/// the search field and the layer controls were drawn.
+void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents,
+                       ControlRects* rects = nullptr);
 
 struct InfoCard {
   std::string title;

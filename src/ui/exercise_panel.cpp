@@ -104,10 +104,13 @@ void stepsList(const exercise::ExerciseSet& set, const exercise::Exercise& ex, c
                ControlRects* rects) {
   const exercise::TimerState& st = in.state;
   ImGuiStorage* storage = ImGui::GetStateStorage();
-  const ImGuiID key = ImGui::GetID("scrolled to step");
+  const ImGuiID key = ImGui::GetID("scrolled to step"), since = ImGui::GetID("step shown since");
   const int shown = in.selected * 1000 + st.step;
-  const bool scroll = storage->GetInt(key, -1) != shown;
+  if (storage->GetInt(key, -1) != shown) storage->SetInt(since, ImGui::GetFrameCount());
   storage->SetInt(key, shown);
+  // Scrolled for a few frames after the step changes: on the panel's first frames its layout is still settling
+  // (a scroll asked for then lands in the wrong place); after that the list is the user's to scroll.
+  const bool scroll = ImGui::GetFrameCount() - storage->GetInt(since, 0) < 3;
   ImGui::TextDisabled("Steps");
   for (size_t i = 0; i < ex.steps.size(); ++i) {
     const bool current = int(i) == st.step;
@@ -321,6 +324,13 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   ImGui::EndChild();
   record(rects, "current step");
 
+  // Below the current step, the rest scrolls in a region of its own when the window is too short for it (a
+  // small window, or large text): the countdown and the step above and the disclaimer below stay in view.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float disclaimer =
+      ImGui::CalcTextSize(set.general.disclaimer.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  ImGui::BeginChild("body", ImVec2(0, -(disclaimer + 2.0f * style.ItemSpacing.y + 1.0f)), false);
+
   // The worked area (work) or what to do (the other phases), in a region of its own height.
   ImGui::BeginChild("picture", ImVec2(0, em * 8.0f), false, kFixedRegion);
   pictureRegion(ex, in, rects);
@@ -392,14 +402,15 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
 
   ImGui::Separator();
   ImGui::TextDisabled("%s", ex.title.c_str());
-  // The list takes what the disclaimer under it leaves.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float disclaimer =
-      ImGui::CalcTextSize(set.general.disclaimer.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
-  ImGui::BeginChild("steps", ImVec2(0, -(disclaimer + 2.0f * style.ItemSpacing.y + 1.0f)), false);
+  // The list takes what the region leaves, and at least kMinStepsLines lines (the region scrolls then).
+  const float steps = std::max(ImGui::GetContentRegionAvail().y,
+                               ImGui::GetTextLineHeightWithSpacing() * float(kMinStepsLines));
+  ImGui::BeginChild("steps", ImVec2(0, steps), false);
   stepsList(set, ex, in, rects);
   ImGui::EndChild();
   record(rects, "steps box");
+  ImGui::EndChild();
+  record(rects, "scrolled region");
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", set.general.disclaimer.c_str());
