@@ -2,6 +2,7 @@
 #include "ui/exercise_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cctype>
@@ -104,13 +105,19 @@ void stepsList(const exercise::ExerciseSet& set, const exercise::Exercise& ex, c
                ControlRects* rects) {
   const exercise::TimerState& st = in.state;
   ImGuiStorage* storage = ImGui::GetStateStorage();
-  const ImGuiID key = ImGui::GetID("scrolled to step"), since = ImGui::GetID("step shown since");
+  const ImGuiID key = ImGui::GetID("scrolled to step"), framesKey = ImGui::GetID("frames scrolled to step");
   const int shown = in.selected * 1000 + st.step;
-  if (storage->GetInt(key, -1) != shown) storage->SetInt(since, ImGui::GetFrameCount());
-  storage->SetInt(key, shown);
-  // Scrolled for a few frames after the step changes: on the panel's first frames its layout is still settling
-  // (a scroll asked for then lands in the wrong place); after that the list is the user's to scroll.
-  const bool scroll = ImGui::GetFrameCount() - storage->GetInt(since, 0) < 3;
+  if (storage->GetInt(key, -1) != shown) {
+    storage->SetInt(key, shown);
+    storage->SetInt(framesKey, 0);
+  }
+  // After the step changes the list is scrolled on the frames it is drawn until the step lies inside it: on
+  // a panel's first frames its layout is still settling (a scroll asked for then lands a line off), and while
+  // the list lies outside the scrolled part of the panel it is not drawn at all. Then (or after a second at
+  // most) it is the user's to scroll. framesKey counts the frames scrolled, -1 once the step is in view.
+  const ImGuiWindow* list = ImGui::GetCurrentWindowRead();
+  const int frames = storage->GetInt(framesKey, 0);
+  const bool scroll = !list->SkipItems && frames >= 0 && frames < 60;
   ImGui::TextDisabled("Steps");
   for (size_t i = 0; i < ex.steps.size(); ++i) {
     const bool current = int(i) == st.step;
@@ -119,7 +126,16 @@ void stepsList(const exercise::ExerciseSet& set, const exercise::Exercise& ex, c
     if (current) {
       ImGui::PopStyleColor();
       record(rects, "current step in list");
-      if (scroll) ImGui::SetScrollHereY(0.5f);  // the item just drawn, centred in the box from the next frame
+      if (scroll) {
+        const ImRect inner = list->InnerRect;
+        if (ImGui::GetItemRectMin().y >= inner.Min.y - 0.5f && ImGui::GetItemRectMax().y <= inner.Max.y + 0.5f &&
+            frames > 0) {
+          storage->SetInt(framesKey, -1);
+        } else {
+          ImGui::SetScrollHereY(0.5f);  // the item just drawn, centred in the box from the next frame
+          storage->SetInt(framesKey, frames + 1);
+        }
+      }
     }
   }
   if (ImGui::CollapsingHeader("Tips")) bulletList(ex.tips);

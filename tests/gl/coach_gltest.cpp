@@ -226,18 +226,20 @@ TEST_CASE("every control of both panels can be reached, and the current step is 
           INFO(name << " never seen whole in its panel");
           CHECK(std::find(seen.begin(), seen.end(), name) != seen.end());
         }
+        if (std::string(p.window) == "Exercise" && viewer->exerciseState().step >= 0) {
+          // Scrolled to the bottom, where the steps list is: the current step is in the list's visible part
+          // once it has been drawn for a frame, though the list was out of view when the step began.
+          for (int i = 0; i < 2; ++i) frame(*viewer, ui, size.window, target, {160, 90}, false);
+          const ui::UiRect* box = p.rects.find("steps box");
+          const ui::UiRect* current = p.rects.find("current step in list");
+          REQUIRE(box != nullptr);
+          REQUIRE(current != nullptr);
+          CHECK(p.rects.find(p.region)->contains(*box));
+          INFO("steps box y " << box->min.y << "-" << box->max.y << ", current step " << current->min.y << "-"
+                              << current->max.y);
+          CHECK(box->contains(*current));
+        }
         ImGui::SetScrollY(region, 0.0f);
-      }
-      // The current step in the steps list lies in the box's visible part.
-      frame(*viewer, ui, size.window, target, {160, 90}, false);
-      if (viewer->exerciseState().step >= 0) {
-        const ui::UiRect* box = viewer->controlRects().find("steps box");
-        const ui::UiRect* current = viewer->controlRects().find("current step in list");
-        REQUIRE(box != nullptr);
-        REQUIRE(current != nullptr);
-        INFO("steps box y " << box->min.y << "-" << box->max.y << ", current step " << current->min.y << "-"
-                            << current->max.y);
-        CHECK(box->contains(*current));
       }
     }
   }
