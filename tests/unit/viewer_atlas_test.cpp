@@ -368,3 +368,41 @@ TEST_CASE("atlas: in an exercise's target view at 1280x720 the card covers neith
     CHECK_FALSE(viewer.atlas().cardUnfolded);
   }
 }
+
+TEST_CASE("a path typed in the Model section opens on Enter") {
+  UiContext ui(true);
+  ImGuiIO& io = ImGui::GetIO();
+  constexpr int kEnter = 257;
+  io.KeyMap[ImGuiKey_Enter] = kEnter;
+  app::Viewer viewer;
+  open(viewer);
+  ui.frame(viewer);
+  const ui::UiRect* field = viewer.mainPanelRects().find("path");
+  REQUIRE(field != nullptr);
+  const std::size_t before = viewer.model().meshes.size();
+  auto step = [&] {
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    viewer.drawUi(60.0f, "test");
+    ImGui::EndFrame();
+  };
+  // A click into the field, the path typed, Enter: the viewer opens the file (here the test model of the gl
+  // tier); the Open button is not touched.
+  io.MousePos = ImVec2(0.5f * (field->min.x + field->max.x), 0.5f * (field->min.y + field->max.y));
+  io.MouseDown[0] = true;
+  step();
+  io.MouseDown[0] = false;
+  step();
+  const std::string path = std::string(MYO_SOURCE_DIR) + "/tests/gl/data/muscle_quads.gltf";
+  io.AddInputCharactersUTF8(path.c_str());
+  step();
+  CHECK(viewer.model().meshes.size() == before);  // typing alone opens nothing
+  io.KeysDown[kEnter] = true;
+  step();
+  io.KeysDown[kEnter] = false;
+  step();
+  step();
+  CHECK_FALSE(viewer.panelInput().error.has_value());
+  CHECK(viewer.panelInput().modelPath.find("muscle_quads.gltf") != std::string::npos);
+  CHECK(viewer.model().meshes.size() != before);
+}
