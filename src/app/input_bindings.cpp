@@ -34,7 +34,7 @@ constexpr std::array kMouse{
     MouseBinding{"right drag, or Shift + left drag", "move the view"},
     MouseBinding{"wheel", "zoom toward the cursor"},
     MouseBinding{"click",
-                 "select a muscle (its facts appear in the panel); during the rhomboid exercise, move the "
+                 "select a structure (its card gives its facts); during the rhomboid exercise, move the "
                  "trigger point"},
     MouseBinding{"double-click", "turn about the point under the cursor"},
     MouseBinding{"drop a file on the window", "open that .glb or .gltf model"},

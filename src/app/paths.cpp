@@ -47,6 +47,18 @@ std::optional<fs::path> historyPath() {
   return *base / "myorelease" / "history.json";
 }
 
+std::string shownPath(const fs::path& path) {
+  const std::string text = path.string();
+  const char* home = std::getenv("HOME");
+  if (!home || *home != '/') return text;
+  std::string base = home;
+  while (base.size() > 1 && base.back() == '/') base.pop_back();
+  if (base.size() > 1 && text.size() > base.size() + 1 && text.compare(0, base.size(), base) == 0 &&
+      text[base.size()] == '/')
+    return "~" + text.substr(base.size());
+  return text;
+}
+
 std::optional<fs::path> xdgPicturesDir() {
   const char* home = std::getenv("HOME");
   const char* config = std::getenv("XDG_CONFIG_HOME");

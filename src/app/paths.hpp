@@ -21,6 +21,10 @@ std::optional<std::filesystem::path> xdgDataHome();
 /// The session history: $XDG_DATA_HOME/myorelease/history.json (xdgDataHome), or nullopt.
 std::optional<std::filesystem::path> historyPath();
 
+/// A path as the windows show it: under $HOME written from "~/" (~/.local/share/myorelease/history.json),
+/// else as it is.
+std::string shownPath(const std::filesystem::path& path);
+
 /// The XDG pictures folder: XDG_PICTURES_DIR from $XDG_CONFIG_HOME/user-dirs.dirs (default
 /// ~/.config/user-dirs.dirs), when that folder exists; nullopt otherwise.
 std::optional<std::filesystem::path> xdgPicturesDir();

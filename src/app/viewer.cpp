@@ -616,6 +616,7 @@ void Viewer::select(int mesh) {
   if (selected_ != before) {
     selectedPoint_.reset();
     atlas_.cardOpen = true;
+    atlas_.cardUnfolded = false;
   }
   if (selected_ < 0) display_.isolate = false;
 }

@@ -158,9 +158,17 @@ void Viewer::drawAtlasCard(float pixelsPerPoint, ui::AtlasIntents& intents) {
   card.selectionShape = view::footprint(
       projectedVertices(posed(), camera_, [&](int mesh) { return mesh == selected_; }, 1, ppp), picture, em,
       em * 0.3f);
-  card.bodyShape = view::footprint(
-      projectedVertices(posed(), camera_, [&](int mesh) { return opacity[size_t(mesh)] > 0.0f; }, 7, ppp),
-      picture, em * 1.5f, em * 0.3f);
+  std::vector<glm::vec2> body =
+      projectedVertices(posed(), camera_, [&](int mesh) { return opacity[size_t(mesh)] > 0.0f; }, 7, ppp);
+  // The tool (ball, roller) belongs to what the card stays off: the corners of its box on the picture.
+  for (const gfx::ShapeDraw& shape : frameView({camera_.viewportWidth(), camera_.viewportHeight()}).shapes) {
+    if (shape.kind == gfx::ShapeDraw::Kind::Box) continue;  // the wall, the floor, a chair
+    for (int i = 0; i < 8; ++i) {
+      const glm::vec3 p(shape.transform * glm::vec4(i & 1 ? 1 : -1, i & 2 ? 1 : -1, i & 4 ? 1 : -1, 1.0f));
+      if (camera_.inFront(p)) body.push_back(camera_.project(p) / ppp);
+    }
+  }
+  card.bodyShape = view::footprint(body, picture, em * 1.5f, em * 0.3f);
   // The selected structure's box on the picture (its posed bounds' corners, those in front of the eye).
   const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return mesh != selected_; });
   if (!b.empty()) {

@@ -258,7 +258,7 @@ void Viewer::drawPrefsUi() {
     in.summary = exercise::summarizeHistory(prefs_.history, today, kHistoryDays);
     const size_t shown = std::min<size_t>(prefs_.history.size(), 50);
     in.latest.assign(prefs_.history.rbegin(), prefs_.history.rbegin() + std::ptrdiff_t(shown));
-    in.file = prefs_.historyFile ? prefs_.historyFile->string() : std::string();
+    in.file = prefs_.historyFile ? shownPath(*prefs_.historyFile) : std::string();
     in.saving = prefs_.historyWrite;
     in.problem = prefs_.historyProblem;
     ui::drawHistoryWindow(in, w.history);
@@ -267,13 +267,13 @@ void Viewer::drawPrefsUi() {
     ui::AboutInput in;
     in.version = std::string("MyoRelease ") + MYO_VERSION;
     in.exercises = exercises_ ? &*exercises_ : nullptr;
-    in.settingsFile = prefs_.settingsFile ? prefs_.settingsFile->string() : std::string();
-    in.historyFile = prefs_.historyFile ? prefs_.historyFile->string() : std::string();
+    in.settingsFile = prefs_.settingsFile ? shownPath(*prefs_.settingsFile) : std::string();
+    in.historyFile = prefs_.historyFile ? shownPath(*prefs_.historyFile) : std::string();
     ui::drawAboutWindow(in, w.about);
   }
   if (w.settings) {
     ui::SettingsInput in;
-    in.file = prefs_.settingsFile ? prefs_.settingsFile->string() : std::string();
+    in.file = prefs_.settingsFile ? shownPath(*prefs_.settingsFile) : std::string();
     in.problem = prefs_.settingsProblem;
     in.bodyWeightKg = safety_.bodyWeightKg;
     in.minBodyWeightKg = kMinBodyWeightKg;

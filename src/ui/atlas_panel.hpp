@@ -11,6 +11,7 @@
 
 #include <glm/glm.hpp>
 
+#include "ui/layout.hpp"
 #include "view/framing.hpp"
 
 namespace myo::ui {
@@ -22,6 +23,7 @@ struct AtlasSettings {
   bool xray = false;            ///< everything see-through but the selection (or the targets)
   bool cardPinned = false;      ///< the info card in the picture's top-right corner instead of beside the muscle
   bool cardOpen = true;         ///< closed with the card's close button; opens again with the next selection
+  bool cardUnfolded = false;    ///< the facts shown over the body where no room off it is left ("Facts")
   std::array<char, 96> search{};  ///< the search field
 };
 
@@ -50,8 +52,10 @@ struct AtlasIntents {
   std::optional<std::pair<std::vector<int>, bool>> setGroupVisible;  ///< a whole branch of the tree
 };
 
-/// Search, layers and the structure tree, as sections of the main panel.
-void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents);
+/// Search, layers and the structure tree, as sections of the main panel; `rects`, when given, receives where
+/// the search field and the layer controls were drawn.
+void drawAtlasSections(const AtlasInput& input, AtlasSettings& settings, AtlasIntents& intents,
+                       ControlRects* rects = nullptr);
 
 struct InfoCard {
   std::string title;
@@ -62,14 +66,17 @@ struct InfoCard {
   std::vector<view::PixelRect> avoid;  ///< the panels (ImGui units)
   std::optional<view::PixelRect> selection;  ///< the selected structure's box on the picture
   std::vector<view::PixelRect> selectionShape;  ///< where the selected structure is drawn (view::footprint)
-  std::vector<view::PixelRect> bodyShape;       ///< where the whole model is drawn (view::footprint)
+  std::vector<view::PixelRect> bodyShape;       ///< where the whole model and the tool are drawn (view::footprint)
 };
 
 /// The card window at the anchor's height with a leader to the anchor, always on the picture and clear of the
-/// panels; in the first of these places that is free: beside the model (covering none of it), on the model
-/// but off the selected structure, the top-right corner when that is off the structure, anywhere. Pinned, it
-/// sits in the top-right corner. Its close button sets settings.cardOpen = false, "Clear selection" asks for
-/// select = -1. Returns the card's rectangle (ImGui units) when drawn.
+/// panels and of the selected structure, in the first of these places that is free: beside the structure off
+/// the body (narrowed down to 13 em where the room beside the body is narrow), a corner off the body, folded to
+/// its title and the structure's name beside the structure or in a corner off the body. Only when the user
+/// asks for the facts there ("Facts": settings.cardUnfolded), or even the folded card finds no room, it goes
+/// on the body off the selected structure. Pinned, it sits in the first free corner. Its close button sets
+/// settings.cardOpen = false, "Clear" asks for select = -1. Returns the card's rectangle (ImGui
+/// units) when drawn.
 std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings& settings, AtlasIntents& intents);
 
 }  // namespace myo::ui

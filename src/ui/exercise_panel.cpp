@@ -2,6 +2,7 @@
 #include "ui/exercise_panel.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cctype>
@@ -104,10 +105,19 @@ void stepsList(const exercise::ExerciseSet& set, const exercise::Exercise& ex, c
                ControlRects* rects) {
   const exercise::TimerState& st = in.state;
   ImGuiStorage* storage = ImGui::GetStateStorage();
-  const ImGuiID key = ImGui::GetID("scrolled to step");
+  const ImGuiID key = ImGui::GetID("scrolled to step"), framesKey = ImGui::GetID("frames scrolled to step");
   const int shown = in.selected * 1000 + st.step;
-  const bool scroll = storage->GetInt(key, -1) != shown;
-  storage->SetInt(key, shown);
+  if (storage->GetInt(key, -1) != shown) {
+    storage->SetInt(key, shown);
+    storage->SetInt(framesKey, 0);
+  }
+  // After the step changes the list is scrolled on the frames it is drawn until the step lies inside it: on
+  // a panel's first frames its layout is still settling (a scroll asked for then lands a line off), and while
+  // the list lies outside the scrolled part of the panel it is not drawn at all. Then (or after a second at
+  // most) it is the user's to scroll. framesKey counts the frames scrolled, -1 once the step is in view.
+  const ImGuiWindow* list = ImGui::GetCurrentWindowRead();
+  const int frames = storage->GetInt(framesKey, 0);
+  const bool scroll = !list->SkipItems && frames >= 0 && frames < 60;
   ImGui::TextDisabled("Steps");
   for (size_t i = 0; i < ex.steps.size(); ++i) {
     const bool current = int(i) == st.step;
@@ -116,7 +126,16 @@ void stepsList(const exercise::ExerciseSet& set, const exercise::Exercise& ex, c
     if (current) {
       ImGui::PopStyleColor();
       record(rects, "current step in list");
-      if (scroll) ImGui::SetScrollHereY(0.5f);  // the item just drawn, centred in the box from the next frame
+      if (scroll) {
+        const ImRect inner = list->InnerRect;
+        if (ImGui::GetItemRectMin().y >= inner.Min.y - 0.5f && ImGui::GetItemRectMax().y <= inner.Max.y + 0.5f &&
+            frames > 0) {
+          storage->SetInt(framesKey, -1);
+        } else {
+          ImGui::SetScrollHereY(0.5f);  // the item just drawn, centred in the box from the next frame
+          storage->SetInt(framesKey, frames + 1);
+        }
+      }
     }
   }
   if (ImGui::CollapsingHeader("Tips")) bulletList(ex.tips);
@@ -321,6 +340,13 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
   ImGui::EndChild();
   record(rects, "current step");
 
+  // Below the current step, the rest scrolls in a region of its own when the window is too short for it (a
+  // small window, or large text): the countdown and the step above and the disclaimer below stay in view.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float disclaimer =
+      ImGui::CalcTextSize(set.general.disclaimer.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  ImGui::BeginChild("body", ImVec2(0, -(disclaimer + 2.0f * style.ItemSpacing.y + 1.0f)), false);
+
   // The worked area (work) or what to do (the other phases), in a region of its own height.
   ImGui::BeginChild("picture", ImVec2(0, em * 8.0f), false, kFixedRegion);
   pictureRegion(ex, in, rects);
@@ -392,14 +418,15 @@ void drawExercisePanel(const ExercisePanelInput& in, ExerciseIntents& out, Contr
 
   ImGui::Separator();
   ImGui::TextDisabled("%s", ex.title.c_str());
-  // The list takes what the disclaimer under it leaves.
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float disclaimer =
-      ImGui::CalcTextSize(set.general.disclaimer.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
-  ImGui::BeginChild("steps", ImVec2(0, -(disclaimer + 2.0f * style.ItemSpacing.y + 1.0f)), false);
+  // The list takes what the region leaves, and at least kMinStepsLines lines (the region scrolls then).
+  const float steps = std::max(ImGui::GetContentRegionAvail().y,
+                               ImGui::GetTextLineHeightWithSpacing() * float(kMinStepsLines));
+  ImGui::BeginChild("steps", ImVec2(0, steps), false);
   stepsList(set, ex, in, rects);
   ImGui::EndChild();
   record(rects, "steps box");
+  ImGui::EndChild();
+  record(rects, "scrolled region");
   ImGui::Separator();
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextDisabled("%s", set.general.disclaimer.c_str());

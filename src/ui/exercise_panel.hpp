@@ -67,11 +67,15 @@ const PanelFonts& fonts();
 
 /// Lines of text the exercise panel reserves for the current step ("Now: ..."), whatever its length.
 inline constexpr int kCurrentStepLines = 3;
+/// The fewest lines of the steps list; when the window leaves less, the panel's part under the current step
+/// scrolls ("scrolled region").
+inline constexpr int kMinStepsLines = 3;
 /// Lines reserved under the picture for the rows about the tool (drawToolRows).
 inline constexpr int kToolRowLines = 2;
 
 /// The exercise panel. Its regions keep their sizes whatever the phase, so the controls stay where they are;
-/// `rects`, when given, receives where each control was drawn.
+/// under the current step they scroll in a region of their own when the window is too short for them.
+/// `rects`, when given, receives where each control was drawn ("scrolled region": the part that scrolls).
 void drawExercisePanel(const ExercisePanelInput& input, ExerciseIntents& intents, ControlRects* rects = nullptr);
 
 /// The coach view: the timer panel at the right and the current step along the bottom (ui/coach_layout.hpp);

@@ -9,7 +9,13 @@
 namespace myo::ui {
 namespace {
 
-void viewButtons(UiIntents& intents) {
+void record(ControlRects* rects, const char* name) {
+  if (!rects) return;
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+  rects->add(name, {{a.x, a.y}, {b.x, b.y}});
+}
+
+void viewButtons(UiIntents& intents, ControlRects* rects) {
   const std::array<std::pair<const char*, view::Preset>, 7> presets{{{"Back", view::Preset::Back},
                                                                       {"Front", view::Preset::Front},
                                                                       {"Left", view::Preset::Left},
@@ -21,15 +27,38 @@ void viewButtons(UiIntents& intents) {
   for (const auto& [label, preset] : presets) {
     if (i++ % 3 != 0) ImGui::SameLine();
     if (ImGui::Button(label, ImVec2(ImGui::GetFontSize() * 4.9f, 0))) intents.preset = preset;
+    record(rects, label);
   }
   if (ImGui::Button("Frame model (F)")) intents.frame = true;
+  record(rects, "frame model");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::TextWrapped("Keys 1-7: the views above. Drag: turn; right-drag: move; wheel: zoom; "
                      "double-click: turn about that point.");
   ImGui::PopStyleColor();
 }
 
-void displayControls(const PanelInput& input, DisplaySettings& d) {
+/// Check boxes in rows: each goes beside the last one when it fits the panel's width, else on a new row, so
+/// none is cut off at the panel's edge whatever the text size.
+class CheckboxRow {
+public:
+  void operator()(const char* label, bool* value, ControlRects* rects) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float w = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+    if (used_ > 0.0f && used_ + style.ItemSpacing.x + w <= ImGui::GetContentRegionAvail().x) {
+      ImGui::SameLine();
+      used_ += style.ItemSpacing.x + w;
+    } else {
+      used_ = w;
+    }
+    ImGui::Checkbox(label, value);
+    record(rects, label);
+  }
+
+private:
+  float used_ = 0.0f;
+};
+
+void displayControls(const PanelInput& input, DisplaySettings& d, ControlRects* rects) {
   int skin = static_cast<int>(d.skin);
   ImGui::TextUnformatted("Skin");
   ImGui::SameLine();
@@ -38,20 +67,26 @@ void displayControls(const PanelInput& input, DisplaySettings& d) {
   ImGui::RadioButton("faded", &skin, 1);
   ImGui::SameLine();
   ImGui::RadioButton("hidden", &skin, 2);
+  record(rects, "skin hidden");
   d.skin = static_cast<SkinMode>(skin);
-  if (d.skin == SkinMode::Faded) ImGui::SliderFloat("skin opacity", &d.skinOpacity, 0.05f, 0.9f, "%.2f");
-  ImGui::Checkbox("bones", &d.bones);
-  ImGui::SameLine();
-  ImGui::Checkbox("fibres", &d.fibres);
-  ImGui::SameLine();
-  ImGui::Checkbox("floor", &d.floor);
-  ImGui::Checkbox("other muscles", &d.contextMuscles);
-  ImGui::SameLine();
-  ImGui::Checkbox("outlines", &d.outlines);
-  ImGui::SameLine();
-  ImGui::Checkbox("labels", &d.labels);
-  if (input.hasAnimation) ImGui::Checkbox("play the model's animation", &d.playAnimation);
+  if (d.skin == SkinMode::Faded) {
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize("skin opacity").x - ImGui::GetStyle().ItemInnerSpacing.x);
+    ImGui::SliderFloat("skin opacity", &d.skinOpacity, 0.05f, 0.9f, "%.2f");
+    record(rects, "skin opacity");
+  }
+  CheckboxRow row;
+  row("bones", &d.bones, rects);
+  row("fibres", &d.fibres, rects);
+  row("floor", &d.floor, rects);
+  row("other muscles", &d.contextMuscles, rects);
+  row("outlines", &d.outlines, rects);
+  row("labels", &d.labels, rects);
+  if (input.hasAnimation) {
+    ImGui::Checkbox("play the model's animation", &d.playAnimation);
+    record(rects, "play the model's animation");
+  }
   ImGui::Checkbox("coarse while moving", &d.coarseWhileMoving);
+  record(rects, "coarse while moving");
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("When full pictures are slow (a software renderer), moving pictures use fewer triangles\n"
                       "and pixels; the full picture returns as soon as the view rests.");
@@ -90,26 +125,32 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
 
   if (ImGui::CollapsingHeader("Model", ImGuiTreeNodeFlags_DefaultOpen)) {
     ImGui::TextWrapped("%s", input.modelPath.c_str());
-    ImGui::TextDisabled("%s", input.modelSummary.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, style.Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", input.modelSummary.c_str());
+    ImGui::PopStyleColor();
     static std::array<char, 1024> path{};
     ImGui::SetNextItemWidth(-em * 4.0f);
     const bool enter = ImGui::InputTextWithHint("##open", "path to .glb or .gltf (or drop a file)", path.data(),
                                                 path.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    record(rects, "path");
     ImGui::SameLine();
     if ((ImGui::Button("Open") || enter) && path[0] != '\0') intents.openPath = std::string(path.data());
+    record(rects, "open");
   }
 
-  if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewButtons(intents);
-  if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) displayControls(input, display);
+  if (ImGui::CollapsingHeader("View", ImGuiTreeNodeFlags_DefaultOpen)) viewButtons(intents, rects);
+  if (ImGui::CollapsingHeader("Display", ImGuiTreeNodeFlags_DefaultOpen)) displayControls(input, display, rects);
 
-  if (input.atlas && input.atlasSettings) drawAtlasSections(*input.atlas, *input.atlasSettings, intents.atlas);
+  if (input.atlas && input.atlasSettings) drawAtlasSections(*input.atlas, *input.atlasSettings, intents.atlas, rects);
   if (ImGui::CollapsingHeader("Muscles", ImGuiTreeNodeFlags_DefaultOpen)) {
     if (input.muscles.empty()) {
       ImGui::TextDisabled("No muscles recognised in this model.");
     } else {
       ImGui::Checkbox("isolate the selected muscle", &display.isolate);
+      record(rects, "isolate");
       ImGui::SameLine();
       if (ImGui::SmallButton("show all")) intents.showAll = true;
+      record(rects, "show all");
       ImGui::BeginChild("muscle list", ImVec2(0, em * 11.0f), true);
       for (const auto& row : input.muscles) {
         ImGui::PushID(row.mesh);
@@ -123,6 +164,7 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
         ImGui::PopID();
       }
       ImGui::EndChild();
+      record(rects, "muscle list");
       ImGui::TextDisabled("Gold: muscles of the upper-back routine. Click one here or on the model.");
     }
   }
@@ -137,11 +179,11 @@ void drawMainPanel(const PanelInput& input, DisplaySettings& display, UiIntents&
   }
 
   ImGui::EndChild();
+  record(rects, "sections");
   ImGui::Separator();
   if (ImGui::Button("Save picture")) intents.screenshot = true;
+  record(rects, "save picture");
   if (rects) {
-    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-    rects->add("save picture", {{a.x, a.y}, {b.x, b.y}});
     const ImVec2 p = ImGui::GetWindowPos(), q(p.x + ImGui::GetWindowWidth(), p.y + ImGui::GetWindowHeight());
     rects->add("panel", {{p.x, p.y}, {q.x, q.y}});
   }

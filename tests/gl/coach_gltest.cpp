@@ -4,11 +4,14 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/imgui_host.hpp"
@@ -74,10 +77,13 @@ std::vector<double> timesInEverySegment(const exercise::TimerPlan& plan) {
 TEST_CASE("the exercise panel's controls keep their places in every phase, and the current step stays in view") {
   auto context = gfx::createHeadlessContext();
   auto viewer = makeViewer();
-  app::ImGuiHost ui(nullptr, 1.0f);
   gfx::OffscreenTarget target;
-  const glm::ivec2 window{1280, 720};
   const exercise::ExerciseSet set = exercise::loadExercises(kExercises);
+  // 1280x720 at scale 1, and a 1920x1080 screen with its text at twice the size (content scale 2), where the
+  // part under the current step scrolls.
+  for (const auto& [window, scale] : {std::pair{glm::ivec2(1280, 720), 1.0f}, std::pair{glm::ivec2(1920, 1080), 2.0f}}) {
+  INFO("window " << window.x << "x" << window.y << " at scale " << scale);
+  app::ImGuiHost ui(nullptr, scale);
   // Everything below the countdown that a hand goes for, and the regions around them.
   const std::vector<std::string> steady{"exercise", "phase",  "countdown", "set",   "phase progress",
                                         "current step", "picture", "tool rows", "play", "skip",
@@ -125,6 +131,117 @@ TEST_CASE("the exercise panel's controls keep their places in every phase, and t
     }
     CHECK(withPicture > 0);
     CHECK(withoutPicture > 0);
+  }
+  }
+}
+
+namespace {
+
+/// The child window `child` of the window `parent` (Dear ImGui names it "parent/child_ID").
+ImGuiWindow* childWindow(const char* parent, const char* child) {
+  const std::string prefix = std::string(parent) + "/" + child + "_";
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+    if (std::string_view(w->Name).substr(0, prefix.size()) == prefix) return w;
+  return nullptr;
+}
+
+ui::UiRect windowRect(const char* name) {
+  const ImGuiWindow* w = ImGui::FindWindowByName(name);
+  REQUIRE(w != nullptr);
+  return {{w->Pos.x, w->Pos.y}, {w->Pos.x + w->Size.x, w->Pos.y + w->Size.y}};
+}
+
+}  // namespace
+
+TEST_CASE("every control of both panels can be reached, and the current step is in view, at 720p, 1080p and 4K") {
+  auto context = gfx::createHeadlessContext();
+  auto viewer = makeViewer();
+  gfx::OffscreenTarget target;
+  // A long search list and a selection make the main panel's sections their tallest.
+  std::snprintf(viewer->atlas().search.data(), viewer->atlas().search.size(), "%s", "t");
+  viewer->selectExercise("rhomboid-massage-ball");
+  REQUIRE(viewer->selectByName("rhomboid major"));
+  // The controls in the part of each panel that scrolls, and those always in view above or below it.
+  const std::vector<std::string> mainScrolled{"path", "open", "Back", "Oblique", "frame model", "skin hidden",
+                                              "skin opacity", "bones", "floor", "other muscles", "outlines",
+                                              "labels", "coarse while moving", "search", "layer depth",
+                                              "fade others", "x-ray", "structures", "isolate", "show all",
+                                              "muscle list"};
+  const std::vector<std::string> exerciseFixed{"exercise", "phase", "countdown", "set", "phase progress",
+                                               "current step"};
+  const std::vector<std::string> exerciseScrolled{"picture", "tool rows", "safety", "play", "skip", "restart",
+                                                  "scrub", "speed", "coach view", "work time", "sets", "steps box"};
+  struct Size {
+    glm::ivec2 window;
+    float scale;
+  };
+  for (const Size size : {Size{{1280, 720}, 1.0f}, Size{{1920, 1080}, 2.0f}, Size{{3840, 2160}, 2.0f}}) {
+    INFO("window " << size.window.x << "x" << size.window.y << " at scale " << size.scale);
+    app::ImGuiHost ui(nullptr, size.scale);
+    const ui::UiRect display{{0.0f, 0.0f}, glm::vec2(size.window)};
+    for (const double t : {5.0, 20.0, 70.0}) {  // lead-in, work, the stretch after the first set
+      viewer->setExerciseTime(t);
+      INFO("at " << t << " s (" << exercise::phaseName(viewer->exerciseState().phase) << ")");
+      struct Panel {
+        const char* window;
+        const char* child;
+        const char* region;
+        const ui::ControlRects& rects;
+        std::vector<std::string> fixed, scrolled;
+      };
+      const Panel panels[] = {
+          {"MyoRelease", "sections", "sections", viewer->mainPanelRects(), {"save picture"}, mainScrolled},
+          {"Exercise", "body", "scrolled region", viewer->controlRects(), exerciseFixed, exerciseScrolled}};
+      for (const Panel& p : panels) {
+        INFO(p.window);
+        frame(*viewer, ui, size.window, target, {160, 90}, false);
+        ImGuiWindow* region = childWindow(p.window, p.child);
+        REQUIRE(region != nullptr);
+        // Scrolled from the top to the bottom in steps of half the region: each control is seen whole in the
+        // region at some step, and those outside it at every step.
+        std::vector<std::string> seen;
+        const float step = std::max(region->Size.y * 0.5f, 1.0f);
+        for (float y = 0.0f;; y += step) {
+          ImGui::SetScrollY(region, std::min(y, region->ScrollMax.y));
+          frame(*viewer, ui, size.window, target, {160, 90}, false);
+          region = childWindow(p.window, p.child);
+          const ui::UiRect panel = windowRect(p.window);
+          CHECK(display.contains(panel));
+          const ui::UiRect* area = p.rects.find(p.region);
+          REQUIRE(area != nullptr);
+          CHECK(panel.contains(*area));
+          for (const std::string& name : p.fixed) {
+            const ui::UiRect* r = p.rects.find(name);
+            INFO(name);
+            REQUIRE(r != nullptr);
+            CHECK(r->height() > 4.0f);
+            CHECK(panel.contains(*r));
+            CHECK_FALSE(area->contains(*r, -1.0f));
+          }
+          for (const std::string& name : p.scrolled)
+            if (const ui::UiRect* r = p.rects.find(name); r && r->height() > 4.0f && area->contains(*r)) seen.push_back(name);
+          if (y >= region->ScrollMax.y) break;
+        }
+        for (const std::string& name : p.scrolled) {
+          INFO(name << " never seen whole in its panel");
+          CHECK(std::find(seen.begin(), seen.end(), name) != seen.end());
+        }
+        if (std::string(p.window) == "Exercise" && viewer->exerciseState().step >= 0) {
+          // Scrolled to the bottom, where the steps list is: the current step is in the list's visible part
+          // once it has been drawn for a frame, though the list was out of view when the step began.
+          for (int i = 0; i < 2; ++i) frame(*viewer, ui, size.window, target, {160, 90}, false);
+          const ui::UiRect* box = p.rects.find("steps box");
+          const ui::UiRect* current = p.rects.find("current step in list");
+          REQUIRE(box != nullptr);
+          REQUIRE(current != nullptr);
+          CHECK(p.rects.find(p.region)->contains(*box));
+          INFO("steps box y " << box->min.y << "-" << box->max.y << ", current step " << current->min.y << "-"
+                              << current->max.y);
+          CHECK(box->contains(*current));
+        }
+        ImGui::SetScrollY(region, 0.0f);
+      }
+    }
   }
 }
 

@@ -125,3 +125,15 @@ TEST_CASE("--output-dir on the command line") {
     }
   }
 }
+
+TEST_CASE("paths under $HOME are shown from ~/, others as they are") {
+  FakeHome fake;
+  const fs::path history = fake.home / ".local" / "share" / "myorelease" / "history.json";
+  CHECK(myo::app::shownPath(history) == "~/.local/share/myorelease/history.json");
+  CHECK(myo::app::shownPath("/var/lib/history.json") == "/var/lib/history.json");
+  // A folder whose name only starts like the home folder's is not under it.
+  CHECK(myo::app::shownPath(fake.home.string() + "-other/history.json") == fake.home.string() + "-other/history.json");
+  CHECK(myo::app::shownPath(fake.home) == fake.home.string());
+  setenv("HOME", (fake.home.string() + "/").c_str(), 1);  // a trailing slash in $HOME
+  CHECK(myo::app::shownPath(history) == "~/.local/share/myorelease/history.json");
+}

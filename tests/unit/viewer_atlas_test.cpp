@@ -312,3 +312,97 @@ TEST_CASE("atlas: at 1280x720 \"Save picture\" is in view below every section, w
     CHECK(save->max.y <= float(kH));
   }
 }
+
+TEST_CASE("atlas: in an exercise's target view at 1280x720 the card covers neither the body nor the tool") {
+  UiContext ui(true);
+  app::Viewer viewer;
+  open(viewer);
+  struct Case {
+    const char* exercise;
+    double time;
+    const char* select;
+  };
+  // Work in each exercise, with one of its targets selected: the posed body leaves narrow strips of picture
+  // between the panels, where the full card covered the limbs.
+  const Case cases[] = {{"rhomboid-massage-ball", 20.0, "rhomboid major"},
+                        {"trapezius-foam-roller", 30.0, "trapezius transverse"},
+                        {"latissimus-foam-roller", 30.0, "latissimus"},
+                        {"massage-chair", 30.0, "rhomboid minor"}};
+  const float em = 15.0f;
+  for (const Case& c : cases) {
+    INFO(c.exercise);
+    viewer.selectExercise(c.exercise);
+    viewer.setExerciseTime(c.time);
+    REQUIRE(viewer.selectByName(c.select));
+    const int selected = viewer.panelInput().selectedMesh;
+    viewer.setPreset(view::Preset::Target);
+    viewer.camera().update(1.0f);
+    ui.frame(viewer);
+    ui.frame(viewer);  // the exercise's framing beside the panels, then the card beside the framed body
+    REQUIRE(viewer.cardRect().has_value());
+    const view::PixelRect card = *viewer.cardRect();
+    CHECK(card.height() >= em * 1.5f);  // at least its title bar and the structure's name
+    const std::vector<float> opacity = viewer.drawnOpacity();
+    const int body = verticesIn(viewer, card, [&](int m) { return opacity[size_t(m)] > 0.0f; });
+    const int covered = verticesIn(viewer, card, [&](int m) { return m == selected; });
+    INFO("card (" << card.min.x << ", " << card.min.y << ")-(" << card.max.x << ", " << card.max.y << "): "
+                  << body << " body vertices under it, " << covered << " of the selection");
+    CHECK(body == 0);
+    CHECK(covered == 0);
+    // Nor the tool: no corner of the ball's or the roller's box falls on the card.
+    for (const gfx::ShapeDraw& shape : viewer.frameView({kW, kH}).shapes) {
+      if (shape.kind == gfx::ShapeDraw::Kind::Box) continue;
+      for (int i = 0; i < 8; ++i) {
+        const glm::vec3 p(shape.transform * glm::vec4(i & 1 ? 1 : -1, i & 2 ? 1 : -1, i & 4 ? 1 : -1, 1.0f));
+        CHECK_FALSE(card.contains(viewer.camera().project(p)));
+      }
+    }
+    // Its facts asked for by hand ("Facts" on a folded card): shown, on the body if need be, never on the
+    // selected structure; folded again with the next selection.
+    viewer.atlas().cardUnfolded = true;
+    ui.frame(viewer);
+    REQUIRE(viewer.cardRect().has_value());
+    CHECK(viewer.cardRect()->height() > em * 12.0f);
+    CHECK(verticesIn(viewer, *viewer.cardRect(), [&](int m) { return m == selected; }) == 0);
+    viewer.select(-1);
+    CHECK_FALSE(viewer.atlas().cardUnfolded);
+  }
+}
+
+TEST_CASE("a path typed in the Model section opens on Enter") {
+  UiContext ui(true);
+  ImGuiIO& io = ImGui::GetIO();
+  constexpr int kEnter = 257;
+  io.KeyMap[ImGuiKey_Enter] = kEnter;
+  app::Viewer viewer;
+  open(viewer);
+  ui.frame(viewer);
+  const ui::UiRect* field = viewer.mainPanelRects().find("path");
+  REQUIRE(field != nullptr);
+  const std::size_t before = viewer.model().meshes.size();
+  auto step = [&] {
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    viewer.drawUi(60.0f, "test");
+    ImGui::EndFrame();
+  };
+  // A click into the field, the path typed, Enter: the viewer opens the file (here the test model of the gl
+  // tier); the Open button is not touched.
+  io.MousePos = ImVec2(0.5f * (field->min.x + field->max.x), 0.5f * (field->min.y + field->max.y));
+  io.MouseDown[0] = true;
+  step();
+  io.MouseDown[0] = false;
+  step();
+  const std::string path = std::string(MYO_SOURCE_DIR) + "/tests/gl/data/muscle_quads.gltf";
+  io.AddInputCharactersUTF8(path.c_str());
+  step();
+  CHECK(viewer.model().meshes.size() == before);  // typing alone opens nothing
+  io.KeysDown[kEnter] = true;
+  step();
+  io.KeysDown[kEnter] = false;
+  step();
+  step();
+  CHECK_FALSE(viewer.panelInput().error.has_value());
+  CHECK(viewer.panelInput().modelPath.find("muscle_quads.gltf") != std::string::npos);
+  CHECK(viewer.model().meshes.size() != before);
+}
