@@ -170,7 +170,10 @@ public:
   void useHistory(std::optional<std::filesystem::path> file, bool write);
   /// Ends the timer's current run as a stopped session (saved when it has work); the window does on closing.
   void finishRun();
-  /// The Settings window's reset was pressed since the last call.
+  /// The Settings window's "Reset all settings": every setting back to its default, the panels to their first
+  /// places, a status line; takeSettingsReset() then tells the window to take its first size again.
+  void resetSettings();
+  /// The settings were reset since the last call.
   bool takeSettingsReset();
   const PrefsState& prefs() const { return prefs_; }
   /// For the pressure estimate, kg.

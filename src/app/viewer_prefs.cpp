@@ -167,6 +167,22 @@ void Viewer::useSettingsFile(std::optional<std::filesystem::path> file, std::opt
   prefs_.settingsProblem = std::move(problem);
 }
 
+void Viewer::resetSettings() {
+  applySettings(Settings{});
+  // The panels go back to their first places: Dear ImGui applies the panels' "first use" positions again.
+  if (ImGuiContext* g = ImGui::GetCurrentContext()) {
+    for (ImGuiWindow* window : g->Windows) {
+      window->SetWindowPosAllowFlags |= ImGuiCond_FirstUseEver;
+      window->SetWindowSizeAllowFlags |= ImGuiCond_FirstUseEver;
+      window->SetWindowCollapsedAllowFlags |= ImGuiCond_FirstUseEver;
+      window->Collapsed = false;
+    }
+    ImGui::ClearIniSettings();
+  }
+  prefs_.resetRequested = true;
+  postStatus("Settings reset to their defaults.");
+}
+
 bool Viewer::takeSettingsReset() {
   const bool reset = prefs_.resetRequested;
   prefs_.resetRequested = false;
@@ -281,20 +297,7 @@ void Viewer::drawPrefsUi() {
     ui::SettingsIntents out;
     ui::drawSettingsWindow(in, out, w.settings);
     if (out.bodyWeightKg) safety_.bodyWeightKg = std::clamp(*out.bodyWeightKg, kMinBodyWeightKg, kMaxBodyWeightKg);
-    if (out.reset) {
-      applySettings(Settings{});
-      // The panels go back to their first places: Dear ImGui applies the panels' "first use" positions again.
-      ImGuiContext& g = *ImGui::GetCurrentContext();
-      for (ImGuiWindow* window : g.Windows) {
-        window->SetWindowPosAllowFlags |= ImGuiCond_FirstUseEver;
-        window->SetWindowSizeAllowFlags |= ImGuiCond_FirstUseEver;
-        window->SetWindowCollapsedAllowFlags |= ImGuiCond_FirstUseEver;
-        window->Collapsed = false;
-      }
-      ImGui::ClearIniSettings();
-      prefs_.resetRequested = true;
-      postStatus("Settings reset to their defaults.");
-    }
+    if (out.reset) resetSettings();
   }
   // Last, over everything else.
   static const ui::HelpTable kHelp = helpTable();

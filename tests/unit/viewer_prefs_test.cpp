@@ -131,6 +131,31 @@ TEST_CASE("the default settings are the viewer's defaults, and settings come bac
   CHECK(viewer.bodyWeightKg() == 70.0);
 }
 
+TEST_CASE("Reset all settings puts every setting back to its default and says so") {
+  app::Viewer viewer;
+  app::Settings s;
+  s.skin = "hidden";
+  s.skinOpacity = 0.7;
+  s.bones = false;
+  s.labels = false;
+  s.speed = 2.0;
+  s.exercises["rhomboid-ball"] = {.workS = 50.0, .sets = 5};
+  s.bodyWeightKg = 95.0;
+  viewer.applySettings(s);
+  REQUIRE(viewer.currentSettings() == s);
+  CHECK_FALSE(viewer.takeSettingsReset());
+
+  viewer.resetSettings();
+  CHECK(viewer.currentSettings() == app::Settings{});
+  CHECK(viewer.display().skin == app::Viewer().display().skin);
+  CHECK(viewer.display().bones);
+  CHECK(viewer.bodyWeightKg() == app::Settings{}.bodyWeightKg);
+  CHECK(viewer.prefs().status.find("reset") != std::string::npos);
+  CHECK_FALSE(viewer.prefs().statusProblem);
+  CHECK(viewer.takeSettingsReset());  // the window takes its first size once
+  CHECK_FALSE(viewer.takeSettingsReset());
+}
+
 TEST_CASE("a new exercise's timer takes the remembered speed, work time and sets, pulled into its ranges") {
   app::Viewer viewer;
   viewer.loadInitial(kModel);
