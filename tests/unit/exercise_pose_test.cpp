@@ -699,7 +699,7 @@ void checkDense(const std::string& id) {
   int set = 0, frames = 0;
   for (const Segment& seg : pb.plan().segments) {
     const bool work = seg.phase == Phase::Work;
-    if (!work && seg.phase != Phase::Switch && seg.phase != Phase::Stretch) continue;
+    if (!work && seg.phase != Phase::LeadIn && seg.phase != Phase::Switch && seg.phase != Phase::Stretch) continue;
     if (work) ++set;
     const int steps = work ? 16 : 8;
     std::map<int, glm::vec3> first;
