@@ -1,6 +1,7 @@
 // pose.vert: poses every vertex once per pose change (linear-blend skinning for skinned meshes, dual quaternions
 // for vertices weighted to a joint in u_dqJoints, a mix of the two by the widest turn between the influences for
-// those weighted to a joint in u_dqGirdleJoints, as scene/skinning.cpp does; the node's world matrix otherwise);
+// those weighted to a joint in u_dqGirdleJoints and none in u_dqGirdleLinear, as scene/skinning.cpp does; the
+// node's world matrix otherwise);
 // transform feedback captures world position and normal for all later passes.
 
 layout(location = MYO_ATTR_POSITION) in vec3 a_position;
@@ -16,7 +17,8 @@ uniform bool u_skinned;
 uniform int u_dqJoints;       // bit k: vertices weighted to joint k blend as dual quaternions (the knees)
 uniform int u_dqGirdleJoints; // bit k: vertices weighted to joint k (and none of u_dqJoints) blend as dual
                               // quaternions while their influences turn apart by under u_dqGirdleTurn.x radians,
-uniform vec2 u_dqGirdleTurn;  // linearly from u_dqGirdleTurn.y, a smooth mix between (the shoulder girdle)
+uniform vec2 u_dqGirdleTurn;  // linearly from u_dqGirdleTurn.y, a smooth mix between (the shoulder girdle);
+uniform int u_dqGirdleLinear; // but a vertex weighted to a joint in this mask stays linear (elbows, wrists)
 
 out vec3 tf_position;
 out vec3 tf_normal;
@@ -82,7 +84,7 @@ void main() {
     vec3 p = (skin * vec4(a_position, 1.0)).xyz;
     // Joints are rigid (rotation and translation), so their blend's upper 3x3 serves for normals.
     vec3 n = mat3(skin) * a_normal;
-    if (weightedTo(u_dqGirdleJoints)) {
+    if (weightedTo(u_dqGirdleJoints) && !weightedTo(u_dqGirdleLinear)) {
       vec4 first = normalize(rotationOf(mat3(u_joints[a_joints.x])));
       float cosHalf = 1.0;
       for (int c = 1; c < 4; ++c)

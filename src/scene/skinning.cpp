@@ -53,6 +53,10 @@ std::uint32_t girdleDualQuaternionJoints(const Model& model, int skin) {
                    [](const std::string& n) { return n.starts_with("clavicle_") || n.starts_with("shoulder_"); });
 }
 
+std::uint32_t girdleLinearJoints(const Model& model, int skin) {
+  return jointMask(model, skin, [](const std::string& n) { return n.starts_with("elbow_") || n.starts_with("wrist_"); });
+}
+
 namespace {
 
 /// Dual-quaternion blend of the rigid joint matrices (Kavan et al. 2008), the same as shaders/pose.vert.
@@ -102,17 +106,18 @@ float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::mat4
 }  // namespace
 
 std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::mat4>& joints,
-                                     std::uint32_t dualQuaternion, std::uint32_t girdle) {
+                                     std::uint32_t dualQuaternion, std::uint32_t girdle, std::uint32_t girdleLinear) {
   if (joints.empty() || p.joints.size() != p.positions.size() || p.weights.size() != p.positions.size())
     return p.positions;
   std::vector<glm::vec3> out(p.positions.size());
   const std::size_t last = joints.size() - 1;
   for (std::size_t v = 0; v < p.positions.size(); ++v) {
-    bool dq = false, onGirdle = false;
+    bool dq = false, onGirdle = false, linear = false;
     for (int c = 0; c < 4; ++c) {
       if (p.weights[v][c] == 0.0f || p.joints[v][c] >= 32) continue;
       dq = dq || (dualQuaternion >> p.joints[v][c] & 1u);
       onGirdle = onGirdle || (girdle >> p.joints[v][c] & 1u);
+      linear = linear || (girdleLinear >> p.joints[v][c] & 1u);
     }
     if (dq) {
       out[v] = dualQuaternionSkin(p, v, joints);
@@ -124,7 +129,7 @@ std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::
       if (w != 0.0f) m += w * joints[std::min<std::size_t>(p.joints[v][c], last)];
     }
     out[v] = glm::vec3(m * glm::vec4(p.positions[v], 1.0f));
-    if (onGirdle) {
+    if (onGirdle && !linear) {
       const float share = girdleShare(p, v, joints);
       if (share > 0.0f) out[v] += share * (dualQuaternionSkin(p, v, joints) - out[v]);
     }
@@ -144,7 +149,7 @@ std::vector<glm::vec3> posedWorldPositions(const Model& model, int node, int pri
   std::vector<glm::vec3> out = p.positions;
   if (n.skin >= 0)
     out = skinPositions(p, jointMatrices(model, n.skin, world, nodeWorld), dualQuaternionJoints(model, n.skin),
-                        girdleDualQuaternionJoints(model, n.skin));
+                        girdleDualQuaternionJoints(model, n.skin), girdleLinearJoints(model, n.skin));
   for (glm::vec3& q : out) q = glm::vec3(nodeWorld * glm::vec4(q, 1.0f));
   return out;
 }
