@@ -87,8 +87,10 @@ void main() {
     if (weightedTo(u_dqGirdleJoints) && !weightedTo(u_dqGirdleLinear)) {
       vec4 first = normalize(rotationOf(mat3(u_joints[a_joints.x])));
       float cosHalf = 1.0;
-      for (int c = 1; c < 4; ++c)
-        if (a_weights[c] != 0.0) cosHalf = min(cosHalf, abs(dot(first, normalize(rotationOf(mat3(u_joints[a_joints[c]]))))));
+      for (int c = 1; c < 4; ++c) {
+        if (a_weights[c] == 0.0) continue;
+        cosHalf = min(cosHalf, abs(dot(first, normalize(rotationOf(mat3(u_joints[a_joints[c]]))))));
+      }
       float share = 1.0 - smoothstep(u_dqGirdleTurn.x, u_dqGirdleTurn.y, 2.0 * acos(min(1.0, cosHalf)));
       if (share > 0.0) {
         vec3 dp, dn;

@@ -54,7 +54,8 @@ std::uint32_t girdleDualQuaternionJoints(const Model& model, int skin) {
 }
 
 std::uint32_t girdleLinearJoints(const Model& model, int skin) {
-  return jointMask(model, skin, [](const std::string& n) { return n.starts_with("elbow_") || n.starts_with("wrist_"); });
+  return jointMask(model, skin,
+                   [](const std::string& n) { return n.starts_with("elbow_") || n.starts_with("wrist_"); });
 }
 
 namespace {
@@ -89,7 +90,8 @@ glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vecto
 /// (the widest turn between the vertex's influences), 0 from the second, smooth between; as shaders/pose.vert.
 float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints) {
   const std::size_t last = joints.size() - 1;
-  const glm::quat first = glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)])));
+  const glm::quat first =
+      glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)])));
   float cosHalf = 1.0f;
   for (int c = 1; c < 4; ++c) {
     if (p.weights[v][c] == 0.0f) continue;
@@ -97,9 +99,9 @@ float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::mat4
     cosHalf = std::min(cosHalf, std::abs(glm::dot(first, r)));
   }
   const float turn = glm::degrees(2.0f * std::acos(std::min(1.0f, cosHalf)));
-  const float t = std::clamp((kGirdleDualQuaternionTurnDeg[1] - turn) /
-                                 (kGirdleDualQuaternionTurnDeg[1] - kGirdleDualQuaternionTurnDeg[0]),
-                             0.0f, 1.0f);
+  const float t = std::clamp(
+      (kGirdleDualQuaternionTurnDeg[1] - turn) / (kGirdleDualQuaternionTurnDeg[1] - kGirdleDualQuaternionTurnDeg[0]),
+      0.0f, 1.0f);
   return t * t * (3.0f - 2.0f * t);
 }
 
