@@ -427,6 +427,10 @@ struct Renderer::Impl {
         }
         pose.set("u_skinned", int(skinned && src.layout.skinned));
         pose.set("u_dqJoints", skinned ? int(scene::dualQuaternionJoints(model, node.skin)) : 0);
+        pose.set("u_dqGirdleJoints", skinned ? int(scene::girdleDualQuaternionJoints(model, node.skin)) : 0);
+        pose.set("u_dqGirdleLinear", skinned ? int(scene::girdleLinearJoints(model, node.skin)) : 0);
+        pose.set("u_dqGirdleTurn", glm::vec2(glm::radians(scene::kGirdleDualQuaternionTurnDeg[0]),
+                                             glm::radians(scene::kGirdleDualQuaternionTurnDeg[1])));
         glBindVertexArray(src.poseVao.get());
         glBindBufferBase(GL_TRANSFORM_FEEDBACK_BUFFER, 0, posedNodes[n][p].posed.get());
         glBeginTransformFeedback(GL_POINTS);

@@ -1,7 +1,10 @@
-// scene/skinning.cpp: joint matrices and skinning on the CPU (linear blend; dual quaternions at the knees).
+// scene/skinning.cpp: joint matrices and skinning on the CPU (linear blend; dual quaternions at the knees and, below
+// a wide turn, at the shoulder girdle).
 #include "scene/skinning.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <string>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -24,16 +27,35 @@ std::vector<glm::mat4> jointMatrices(const Model& model, int skin, const std::ve
   return out;
 }
 
-std::uint32_t dualQuaternionJoints(const Model& model, int skin) {
+namespace {
+
+template <typename Pick>
+std::uint32_t jointMask(const Model& model, int skin, Pick pick) {
   if (skin < 0 || std::size_t(skin) >= model.skins.size()) return 0;
   const Skin& s = model.skins[std::size_t(skin)];
   std::uint32_t mask = 0;
   for (std::size_t j = 0; j < std::min<std::size_t>(s.joints.size(), 32); ++j) {
     const int node = s.joints[j];
-    if (node >= 0 && std::size_t(node) < model.nodes.size() && model.nodes[std::size_t(node)].name.starts_with("knee_"))
+    if (node >= 0 && std::size_t(node) < model.nodes.size() && pick(model.nodes[std::size_t(node)].name))
       mask |= std::uint32_t(1) << j;
   }
   return mask;
+}
+
+}  // namespace
+
+std::uint32_t dualQuaternionJoints(const Model& model, int skin) {
+  return jointMask(model, skin, [](const std::string& n) { return n.starts_with("knee_"); });
+}
+
+std::uint32_t girdleDualQuaternionJoints(const Model& model, int skin) {
+  return jointMask(model, skin,
+                   [](const std::string& n) { return n.starts_with("clavicle_") || n.starts_with("shoulder_"); });
+}
+
+std::uint32_t girdleLinearJoints(const Model& model, int skin) {
+  return jointMask(model, skin,
+                   [](const std::string& n) { return n.starts_with("elbow_") || n.starts_with("wrist_"); });
 }
 
 namespace {
@@ -64,23 +86,44 @@ glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vecto
   return real * p.positions[v] + t;
 }
 
+/// The share of the dual-quaternion blend for a girdle vertex: 1 below the first of kGirdleDualQuaternionTurnDeg
+/// (the widest turn between the vertex's influences), 0 from the second, smooth between; as shaders/pose.vert.
+float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints) {
+  const std::size_t last = joints.size() - 1;
+  const glm::quat first =
+      glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)])));
+  float cosHalf = 1.0f;
+  for (int c = 1; c < 4; ++c) {
+    if (p.weights[v][c] == 0.0f) continue;
+    const glm::quat r = glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][c], last)])));
+    cosHalf = std::min(cosHalf, std::abs(glm::dot(first, r)));
+  }
+  const float turn = glm::degrees(2.0f * std::acos(std::min(1.0f, cosHalf)));
+  const float t = std::clamp(
+      (kGirdleDualQuaternionTurnDeg[1] - turn) / (kGirdleDualQuaternionTurnDeg[1] - kGirdleDualQuaternionTurnDeg[0]),
+      0.0f, 1.0f);
+  return t * t * (3.0f - 2.0f * t);
+}
+
 }  // namespace
 
 std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::mat4>& joints,
-                                     std::uint32_t dualQuaternion) {
+                                     std::uint32_t dualQuaternion, std::uint32_t girdle, std::uint32_t girdleLinear) {
   if (joints.empty() || p.joints.size() != p.positions.size() || p.weights.size() != p.positions.size())
     return p.positions;
   std::vector<glm::vec3> out(p.positions.size());
   const std::size_t last = joints.size() - 1;
   for (std::size_t v = 0; v < p.positions.size(); ++v) {
-    if (dualQuaternion != 0) {
-      bool dq = false;
-      for (int c = 0; c < 4; ++c)
-        dq = dq || (p.weights[v][c] != 0.0f && p.joints[v][c] < 32 && (dualQuaternion >> p.joints[v][c] & 1u));
-      if (dq) {
-        out[v] = dualQuaternionSkin(p, v, joints);
-        continue;
-      }
+    bool dq = false, onGirdle = false, linear = false;
+    for (int c = 0; c < 4; ++c) {
+      if (p.weights[v][c] == 0.0f || p.joints[v][c] >= 32) continue;
+      dq = dq || (dualQuaternion >> p.joints[v][c] & 1u);
+      onGirdle = onGirdle || (girdle >> p.joints[v][c] & 1u);
+      linear = linear || (girdleLinear >> p.joints[v][c] & 1u);
+    }
+    if (dq) {
+      out[v] = dualQuaternionSkin(p, v, joints);
+      continue;
     }
     glm::mat4 m(0.0f);
     for (int c = 0; c < 4; ++c) {
@@ -88,6 +131,10 @@ std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::
       if (w != 0.0f) m += w * joints[std::min<std::size_t>(p.joints[v][c], last)];
     }
     out[v] = glm::vec3(m * glm::vec4(p.positions[v], 1.0f));
+    if (onGirdle && !linear) {
+      const float share = girdleShare(p, v, joints);
+      if (share > 0.0f) out[v] += share * (dualQuaternionSkin(p, v, joints) - out[v]);
+    }
   }
   return out;
 }
@@ -103,7 +150,8 @@ std::vector<glm::vec3> posedWorldPositions(const Model& model, int node, int pri
   const glm::mat4 nodeWorld = std::size_t(node) < world.size() ? world[std::size_t(node)] : glm::mat4(1.0f);
   std::vector<glm::vec3> out = p.positions;
   if (n.skin >= 0)
-    out = skinPositions(p, jointMatrices(model, n.skin, world, nodeWorld), dualQuaternionJoints(model, n.skin));
+    out = skinPositions(p, jointMatrices(model, n.skin, world, nodeWorld), dualQuaternionJoints(model, n.skin),
+                        girdleDualQuaternionJoints(model, n.skin), girdleLinearJoints(model, n.skin));
   for (glm::vec3& q : out) q = glm::vec3(nodeWorld * glm::vec4(q, 1.0f));
   return out;
 }

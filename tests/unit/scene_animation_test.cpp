@@ -297,3 +297,44 @@ TEST_CASE("skinning: vertices weighted to a knee blend as dual quaternions and k
   const auto linear = scene::skinPositions(prim, joints);
   CHECK(glm::distance(linear[0], posed[1]) < 1e-6f);
 }
+
+// The shoulder girdle blends as dual quaternions while its influences turn apart by less than 90 degrees (the
+// crossed arm keeps the skin off the humerus), linearly from 120 degrees on (wider turns fold the armpit out and
+// bulge the side-lying shoulder into the floor), and by a mix of the two between; not near the elbow.
+TEST_CASE("skinning: shoulder girdle vertices blend as dual quaternions below a wide turn, linearly above it") {
+  scene::Model model;
+  model.nodes.resize(5);
+  model.nodes[0].name = "spine_thoracic_upper";
+  model.nodes[1].name = "clavicle_R";
+  model.nodes[2].name = "shoulder_L";
+  model.nodes[3].name = "knee_L";
+  model.nodes[4].name = "elbow_L";
+  model.skins.push_back({"rig", {0, 1, 2, 3, 4}, {}, -1});
+  CHECK(scene::girdleDualQuaternionJoints(model, 0) == 0b00110u);
+  CHECK(scene::girdleLinearJoints(model, 0) == 0b10000u);
+  CHECK(scene::girdleDualQuaternionJoints(model, 1) == 0u);
+
+  scene::Primitive prim;
+  prim.positions = {{0.0f, 0.0f, 0.1f}, {0.0f, 0.0f, 0.1f}, {0.0f, 0.0f, 0.1f}};
+  // Half on the spine and half on a girdle joint; the third also a little on the elbow.
+  prim.joints = {{0, 2, 0, 0}, {0, 1, 0, 0}, {0, 2, 4, 0}};
+  prim.weights = {{0.5f, 0.5f, 0.0f, 0.0f}, {0.5f, 0.5f, 0.0f, 0.0f}, {0.5f, 0.4f, 0.1f, 0.0f}};
+  const float rest = glm::length(prim.positions[0]);
+  std::vector<glm::vec3> posed;
+  const auto radius = [&](float degrees) {
+    const glm::mat4 turned = glm::rotate(glm::mat4(1.0f), glm::radians(degrees), glm::vec3(1, 0, 0));
+    const std::vector<glm::mat4> joints = {glm::mat4(1.0f), turned, turned, glm::mat4(1.0f), turned};
+    posed = scene::skinPositions(prim, joints, scene::dualQuaternionJoints(model, 0),
+                                 scene::girdleDualQuaternionJoints(model, 0), scene::girdleLinearJoints(model, 0));
+    CHECK(glm::distance(posed[0], posed[1]) < 1e-6f);
+    return glm::length(posed[0]);
+  };
+  // 80 degrees: dual quaternions keep the distance from the joint (a linear blend gives cos 40 of it); the
+  // vertex on the elbow too blends linearly.
+  CHECK(radius(80.0f) == Approx(rest).epsilon(1e-4));
+  CHECK(glm::length(posed[2]) == Approx(rest * std::cos(glm::radians(40.0f))).epsilon(1e-3));
+  // 130 degrees: linear, cos 65 of it.
+  CHECK(radius(130.0f) == Approx(rest * std::cos(glm::radians(65.0f))).epsilon(1e-3));
+  // 105 degrees: halfway between the two blends' radii.
+  CHECK(radius(105.0f) == Approx(0.5f * (rest + rest * std::cos(glm::radians(52.5f)))).epsilon(1e-3));
+}
