@@ -87,7 +87,9 @@ TEST_CASE("the worked area is painted on the muscle, growing as the coverage doe
   for (double t : {7.0, 10.0, 14.0, 18.0}) {
     viewer.setExerciseTime(t);
     REQUIRE(viewer.exerciseState().phase == exercise::Phase::Work);
-    const auto [painted, muscle] = count(viewer.renderCoverageInset());
+    // Plain variables, not a structured binding: INFO takes them into a lambda (clang 14).
+    const auto counted = count(viewer.renderCoverageInset());
+    const auto painted = counted.first, muscle = counted.second;
     const double coverage = exercise::exerciseStateJson(viewer.model(), ex, t)["contact"]["coverage"].get<double>();
     INFO("t " << t << " s: " << painted << " of " << muscle << " pixels painted, coverage " << coverage);
     CHECK(coverage > lastCoverage);

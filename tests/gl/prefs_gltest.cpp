@@ -54,7 +54,8 @@ TEST_CASE("the help overlay dims the view around its table") {
   o.show = app::ShowPanel::Help;
   const app::Picture help = app::renderScreenshot(o);
   // Right of the table and below the exercise panel: the studio background, dimmed by the overlay.
-  for (const auto& [x, y] : {std::pair{1180, 420}, std::pair{1180, 600}, std::pair{60, 680}}) {
+  for (const auto& at : {std::pair{1180, 420}, std::pair{1180, 600}, std::pair{60, 680}}) {
+    const int x = at.first, y = at.second;  // not a structured binding: CAPTURE takes it into a lambda (clang 14)
     CAPTURE(x);
     CAPTURE(y);
     CHECK(brightness(test::pixelAt(plain, x, y)) > 100);

@@ -80,7 +80,9 @@ TEST_CASE("bone landmarks lie on the drawn bones within 2 cm") {
       {"bone_ulna_L", {"OLECRANON_TIP_L", "ULNAR_STYLOID_L"}},
       {"bone_femur_L", {"GREATER_TROCHANTER_L", "KNEE_CENTRE_L"}},
   };
-  for (const auto& [name, ids] : points) {
+  for (const auto& point : points) {  // no structured binding: INFO captures it in a lambda (clang 14)
+    const auto& name = point.first;
+    const auto& ids = point.second;
     const TissueMesh& m = mesh(name);
     for (const std::string& id : ids) {
       float d = nearestVertex(m, drawnBonePoint(id));

@@ -198,7 +198,9 @@ TEST_CASE("left and right are mirror images within 1 mm") {
     pairs.push_back({std::string(b) + "_L", std::string(b) + "_R"});
   }
   for (const char* b : {"bone_vertebrae", "bone_ribs", "bone_pelvis"}) pairs.push_back({b, b});
-  for (const auto& [l, r] : pairs) {
+  for (const auto& pair : pairs) {  // no structured binding: INFO captures it in a lambda (clang 14)
+    const auto& l = pair.first;
+    const auto& r = pair.second;
     INFO(l);
     const TissueMesh& left = mesh(l);
     const TissueMesh& right = mesh(r);

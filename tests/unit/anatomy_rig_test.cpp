@@ -57,7 +57,9 @@ PoseStats poseStats(const TissueMesh& m, const std::vector<glm::mat4>& skinning)
 
 std::vector<glm::mat4> pose(const std::map<std::string, std::pair<float, glm::vec3>>& rotations) {
   std::vector<glm::quat> rot(model().joints.size(), glm::quat(1.0f, 0.0f, 0.0f, 0.0f));
-  for (const auto& [name, r] : rotations) {
+  for (const auto& rotation : rotations) {  // no structured binding: REQUIRE_MESSAGE takes it into a lambda (clang 14)
+    const auto& name = rotation.first;
+    const auto& r = rotation.second;
     int j = jointIndex(name);
     REQUIRE_MESSAGE(j >= 0, name);
     rot[j] = glm::angleAxis(glm::radians(r.first), r.second);

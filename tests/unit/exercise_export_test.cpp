@@ -62,8 +62,9 @@ TEST_CASE("export at rest: every mesh of the model with its vertices where the m
   REQUIRE(got.size() == expected.size() + 1);  // the model's meshes and the floor
   CHECK(got.count("floor") == 1);
   CHECK(got.count("tool") == 0);
-  for (const auto& [name, prims] : expected) {
-    CAPTURE(name);
+  for (const auto& entry : expected) {  // no structured binding: CAPTURE takes it into a lambda (clang 14)
+    const auto& [name, prims] = entry;
+    CAPTURE(entry.first);
     REQUIRE(got.count(name) == 1);
     REQUIRE(got.at(name).size() == prims.size());
     for (std::size_t p = 0; p < prims.size(); ++p) {
@@ -94,8 +95,9 @@ TEST_CASE("export of an exercise moment: the posed meshes, the tool and the equi
     const scene::Model back = scene::loadGltf(file);
     const auto expected = positionsByMesh(m, f.world);
     const auto got = positionsByMesh(back, test::restWorld(back));
-    for (const auto& [name, prims] : expected) {
-      CAPTURE(name);
+    for (const auto& entry : expected) {
+      const auto& [name, prims] = entry;
+      CAPTURE(entry.first);
       REQUIRE(got.count(name) == 1);
       for (std::size_t p = 0; p < prims.size(); ++p) {
         REQUIRE(got.at(name)[p].size() == prims[p].size());
