@@ -81,7 +81,9 @@ TEST_CASE("the exercise panel's controls keep their places in every phase, and t
   const exercise::ExerciseSet set = exercise::loadExercises(kExercises);
   // 1280x720 at scale 1, and a 1920x1080 screen with its text at twice the size (content scale 2), where the
   // part under the current step scrolls.
-  for (const auto& [window, scale] : {std::pair{glm::ivec2(1280, 720), 1.0f}, std::pair{glm::ivec2(1920, 1080), 2.0f}}) {
+  for (const auto& size : {std::pair{glm::ivec2(1280, 720), 1.0f}, std::pair{glm::ivec2(1920, 1080), 2.0f}}) {
+  const glm::ivec2 window = size.first;
+  const float scale = size.second;
   INFO("window " << window.x << "x" << window.y << " at scale " << scale);
   app::ImGuiHost ui(nullptr, scale);
   // Everything below the countdown that a hand goes for, and the regions around them.
