@@ -169,6 +169,7 @@ void Viewer::drawAtlasCard(float pixelsPerPoint, ui::AtlasIntents& intents) {
     }
   }
   card.bodyShape = view::footprint(body, picture, em * 1.5f, em * 0.3f);
+  card.foldOffBody = motion_.has_value();
   // The selected structure's box on the picture (its posed bounds' corners, those in front of the eye).
   const scene::Bounds b = scene::modelBounds(model_, world_, [&](int mesh) { return mesh != selected_; });
   if (!b.empty()) {

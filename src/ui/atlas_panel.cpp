@@ -205,9 +205,10 @@ std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings&
   };
 
   // In the first of these places that is free: the card beside the structure off the body (narrower, down to
-  // 13 em, where the picture beside the body is narrow), in a corner off the body; folded to its title beside
-  // the structure or in a corner, off the body. Only unfolded by hand, or when even the folded card finds no
-  // room, it goes on the body, off the selected structure (beside it, in a corner, anywhere).
+  // 13 em, where the picture beside the body is narrow), in a corner off the body; with an exercise
+  // (card.foldOffBody), folded to its title beside the structure or in a corner, off the body. Unfolded by hand,
+  // without an exercise, or when even the folded card finds no room, it goes on the body, off the selected
+  // structure (beside it, in a corner, anywhere).
   const bool unfolded = settings.cardUnfolded || !card.anchor || settings.cardPinned;
   bool folded = false;
   glm::vec2 size = cardSize(fullWidth, false);
@@ -225,7 +226,7 @@ std::optional<view::PixelRect> drawInfoCard(const InfoCard& card, AtlasSettings&
       size = cardSize(fullWidth, false);
       pos = freeCorner(size, true);
     }
-    if (!pos) {
+    if (!pos && card.foldOffBody) {
       size = cardSize(fullWidth, true);
       folded = true;
       pos = beside(size, card.bodyShape);

@@ -67,6 +67,9 @@ struct InfoCard {
   std::optional<view::PixelRect> selection;  ///< the selected structure's box on the picture
   std::vector<view::PixelRect> selectionShape;  ///< where the selected structure is drawn (view::footprint)
   std::vector<view::PixelRect> bodyShape;       ///< where the whole model and the tool are drawn (view::footprint)
+  /// With an exercise: the card folds rather than cover the posed body (the person on the equipment is what the
+  /// view is for). Without one (the atlas), it gives its facts, off the selection, over the body if need be.
+  bool foldOffBody = false;
 };
 
 /// The card window at the anchor's height with a leader to the anchor, always on the picture and clear of the

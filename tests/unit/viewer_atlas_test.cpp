@@ -250,7 +250,7 @@ int verticesIn(app::Viewer& viewer, const view::PixelRect& box, Include include)
 
 }  // namespace
 
-TEST_CASE("atlas: the card covers none of the selected structure, the labels none of the model") {
+TEST_CASE("atlas: the card gives its facts and covers none of the selected structure, the labels none of the model") {
   UiContext ui(true);
   app::Viewer viewer;
   open(viewer);
@@ -280,6 +280,8 @@ TEST_CASE("atlas: the card covers none of the selected structure, the labels non
     INFO("selected vertices under the card: " << covered << " of " << all);
     CHECK(all > 100);
     CHECK(covered == 0);
+    // Without an exercise the card gives its facts (not folded to its title), over the body if need be.
+    CHECK(card.height() > 12.0f * ImGui::GetFontSize());
     const std::vector<float> opacity = viewer.drawnOpacity();
     for (const auto& l : viewer.drawnLabels()) {
       const int under = verticesIn(viewer, l.box, [&](int m) { return opacity[size_t(m)] > 0.0f; });
