@@ -60,18 +60,28 @@ std::uint32_t girdleLinearJoints(const Model& model, int skin) {
 
 namespace {
 
-/// Dual-quaternion blend of the rigid joint matrices (Kavan et al. 2008), the same as shaders/pose.vert.
-glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints) {
+/// The rotation of each (rigid) joint matrix as a unit quaternion, taken once per skinning call rather than per
+/// vertex and influence.
+std::vector<glm::quat> jointRotations(const std::vector<glm::mat4>& joints) {
+  std::vector<glm::quat> out(joints.size());
+  for (std::size_t j = 0; j < joints.size(); ++j) out[j] = glm::normalize(glm::quat_cast(glm::mat3(joints[j])));
+  return out;
+}
+
+/// Dual-quaternion blend of the rigid joint matrices (Kavan et al. 2008), the same as shaders/pose.vert; `rot`
+/// holds the joints' rotations (jointRotations).
+glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints,
+                             const std::vector<glm::quat>& rot) {
   const std::size_t last = joints.size() - 1;
   glm::quat real(0.0f, 0.0f, 0.0f, 0.0f), dual(0.0f, 0.0f, 0.0f, 0.0f);
   // Each rotation takes the sign nearer the first influence's (the shorter way round).
-  const glm::quat first = glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)]));
+  const glm::quat first = rot[std::min<std::size_t>(p.joints[v][0], last)];
   for (int c = 0; c < 4; ++c) {
     const float w = p.weights[v][c];
     if (w == 0.0f) continue;
-    const glm::mat4& m = joints[std::min<std::size_t>(p.joints[v][c], last)];
-    const glm::quat r = glm::normalize(glm::quat_cast(glm::mat3(m)));
-    const glm::vec3 t(m[3]);
+    const std::size_t j = std::min<std::size_t>(p.joints[v][c], last);
+    const glm::quat r = rot[j];
+    const glm::vec3 t(joints[j][3]);
     const glm::quat d = 0.5f * (glm::quat(0.0f, t.x, t.y, t.z) * r);
     const float s = glm::dot(first, r) < 0.0f ? -w : w;
     real += s * r;
@@ -88,14 +98,13 @@ glm::vec3 dualQuaternionSkin(const Primitive& p, std::size_t v, const std::vecto
 
 /// The share of the dual-quaternion blend for a girdle vertex: 1 below the first of kGirdleDualQuaternionTurnDeg
 /// (the widest turn between the vertex's influences), 0 from the second, smooth between; as shaders/pose.vert.
-float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::mat4>& joints) {
-  const std::size_t last = joints.size() - 1;
-  const glm::quat first =
-      glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][0], last)])));
+float girdleShare(const Primitive& p, std::size_t v, const std::vector<glm::quat>& rot) {
+  const std::size_t last = rot.size() - 1;
+  const glm::quat first = rot[std::min<std::size_t>(p.joints[v][0], last)];
   float cosHalf = 1.0f;
   for (int c = 1; c < 4; ++c) {
     if (p.weights[v][c] == 0.0f) continue;
-    const glm::quat r = glm::normalize(glm::quat_cast(glm::mat3(joints[std::min<std::size_t>(p.joints[v][c], last)])));
+    const glm::quat r = rot[std::min<std::size_t>(p.joints[v][c], last)];
     cosHalf = std::min(cosHalf, std::abs(glm::dot(first, r)));
   }
   const float turn = glm::degrees(2.0f * std::acos(std::min(1.0f, cosHalf)));
@@ -113,6 +122,7 @@ std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::
     return p.positions;
   std::vector<glm::vec3> out(p.positions.size());
   const std::size_t last = joints.size() - 1;
+  const std::vector<glm::quat> rot = (dualQuaternion | girdle) != 0 ? jointRotations(joints) : std::vector<glm::quat>();
   for (std::size_t v = 0; v < p.positions.size(); ++v) {
     bool dq = false, onGirdle = false, linear = false;
     for (int c = 0; c < 4; ++c) {
@@ -122,7 +132,7 @@ std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::
       linear = linear || (girdleLinear >> p.joints[v][c] & 1u);
     }
     if (dq) {
-      out[v] = dualQuaternionSkin(p, v, joints);
+      out[v] = dualQuaternionSkin(p, v, joints, rot);
       continue;
     }
     glm::mat4 m(0.0f);
@@ -132,8 +142,8 @@ std::vector<glm::vec3> skinPositions(const Primitive& p, const std::vector<glm::
     }
     out[v] = glm::vec3(m * glm::vec4(p.positions[v], 1.0f));
     if (onGirdle && !linear) {
-      const float share = girdleShare(p, v, joints);
-      if (share > 0.0f) out[v] += share * (dualQuaternionSkin(p, v, joints) - out[v]);
+      const float share = girdleShare(p, v, rot);
+      if (share > 0.0f) out[v] += share * (dualQuaternionSkin(p, v, joints, rot) - out[v]);
     }
   }
   return out;
