@@ -15,6 +15,7 @@
 #include "anatomy/landmarks.hpp"
 #include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
+#include "anatomy/timing.hpp"
 
 #include <meshoptimizer.h>
 
@@ -1211,8 +1212,12 @@ std::vector<TissueMesh> buildBones(float cell) {
   std::vector<TissueMesh> built(std::size(jobs));
   parallelFor(jobCount, [&](int i) {
     const Job& j = jobs[i];
+    auto start = std::chrono::steady_clock::now();
     built[i] = j.build(cell);
+    double built_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    recordStage("bone " + built[i].name + " build", built_s);
     if (j.budget == 0) return;
+    ScopedStage stage("bone " + built[i].name + " simplify");
     if (j.midline) simplifyMidline(built[i], j.budget, j.midline && j.build == mandible ? 0.00025f : 0.0003f);
     else simplify(built[i], j.budget, 0.0003f);
     separateTouchingSheets(built[i]);
@@ -1233,6 +1238,7 @@ std::vector<TissueMesh> buildBones(float cell) {
   // 3 mm to the surface is pressed back under it.
   BodyField body;
   const DistanceField skin = [&](glm::vec3 p) { return body.distance(p); };
+  ScopedStage underSkin("bones pressed under the skin");
   parallelFor(static_cast<int>(bones.size()), [&](int k) {
     TissueMesh& b = bones[static_cast<std::size_t>(k)];
     for (std::size_t i = 0; i < b.positions.size(); ++i) {

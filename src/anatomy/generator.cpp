@@ -12,6 +12,7 @@
 #include "anatomy/rig.hpp"
 #include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
+#include "anatomy/timing.hpp"
 
 namespace myo::anatomy {
 
@@ -23,7 +24,11 @@ TissueMesh buildSkin(const BodyField& body, float cell) {
   grid.hi = {0.43f, 1.765f, 0.245f};
   grid.cell = cell;
   grid.lipschitz = 1.6f;
-  ImplicitMesh m = polygonize([&](glm::vec3 p) { return body.distance(p); }, grid);
+  ImplicitMesh m;
+  {
+    ScopedStage stage("skin polygonise");
+    m = polygonize([&](glm::vec3 p) { return body.distance(p); }, grid);
+  }
   TissueMesh skin;
   skin.name = "skin";
   skin.tissue = Tissue::Skin;
@@ -98,12 +103,16 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   BodyField body;
   model.meshes.push_back(buildSkin(body, options.skinCell));
   if (options.bones) {
+    ScopedStage stage("bones (all)");
     for (TissueMesh& m : buildBones(options.boneCell)) model.meshes.push_back(std::move(m));
   }
   if (options.muscles) {
+    ScopedStage stage("muscles (all)");
     for (TissueMesh& m : buildMuscles(body)) model.meshes.push_back(std::move(m));
   }
+  ScopedStage weightStage("weights (all)");
   for (TissueMesh& m : model.meshes) {
+    ScopedStage stage("weights " + m.name);
     // The patella glides over the knee as it bends: it takes the skin's blend there rather than the shank's
     // rigid move, which carried it out through the skin over a bent knee.
     if (m.tissue != Tissue::Bone || m.name.starts_with("bone_patella")) {

@@ -4,12 +4,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <functional>
 
 #include "anatomy/landmarks.hpp"
 #include "anatomy/rig.hpp"
 #include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
+#include "anatomy/timing.hpp"
 #include "core/math_util.hpp"
 #include "scene/muscle_names.hpp"
 #include "scene/picking.hpp"
@@ -224,16 +226,16 @@ float farthestHit(const std::vector<const TissueMesh*>& meshes, glm::vec3 origin
   return hitAlong(meshes, origin, dir, maxT, true);
 }
 
-/// The mid-surface's quads (a flag each) that turn the other way round the sheet's normal than most do.
-std::vector<char> foldedQuads(const std::vector<glm::vec3>& mid, int nu, int nv,
-                              const std::function<glm::vec3(int, int)>& normalOf) {
+/// The mid-surface's quads (a flag each) that turn the other way round the sheet's normal than most do;
+/// `normals` holds normalOf(i, j) for quad (i, j), row i * (nv - 1) + j.
+std::vector<char> foldedQuads(const std::vector<glm::vec3>& mid, int nu, int nv, const std::vector<glm::vec3>& normals) {
   auto at = [&](int i, int j) { return mid[static_cast<std::size_t>(i) * nv + j]; };
   std::vector<float> turn(static_cast<std::size_t>(nu - 1) * (nv - 1));
   double sum = 0.0;
   for (int i = 0; i + 1 < nu; ++i) {
     for (int j = 0; j + 1 < nv; ++j) {
       const glm::vec3 a = at(i, j), b = at(i + 1, j), c = at(i + 1, j + 1), d = at(i, j + 1);
-      const glm::vec3 n = normalOf(i, j);
+      const glm::vec3 n = normals[static_cast<std::size_t>(i) * (nv - 1) + j];
       // The smallest of the four corners' turns (a folded quad has at least one corner the wrong way).
       const float t = std::min({glm::dot(glm::cross(b - a, d - a), n), glm::dot(glm::cross(c - b, a - b), n),
                                 glm::dot(glm::cross(d - c, b - c), n), glm::dot(glm::cross(a - d, c - d), n)});
@@ -252,8 +254,21 @@ std::vector<char> foldedQuads(const std::vector<glm::vec3>& mid, int nu, int nv,
 void untangleGrid(std::vector<glm::vec3>& mid, int nu, int nv, const std::function<glm::vec3(int, int)>& normalOf,
                   int firstRow, int rows) {
   auto at = [&](int i, int j) -> glm::vec3& { return mid[static_cast<std::size_t>(i) * nv + j]; };
+  // normalOf(i, j) reads the grid point (i, j) and its four neighbours only: a quad's normal is taken again
+  // only after one of those moved (on the worker threads, each quad into its own slot), so every round sees
+  // the same normals as if all were taken afresh.
+  std::vector<glm::vec3> normals(static_cast<std::size_t>(nu - 1) * (nv - 1));
+  std::vector<char> stale(normals.size(), 1);
   for (int round = 0; round < 60; ++round) {
-    const std::vector<char> folded = foldedQuads(mid, nu, nv, normalOf);
+    parallelFor(nu - 1, [&](int i) {
+      for (int j = 0; j + 1 < nv; ++j) {
+        const std::size_t q = static_cast<std::size_t>(i) * (nv - 1) + j;
+        if (!stale[q]) continue;
+        normals[q] = normalOf(i, j);
+        stale[q] = 0;
+      }
+    });
+    const std::vector<char> folded = foldedQuads(mid, nu, nv, normals);
     std::vector<char> mark(mid.size(), 0);
     bool any = false;
     for (int i = 0; i + 1 < nu; ++i) {
@@ -277,6 +292,16 @@ void untangleGrid(std::vector<glm::vec3>& mid, int nu, int nv, const std::functi
       }
     }
     mid.swap(next);
+    for (int i = 0; i < nu; ++i) {
+      for (int j = 0; j < nv; ++j) {
+        const std::size_t v = static_cast<std::size_t>(i) * nv + j;
+        if (std::memcmp(&mid[v], &next[v], sizeof(glm::vec3)) == 0) continue;
+        const int around[5][2] = {{i, j}, {i - 1, j}, {i + 1, j}, {i, j - 1}, {i, j + 1}};
+        for (const auto& q : around)
+          if (q[0] >= 0 && q[1] >= 0 && q[0] + 1 < nu && q[1] + 1 < nv)
+            stale[static_cast<std::size_t>(q[0]) * (nv - 1) + q[1]] = 1;
+      }
+    }
   }
 }
 
@@ -777,6 +802,7 @@ std::vector<TissueMesh> buildMuscles(const BodyField& body) {
         for (std::size_t b = 0; b < specs.size(); ++b)
           if (specs[b].name == name && built[b]) beneath.push_back(&lefts[b]);
       }
+      ScopedStage stage("muscle " + specs[k].name);
       lefts[k] = loftMuscle(specs[k], body, beneath);
       built[k] = true;
     }
