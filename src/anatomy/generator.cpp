@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <string>
+#include <thread>
 
 #include "anatomy/body_field.hpp"
 #include "anatomy/bones.hpp"
@@ -101,15 +103,45 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   AnatomyModel model;
   model.joints = buildSkeleton();
   BodyField body;
-  model.meshes.push_back(buildSkin(body, options.skinCell));
-  if (options.bones) {
-    ScopedStage stage("bones (all)");
-    for (TissueMesh& m : buildBones(options.boneCell)) model.meshes.push_back(std::move(m));
+  // Skin, bones and muscles do not depend on one another: they are built side by side (each into its own
+  // slot, joined in this order), so the model does not depend on the threads.
+  TissueMesh skin;
+  std::vector<TissueMesh> bones, muscles;
+  {
+    std::exception_ptr failure[2];
+    std::thread skinThread([&] {
+      try {
+        skin = buildSkin(body, options.skinCell);
+      } catch (...) {
+        failure[0] = std::current_exception();
+      }
+    });
+    std::thread muscleThread([&] {
+      try {
+        if (!options.muscles) return;
+        ScopedStage stage("muscles (all)");
+        muscles = buildMuscles(body);
+      } catch (...) {
+        failure[1] = std::current_exception();
+      }
+    });
+    std::exception_ptr boneFailure;
+    try {
+      if (options.bones) {
+        ScopedStage stage("bones (all)");
+        bones = buildBones(options.boneCell);
+      }
+    } catch (...) {
+      boneFailure = std::current_exception();
+    }
+    skinThread.join();
+    muscleThread.join();
+    for (const std::exception_ptr& e : {failure[0], boneFailure, failure[1]})
+      if (e) std::rethrow_exception(e);
   }
-  if (options.muscles) {
-    ScopedStage stage("muscles (all)");
-    for (TissueMesh& m : buildMuscles(body)) model.meshes.push_back(std::move(m));
-  }
+  model.meshes.push_back(std::move(skin));
+  for (TissueMesh& m : bones) model.meshes.push_back(std::move(m));
+  for (TissueMesh& m : muscles) model.meshes.push_back(std::move(m));
   ScopedStage weightStage("weights (all)");
   for (TissueMesh& m : model.meshes) {
     ScopedStage stage("weights " + m.name);

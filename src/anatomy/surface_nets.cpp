@@ -68,10 +68,14 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
   const std::size_t count = static_cast<std::size_t>(nx) * ny * nz;
   std::vector<float> value(count, 1.0f);
 
-  // Blocks far from the surface (by the Lipschitz bound) give all their points the centre's value; the
-  // others are sampled exactly. Two passes keep the threads free of shared writes.
-  const int kBlock = 4;
+  // Blocks far from the surface (by the Lipschitz bound) give all their points the centre's value; inside
+  // the others, 2-cell sub-blocks are culled the same way, and the rest is sampled exactly. A culled point
+  // keeps the sign of the field there, and no edge the surface crosses has a culled end (every grid edge lies
+  // in a culled block or sub-block only if the field keeps one sign over it), so the mesh is the one that exact
+  // sampling everywhere gives. Separate passes keep the threads free of shared writes.
+  const int kBlock = 4, kSub = 2;
   const float halfDiag = 0.5f * std::sqrt(3.0f) * kBlock * h;
+  const float subHalfDiag = 0.5f * std::sqrt(3.0f) * kSub * h;
   const int bx = (nx + kBlock - 1) / kBlock, by = (ny + kBlock - 1) / kBlock, bz = (nz + kBlock - 1) / kBlock;
   std::vector<float> blockValue(static_cast<std::size_t>(bx) * by * bz);
   std::vector<std::uint8_t> blockNear(blockValue.size());
@@ -87,22 +91,44 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
       }
     }
   });
+  // Sub-block (i, j, k) covers points 2i..2i + 2 (and so on) and lies in block (i / 2, j / 2, k / 2); one in a
+  // far block is far with its block's value.
+  const int sx = (nx + kSub - 1) / kSub, sy = (ny + kSub - 1) / kSub, sz = (nz + kSub - 1) / kSub;
+  std::vector<float> subValue(static_cast<std::size_t>(sx) * sy * sz);
+  std::vector<std::uint8_t> subNear(subValue.size());
+  auto sidx = [&](int i, int j, int k) { return (static_cast<std::size_t>(k) * sy + j) * sx + i; };
+  parallelFor(sz, [&](int k) {
+    for (int j = 0; j < sy; ++j) {
+      for (int i = 0; i < sx; ++i) {
+        std::size_t b = bidx(i / 2, j / 2, k / 2), s = sidx(i, j, k);
+        if (!blockNear[b]) {
+          subValue[s] = blockValue[b];
+          subNear[s] = 0;
+          continue;
+        }
+        glm::vec3 c = pointAt(i * kSub, j * kSub, k * kSub) + glm::vec3(0.5f * kSub * h);
+        float dc = field(c);
+        subValue[s] = dc;
+        subNear[s] = std::abs(dc) <= subHalfDiag * grid.lipschitz + h ? 1 : 0;
+      }
+    }
+  });
   parallelFor(nz, [&](int k) {
     for (int j = 0; j < ny; ++j) {
       for (int i = 0; i < nx; ++i) {
-        // A point on a block border belongs to up to eight blocks; any near one asks for an exact value.
+        // A point on a sub-block border belongs to up to eight; any near one asks for an exact value.
         bool exact = false;
         float far = 1.0f;
         bool haveFar = false;
         for (int dk = 0; dk < 2 && !exact; ++dk) {
           for (int dj = 0; dj < 2 && !exact; ++dj) {
             for (int di = 0; di < 2 && !exact; ++di) {
-              int ci = (i - di) / kBlock, cj = (j - dj) / kBlock, ck = (k - dk) / kBlock;
-              if (i - di < 0 || j - dj < 0 || k - dk < 0 || ci >= bx || cj >= by || ck >= bz) continue;
-              std::size_t b = bidx(ci, cj, ck);
-              if (blockNear[b]) exact = true;
+              int ci = (i - di) / kSub, cj = (j - dj) / kSub, ck = (k - dk) / kSub;
+              if (i - di < 0 || j - dj < 0 || k - dk < 0 || ci >= sx || cj >= sy || ck >= sz) continue;
+              std::size_t b = sidx(ci, cj, ck);
+              if (subNear[b]) exact = true;
               else if (!haveFar) {
-                far = blockValue[b];
+                far = subValue[b];
                 haveFar = true;
               }
             }
