@@ -45,6 +45,19 @@ struct Box {
   float outside(glm::vec3 p) const { return glm::length(glm::max(glm::max(lo - p, p - hi), glm::vec3(0.0f))); }
 };
 
+void simplify(TissueMesh& m, std::size_t target, float error);
+void simplifyMidline(TissueMesh& m, std::size_t target, float error);
+
+/// The simplification buildBones asks of the bone its thread is building (none when budget is 0).
+/// polygonizeBone applies it while it still has the field, so that only the kept vertices' normals are taken.
+struct BoneSimplification {
+  std::size_t budget = 0;
+  bool midline = false;
+  float error = 0.0f;
+  bool done = false;
+};
+thread_local BoneSimplification* tSimplification = nullptr;
+
 TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, Box box, float cell, bool midline) {
   GridSpec grid;
   if (midline) box.lo.x = -box.hi.x;
@@ -52,6 +65,9 @@ TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, B
   grid.hi = box.hi;
   grid.cell = cell;
   grid.lipschitz = 1.3f;
+  BoneSimplification* simplification = tSimplification;
+  const bool simplifyHere = simplification != nullptr && simplification->budget > 0 && !simplification->done;
+  grid.normals = !simplifyHere;
   ImplicitMesh m = polygonize(field, grid);
   TissueMesh mesh;
   mesh.name = name;
@@ -59,6 +75,18 @@ TissueMesh polygonizeBone(const std::string& name, const DistanceField& field, B
   mesh.positions = std::move(m.positions);
   mesh.normals = std::move(m.normals);
   mesh.indices = std::move(m.indices);
+  if (simplifyHere) {
+    // The simplifier reads positions only and keeps the vertices where they are.
+    mesh.normals.assign(mesh.positions.size(), glm::vec3(0.0f));
+    if (simplification->midline) simplifyMidline(mesh, simplification->budget, simplification->error);
+    else simplify(mesh, simplification->budget, simplification->error);
+    simplification->done = true;
+    const int chunks = 32;
+    const std::size_t n = mesh.positions.size();
+    parallelFor(chunks, [&](int c) {
+      for (std::size_t v = n * c / chunks; v < n * (c + 1) / chunks; ++v) mesh.normals[v] = fieldNormal(field, mesh.positions[v]);
+    });
+  }
   return mesh;
 }
 
@@ -1212,14 +1240,18 @@ std::vector<TissueMesh> buildBones(float cell) {
   std::vector<TissueMesh> built(std::size(jobs));
   parallelFor(jobCount, [&](int i) {
     const Job& j = jobs[i];
+    BoneSimplification simplification{j.budget, j.midline, j.midline && j.build == mandible ? 0.00025f : 0.0003f};
     auto start = std::chrono::steady_clock::now();
+    tSimplification = &simplification;
     built[i] = j.build(cell);
-    double built_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    recordStage("bone " + built[i].name + " build", built_s);
+    tSimplification = nullptr;
+    recordStage("bone " + built[i].name + " build and simplify",
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     if (j.budget == 0) return;
-    ScopedStage stage("bone " + built[i].name + " simplify");
-    if (j.midline) simplifyMidline(built[i], j.budget, j.midline && j.build == mandible ? 0.00025f : 0.0003f);
-    else simplify(built[i], j.budget, 0.0003f);
+    if (!simplification.done) {
+      if (j.midline) simplifyMidline(built[i], j.budget, simplification.error);
+      else simplify(built[i], j.budget, simplification.error);
+    }
     separateTouchingSheets(built[i]);
   });
   std::vector<TissueMesh> bones;

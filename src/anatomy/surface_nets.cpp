@@ -257,7 +257,7 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
     return slots[s].first + static_cast<std::int32_t>((slots[s].edgePiece >> (4 * e)) & 15u);
   };
 
-  mesh.normals.resize(mesh.positions.size());
+  if (grid.normals) mesh.normals.resize(mesh.positions.size());
   const int chunks = 64;
   parallelFor(chunks, [&](int c) {
     std::size_t n = mesh.positions.size();
@@ -267,7 +267,7 @@ ImplicitMesh polygonize(const DistanceField& field, const GridSpec& grid) {
       glm::vec3 base = cellBase[v];
       q = glm::clamp(q, base - glm::vec3(0.5f * h), base + glm::vec3(1.5f * h));
       mesh.positions[v] = q;
-      mesh.normals[v] = fieldNormal(field, q);
+      if (grid.normals) mesh.normals[v] = fieldNormal(field, q);
     }
   });
 

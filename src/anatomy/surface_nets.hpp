@@ -26,6 +26,9 @@ struct GridSpec {
   float cell = 0.005f;
   /// Upper bound of |gradient| of the field, used to skip blocks far from the surface.
   float lipschitz = 1.5f;
+  /// False: `normals` is left empty, for a mesh that is simplified before its normals are taken (fieldNormal
+  /// at the kept vertices gives the same normals).
+  bool normals = true;
 };
 
 /// Polygonises the zero level set of `field` inside the grid. The field must be positive on the grid
