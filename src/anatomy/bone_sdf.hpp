@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <initializer_list>
+#include <span>
 #include <vector>
 
 #include <glm/glm.hpp>
@@ -44,8 +46,9 @@ inline float bandSegment(glm::vec3 p, const Station& a, const Station& b) {
   return std::sqrt(along * along + u * u + v * v) - t;
 }
 
-/// A band along a chain of stations.
-inline float band(glm::vec3 p, const std::vector<Station>& s) {
+/// A band along a chain of stations. (The span and list forms let a field written with a braced list of
+/// stations run without building a vector at every evaluation.)
+inline float band(glm::vec3 p, std::span<const Station> s) {
   float d = 1e9f;
   for (std::size_t i = 0; i + 1 < s.size(); ++i) {
     // A segment whose bounding sphere is further than the best distance so far cannot be the nearest.
@@ -56,9 +59,10 @@ inline float band(glm::vec3 p, const std::vector<Station>& s) {
   }
   return d;
 }
+inline float band(glm::vec3 p, std::initializer_list<Station> s) { return band(p, std::span<const Station>(s.begin(), s.size())); }
 
 /// Distance to a tube through the points, radius varying linearly from r0 to r1 along the chain.
-inline float tube(glm::vec3 p, const std::vector<glm::vec3>& pts, float r0, float r1) {
+inline float tube(glm::vec3 p, std::span<const glm::vec3> pts, float r0, float r1) {
   float d = 1e9f;
   const float n = static_cast<float>(pts.size() - 1);
   for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
@@ -66,6 +70,9 @@ inline float tube(glm::vec3 p, const std::vector<glm::vec3>& pts, float r0, floa
     d = std::min(d, sdf::roundCone(p, pts[i], pts[i + 1], r0 + (r1 - r0) * ta, r0 + (r1 - r0) * tb));
   }
   return d;
+}
+inline float tube(glm::vec3 p, std::initializer_list<glm::vec3> pts, float r0, float r1) {
+  return tube(p, std::span<const glm::vec3>(pts.begin(), pts.size()), r0, r1);
 }
 
 /// A plate of half-thickness t over the fan of triangles from `centre` to each edge of the closed outline.
