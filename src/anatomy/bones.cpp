@@ -549,10 +549,11 @@ TissueMesh pelvis(float cell) {
   box.add(ischium, 0.025f);
   box.add(symI, 0.025f);
   box.add(coccyx, 0.02f);
+  const glm::vec3 iliacTubercle = P("ILIAC_TUBERCLE_L");
   auto field = [=](glm::vec3 p) {
     glm::vec3 q{std::abs(p.x), p.y, p.z};
     float d = tube(q, crest, 0.0065f, 0.0075f);
-    d = smin(d, sdf::sphere(q, P("ILIAC_TUBERCLE_L"), 0.009f), 0.008f);
+    d = smin(d, sdf::sphere(q, iliacTubercle, 0.009f), 0.008f);
     d = smin(d, fanPlate(q, wingCentre, wing, 0.0025f), 0.008f);
     // Acetabulum: a cup round the femoral head, open laterally, its rim 53 mm across.
     float cup = smax(sdf::sphere(q, hip, 0.0325f), -sdf::sphere(q, hip, 0.0268f), 0.002f);
@@ -690,12 +691,13 @@ TissueMesh scapula(float cell) {
   box.add(coracoidTip, 0.012f);
   box.add(glenoid, 0.02f);
   box.add(ig, 0.012f);
+  const glm::vec3 latBorderMid = L("SCAP_LAT_BORDER_MID");
   auto field = [=](glm::vec3 p) {
     float d = blade(p);
     d = smin(d, tube(p, medial, 0.0021f, 0.0024f), 0.003f);
     d = smin(d, tube(p, {sa, notch}, 0.0018f, 0.002f), 0.003f);
     // The lateral border: a rounded bar 10-14 mm thick.
-    d = smin(d, tube(p, {ai, L("SCAP_LAT_BORDER_MID"), ig}, 0.0042f, 0.0062f), 0.005f);
+    d = smin(d, tube(p, {ai, latBorderMid, ig}, 0.0042f, 0.0062f), 0.005f);
     // The spine: a plate from its base line on the blade to the crest, the crest a ridge 8 mm wide ending
     // in the acromial angle; its lateral border is free over the spinoglenoid notch.
     d = smin(d, bonesdf::stripPlate(p, base, crest, 0.0019f), 0.003f);
