@@ -163,6 +163,25 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
       }
     }
   }
+  std::vector<const TissueMesh*> inner;
+  // The muscles and the bones of the shoulder girdle and arm; the head, neck, trunk and leg skin keeps the
+  // field's weights (the throat would follow the mandible into the neck as the head bends).
+  auto armBone = [](const std::string& n) {
+    for (const char* b : {"bone_scapula", "bone_clavicle", "bone_humerus", "bone_radius", "bone_ulna", "bone_hand"})
+      if (n.starts_with(b)) return true;
+    return false;
+  };
+  for (const TissueMesh& m : model.meshes)
+    if (m.tissue == Tissue::Muscle || (m.tissue == Tissue::Bone && armBone(m.name))) inner.push_back(&m);
+  {
+    ScopedStage stage("weights, skin over the girdle and arms from the tissue under it");
+    skinFollowsTissue(model.meshes.front(), inner, options.coverFull, options.coverReach, options.coverBand);
+  }
+  std::vector<TissueMesh*> sheets;
+  for (TissueMesh& m : model.meshes)
+    if (m.tissue == Tissue::Muscle) sheets.push_back(&m);
+  ScopedStage stage("weights, muscles near the skin from the skin");
+  musclesFollowSkin(model.meshes.front(), sheets, options.muscleFull, options.muscleReach);
   return model;
 }
 

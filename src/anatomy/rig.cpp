@@ -201,6 +201,156 @@ void assignSkinWeights(const BodyField& body, TissueMesh& mesh) {
   });
 }
 
+namespace {
+
+/// Points binned in cubic cells, for the neighbours of a point within a radius.
+class PointGrid {
+ public:
+  PointGrid(glm::vec3 lo, glm::vec3 hi, float cell) : lo_(lo), cell_(cell) {
+    n_ = glm::ivec3(glm::ceil((hi - lo) / cell)) + 1;
+    cells_.resize(std::size_t(n_.x) * std::size_t(n_.y) * std::size_t(n_.z));
+  }
+  /// Adds point `id` at `p` (ignored outside the grid's box); points keep their order within a cell.
+  void add(glm::vec3 p, std::uint32_t id) {
+    const glm::ivec3 c = glm::ivec3(glm::floor((p - lo_) / cell_));
+    if (glm::any(glm::lessThan(c, glm::ivec3(0))) || glm::any(glm::greaterThanEqual(c, n_))) return;
+    cells_[index(c)].push_back(id);
+  }
+  /// Calls f(id) for every point in the cells that meet the box of radius r round q.
+  template <class F>
+  void near(glm::vec3 q, float r, F&& f) const {
+    const glm::ivec3 from = glm::max(glm::ivec3(glm::floor((q - r - lo_) / cell_)), glm::ivec3(0));
+    const glm::ivec3 to = glm::min(glm::ivec3(glm::floor((q + r - lo_) / cell_)), n_ - 1);
+    for (int x = from.x; x <= to.x; ++x)
+      for (int y = from.y; y <= to.y; ++y)
+        for (int z = from.z; z <= to.z; ++z)
+          for (std::uint32_t id : cells_[index({x, y, z})]) f(id);
+  }
+
+ private:
+  std::size_t index(glm::ivec3 c) const {
+    return (std::size_t(c.x) * std::size_t(n_.y) + std::size_t(c.y)) * std::size_t(n_.z) + std::size_t(c.z);
+  }
+  glm::vec3 lo_;
+  float cell_;
+  glm::ivec3 n_{0};
+  std::vector<std::vector<std::uint32_t>> cells_;
+};
+
+constexpr float kGridCell = 0.01f;
+
+/// The nearest of the points round q within `reach` (reach when none), searched outward so that near points
+/// end the search early.
+template <class Pos>
+float nearestWithin(const PointGrid& grid, glm::vec3 q, float reach, Pos&& pos) {
+  float best = reach;
+  for (float r = kGridCell; ; r += kGridCell) {
+    const float ring = std::min(r, reach);
+    grid.near(q, ring, [&](std::uint32_t id) { best = std::min(best, glm::distance(q, pos(id))); });
+    if (best <= ring - kGridCell || ring >= reach) return best;
+  }
+}
+
+float girdleShare(const glm::u8vec4& joints, const glm::vec4& weights) {
+  float g = 0.0f;
+  for (int i = 0; i < 4; ++i)
+    if (joints[i] >= kClavicleL && joints[i] <= kWristR) g += weights[i];
+  return g;
+}
+
+}  // namespace
+
+void skinFollowsTissue(TissueMesh& skin, const std::vector<const TissueMesh*>& inner, float full, float reach,
+                       float band) {
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (const glm::vec3& q : skin.positions) {
+    lo = glm::min(lo, q);
+    hi = glm::max(hi, q);
+  }
+  struct Point {
+    glm::vec3 p;
+    SkinInfluence s;
+  };
+  std::vector<Point> points;
+  PointGrid grid(lo - reach, hi + reach, kGridCell);
+  for (const TissueMesh* m : inner)
+    for (std::size_t i = 0; i < m->positions.size(); ++i) {
+      grid.add(m->positions[i], std::uint32_t(points.size()));
+      points.push_back({m->positions[i], {m->joints[i], m->weights[i]}});
+    }
+  const std::size_t count = skin.positions.size();
+  std::vector<SkinInfluence> out(count);
+  parallelFor(32, [&](int c) {
+    for (std::size_t v = count * std::size_t(c) / 32; v < count * std::size_t(c + 1) / 32; ++v) {
+      const SkinInfluence own{skin.joints[v], skin.weights[v]};
+      out[v] = own;
+      // Only round the shoulder girdle and the arms: elsewhere the field's weights already move skin and tissue
+      // together (the throat would otherwise follow the levator scapulae as the shoulders move).
+      const float girdle = smoothstep(0.0f, 0.25f, girdleShare(own.joints, own.weights));
+      if (girdle <= 0.0f) continue;
+      const glm::vec3 q = skin.positions[v];
+      const float nearest = nearestWithin(grid, q, reach, [&](std::uint32_t id) { return points[id].p; });
+      const float t = smoothstep(reach, full, nearest) * girdle;
+      if (t <= 0.0f) continue;
+      // Only the tissue just under the skin point counts: a band past the nearest vertex.
+      std::array<float, kJointCount> w{};
+      float total = 0.0f;
+      grid.near(q, std::min(reach, nearest + band), [&](std::uint32_t id) {
+        const float d = glm::distance(q, points[id].p);
+        if (d >= reach || d >= nearest + band) return;
+        const float k = (1.0f - (d - nearest) / band) * (1.0f - (d - nearest) / band);
+        for (int i = 0; i < 4; ++i) w[points[id].s.joints[i]] += k * points[id].s.weights[i];
+        total += k;
+      });
+      if (total <= 0.0f) continue;
+      for (float& x : w) x *= t / total;
+      for (int i = 0; i < 4; ++i) w[own.joints[i]] += (1.0f - t) * own.weights[i];
+      out[v] = pack(w);
+    }
+  });
+  for (std::size_t v = 0; v < count; ++v) {
+    skin.joints[v] = out[v].joints;
+    skin.weights[v] = out[v].weights;
+  }
+}
+
+void musclesFollowSkin(const TissueMesh& skin, const std::vector<TissueMesh*>& muscles, float full, float reach) {
+  glm::vec3 lo(1e9f), hi(-1e9f);
+  for (const glm::vec3& q : skin.positions) {
+    lo = glm::min(lo, q);
+    hi = glm::max(hi, q);
+  }
+  PointGrid grid(lo, hi, kGridCell);
+  for (std::size_t i = 0; i < skin.positions.size(); ++i) grid.add(skin.positions[i], std::uint32_t(i));
+  constexpr float kBand = 0.006f;  // the skin's weights round the nearest point: its vertices this far past it
+  for (TissueMesh* muscle : muscles) {
+    const std::size_t count = muscle->positions.size();
+    parallelFor(32, [&](int c) {
+      for (std::size_t v = count * std::size_t(c) / 32; v < count * std::size_t(c + 1) / 32; ++v) {
+        const glm::vec3 q = muscle->positions[v];
+        const float nearest = nearestWithin(grid, q, reach, [&](std::uint32_t id) { return skin.positions[id]; });
+        const float t = smoothstep(reach, full, nearest);
+        if (t <= 0.0f) continue;
+        std::array<float, kJointCount> sw{};
+        float total = 0.0f;
+        grid.near(q, nearest + kBand, [&](std::uint32_t i) {
+          const float d = glm::distance(q, skin.positions[i]);
+          if (d >= nearest + kBand) return;
+          const float k = 1.0f - (d - nearest) / kBand;
+          for (int j = 0; j < 4; ++j) sw[skin.joints[i][j]] += k * skin.weights[i][j];
+          total += k;
+        });
+        std::array<float, kJointCount> w{};
+        for (int i = 0; i < 4; ++i) w[muscle->joints[v][i]] += (1.0f - t) * muscle->weights[v][i];
+        for (std::size_t j = 0; j < w.size(); ++j) w[j] += t * sw[j] / total;
+        const SkinInfluence s = pack(w);
+        muscle->joints[v] = s.joints;
+        muscle->weights[v] = s.weights;
+      }
+    });
+  }
+}
+
 std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations) {
   std::vector<glm::mat4> world(joints.size());
   std::vector<glm::mat4> skin(joints.size());

@@ -42,7 +42,20 @@ void assignRigid(TissueMesh& mesh, int joint);
 /// Fills joints/weights of a mesh from skinWeights.
 void assignSkinWeights(const BodyField& body, TissueMesh& mesh);
 
+/// The skin takes the weights of the tissue just under it: each skin vertex blends its own weights toward the
+/// weights of the muscle and bone vertices within `reach` metres of it (nearer ones counting more), fully where
+/// one lies within `full` metres. Skin and the tissue under it then move by (nearly) the same blended transform,
+/// so bony points (clavicle, acromion, olecranon, patella) and the deltoid stay covered where linear blending
+/// of the smooth field alone would pull the skin in under them.
+void skinFollowsTissue(TissueMesh& skin, const std::vector<const TissueMesh*>& inner, float full, float reach,
+                       float band);
+
 /// Per-joint local rotations (in the rest frame, identity when absent) -> world skinning matrices.
+/// The other way round for muscles: a muscle vertex within `full` metres of the skin takes the weights of the
+/// skin round its nearest point, fading back to its own by `reach`, so a muscle's outer face moves as the skin
+/// over it.
+void musclesFollowSkin(const TissueMesh& skin, const std::vector<TissueMesh*>& muscles, float full, float reach);
+
 std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations);
 
 /// Linear blend skinning of a mesh's positions (and normals) with the given skinning matrices.

@@ -249,15 +249,15 @@ TEST_CASE("skin cover: at rest nothing lies outside the skin, and a bone carried
   CHECK(out.deepest > 0.05f);
 }
 
-// The knees blend as dual quaternions, and the shoulder girdle too below a 90-120 degree turn, yet over the bent
-// knees the femur and fibula still show through, and linear blending (kept for the wider turns, where dual
-// quaternions fold the armpit out and bulge the side-lying shoulder into the floor) collapses the skin over the
-// crossed and raised shoulders (the deltoid, humerus, clavicle and scapula: up to 17 mm with the trapezius roller's
-// crossed arms, 29 mm under the latissimus roller's raised arm). Worst-frame counts, work / stretch: trapezius
-// roller and rhomboid ball 977 / 274, latissimus roller 2393 / 1113, massage chair 12 / 274 (with the girdle
-// linear: 1521 / 574, 2373 / 1136, 92 / 574). These cases report every frame's figures and are expected to fail
-// until the weights or the blending hold the tissue under the skin.
+// The knees blend as dual quaternions, and the shoulder girdle too below a 90-120 degree turn. Round the girdle and
+// the arms the skin takes the weights of the muscle or bone just under it, and muscles near the skin take the
+// skin's (anatomy/rig.hpp), so the crossed arms of the trapezius roller, the rhomboid ball and the chair keep their
+// tissue under the skin. Worst-frame counts, work / stretch (before that weighting): trapezius roller and rhomboid
+// ball 3 (2.2 mm at most, the front of the deltoid at the clavicle) / 0 (977 / 274), massage chair 0 / 0 (12 / 274),
+// latissimus roller 583 / 368 (2393 / 1113): under its raised arm linear blending still pulls the armpit's skin in
+// under the humeral head (17 mm), the teres major and the pectoralis. Those cases report every frame's figures and
+// are expected to fail until the blending holds the tissue under the skin.
 TEST_CASE("skin cover: trapezius roller" * doctest::may_fail()) { checkCovered("trapezius-foam-roller"); }
 TEST_CASE("skin cover: rhomboid ball" * doctest::may_fail()) { checkCovered("rhomboid-massage-ball"); }
 TEST_CASE("skin cover: latissimus roller" * doctest::may_fail()) { checkCovered("latissimus-foam-roller"); }
-TEST_CASE("skin cover: massage chair" * doctest::may_fail()) { checkCovered("massage-chair"); }
+TEST_CASE("skin cover: massage chair") { checkCovered("massage-chair"); }
