@@ -297,6 +297,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
       shape.transform = tool.transform;
       shape.color = tool.colour;
       shape.stripes = tool.role == "roller";
+      shape.rounding = tool.rounding;
       // The wall and the backrest stand where the worked muscle is: they are drawn see-through.
       if (tool.role == "wall" || tool.role == "chair-back") shape.color.w = 0.35f;
       f.shapes.push_back(shape);

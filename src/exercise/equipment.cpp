@@ -34,10 +34,10 @@ ToolShape makeBall(const glm::vec3& centre, double radius, const std::string& ro
 }
 
 ToolShape makeBox(const glm::vec3& centre, const glm::mat3& rotation, const glm::vec3& halfSize,
-                  const std::string& role, const glm::vec4& colour) {
+                  const std::string& role, const glm::vec4& colour, float rounding) {
   glm::mat4 m = glm::translate(glm::mat4(1.0f), centre) * glm::mat4(rotation);
   m = glm::scale(m, halfSize);
-  return {ToolShape::Kind::Box, m, colour, role};
+  return {ToolShape::Kind::Box, m, colour, role, rounding};
 }
 
 }  // namespace myo::exercise
@@ -54,8 +54,9 @@ ChairPart part(std::string name, const glm::vec3& centre, const glm::mat3& axes,
   return p;
 }
 
-ToolShape boxOf(const ChairPart& p, const std::string& role, const glm::vec4& colour) {
-  return makeBox(p.centre, p.axes, p.halfSize, role, colour);
+// Upholstered parts: the edges rounded like a padded cushion's.
+ToolShape boxOf(const ChairPart& p, const std::string& role, const glm::vec4& colour, float rounding) {
+  return makeBox(p.centre, p.axes, p.halfSize, role, colour, rounding);
 }
 
 }  // namespace
@@ -125,19 +126,19 @@ std::vector<ToolShape> chairShapes(const MassageChair& c, const std::vector<glm:
   const float baseHalfHeight = 0.5f * std::max(seatBottom.y, 0.02f);
   out.push_back(makeBox(glm::vec3(seatBottom.x, baseHalfHeight, seatBottom.z), glm::mat3(1.0f),
                         glm::vec3(c.seat.halfSize.x, baseHalfHeight, c.seat.halfSize.z * 0.9f), "chair-base",
-                        kChairFrameColour));
-  out.push_back(boxOf(c.seat, "chair-seat", kChairColour));
-  out.push_back(boxOf(c.armrestLeft, "chair-armrest", kChairColour));
-  out.push_back(boxOf(c.armrestRight, "chair-armrest", kChairColour));
-  out.push_back(boxOf(c.legRest, "chair-legrest", kChairColour));
-  out.push_back(boxOf(c.headrest, "chair-headrest", kChairColour));
+                        kChairFrameColour, 0.02f));
+  out.push_back(boxOf(c.seat, "chair-seat", kChairColour, 0.045f));
+  out.push_back(boxOf(c.armrestLeft, "chair-armrest", kChairColour, 0.04f));
+  out.push_back(boxOf(c.armrestRight, "chair-armrest", kChairColour, 0.04f));
+  out.push_back(boxOf(c.legRest, "chair-legrest", kChairColour, 0.045f));
+  out.push_back(boxOf(c.headrest, "chair-headrest", kChairColour, 0.05f));
   // The roller track: two rails near the backrest's edges, in its front face.
   const float railX = c.backrest.halfSize.x - 0.05f;
   const glm::vec3 trackMid = 0.5f * (c.trackBottom + c.trackTop);
   const float trackHalf = 0.5f * glm::length(c.trackTop - c.trackBottom);
   for (const float sx : {-1.0f, 1.0f})
     out.push_back(makeBox(trackMid + sx * railX * x - 0.015f * z, a, glm::vec3(0.015f, trackHalf, 0.015f), "chair-track",
-                          kChairFrameColour));
+                          kChairFrameColour, 0.008f));
   // The roller unit: a housing riding the rails at the nodes' height, just behind the backrest's face, the
   // nodes standing out of it.
   if (!nodeCentres.empty()) {
@@ -146,11 +147,11 @@ std::vector<ToolShape> chairShapes(const MassageChair& c, const std::vector<glm:
     mean /= float(nodeCentres.size());
     const float along = std::clamp(glm::dot(mean - trackMid, y), -trackHalf, trackHalf);
     out.push_back(makeBox(trackMid + along * y - 0.035f * z, a, glm::vec3(railX, 0.05f, 0.03f), "chair-carriage",
-                          kChairRollerColour));
+                          kChairRollerColour, 0.015f));
     for (const glm::vec3& n : nodeCentres) out.push_back(makeBall(n, nodeRadius, "chair-roller", kChairRollerColour));
   }
   // Drawn last: the see-through backrest, so the track and the rollers show through it.
-  out.push_back(boxOf(c.backrest, "chair-back", kChairColour));
+  out.push_back(boxOf(c.backrest, "chair-back", kChairColour, 0.055f));
   return out;
 }
 

@@ -18,6 +18,8 @@ struct ToolShape {
   /// "roller", "ball", "wall", or a massage chair's "chair-seat", "chair-back", "chair-headrest",
   /// "chair-armrest", "chair-legrest", "chair-base", "chair-track", "chair-carriage", "chair-roller"
   std::string role;
+  /// A box's edges and corners rounded with this radius, metres (upholstery); 0 leaves them sharp.
+  float rounding = 0.0f;
 };
 
 inline constexpr glm::vec4 kRollerColour{0.16f, 0.36f, 0.62f, 1.0f};
@@ -35,9 +37,10 @@ ToolShape makeRoller(const glm::vec3& centre, const glm::vec3& axis, double radi
 ToolShape makeBall(const glm::vec3& centre, double radius, const std::string& role = "ball",
                    const glm::vec4& colour = kBallColour);
 
-/// A box with the given centre, rotation (box axes -> world) and half sizes in metres.
+/// A box with the given centre, rotation (box axes -> world) and half sizes in metres, its edges rounded with
+/// `rounding` metres (ToolShape::rounding).
 ToolShape makeBox(const glm::vec3& centre, const glm::mat3& rotation, const glm::vec3& halfSize,
-                  const std::string& role, const glm::vec4& colour);
+                  const std::string& role, const glm::vec4& colour, float rounding = 0.0f);
 
 /// A rotation that carries +Y onto `axis` (unit), by the shortest arc.
 glm::mat3 alignY(const glm::vec3& axis);

@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/file_io.hpp"
+#include "scene/rounded_box.hpp"
 #include "scene/skinning.hpp"
 
 namespace myo::exercise {
@@ -92,6 +93,18 @@ Geometry shapeGeometry(const ToolShape& shape) {
       break;
     }
     case ToolShape::Kind::Box: {
+      if (shape.rounding > 0.0f) {
+        const glm::mat3 m(shape.transform);
+        const scene::Primitive box =
+            scene::unitRoundedBox(glm::vec3(glm::length(m[0]), glm::length(m[1]), glm::length(m[2])), shape.rounding);
+        const glm::mat3 toWorld = glm::transpose(glm::inverse(m));
+        for (std::size_t i = 0; i < box.positions.size(); ++i) {
+          add(box.positions[i]);
+          g.normals.push_back(glm::normalize(toWorld * box.normals[i]));
+        }
+        g.indices = box.indices;
+        break;
+      }
       static const glm::vec3 kAxes[3] = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
       for (int a = 0; a < 3; ++a)
         for (float sign : {1.0f, -1.0f}) {
@@ -104,7 +117,7 @@ Geometry shapeGeometry(const ToolShape& shape) {
   // A mirroring transform would turn the triangles inside out.
   if (glm::determinant(glm::mat3(shape.transform)) < 0.0f)
     for (std::size_t i = 0; i + 2 < g.indices.size(); i += 3) std::swap(g.indices[i + 1], g.indices[i + 2]);
-  g.normals = vertexNormals(g.positions, g.indices);
+  if (g.normals.empty()) g.normals = vertexNormals(g.positions, g.indices);
   return g;
 }
 

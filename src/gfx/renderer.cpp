@@ -13,8 +13,10 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <stdexcept>
 #include <string>
+#include <tuple>
 
 #include <glm/gtc/matrix_transform.hpp>
 
@@ -26,6 +28,7 @@
 #include "gfx/shader_interface.hpp"
 #include "gfx/shader_sources.hpp"
 #include "gfx/unit_shapes.hpp"
+#include "scene/rounded_box.hpp"
 #include "scene/draw_limits.hpp"
 #include "scene/skinning.hpp"
 
@@ -250,7 +253,7 @@ struct HeightInputs {
   std::uint64_t poseVersion = 0;
   std::uint64_t modelVersion = 0;
   glm::vec4 floor{0.0f};
-  std::vector<std::pair<ShapeDraw::Kind, glm::mat4>> shapes;
+  std::vector<std::tuple<ShapeDraw::Kind, glm::mat4, float>> shapes;
   bool operator==(const HeightInputs&) const = default;
 };
 
@@ -294,6 +297,8 @@ struct Renderer::Impl {
   std::uint64_t modelVersion = 0;  // counts setModel calls
   bool modelChanged = true;
   Shape cylinder, sphere, box;
+  // Rounded boxes, one mesh per half size and radius (a chair has a handful; kept while they are in use).
+  std::map<std::array<float, 4>, Shape> roundedBoxes;
 
   // Full pictures and coarse ones (drawn while things move) keep their own targets, so switching between them
   // reallocates nothing.
@@ -470,19 +475,29 @@ struct Renderer::Impl {
       glDrawElements(GL_TRIANGLES, src.indexCount, GL_UNSIGNED_INT, nullptr);
   }
 
-  const Shape& shapeOf(ShapeDraw::Kind k) const {
-    switch (k) {
+  const Shape& shapeOf(const ShapeDraw& s) {
+    switch (s.kind) {
       case ShapeDraw::Kind::Cylinder: return cylinder;
       case ShapeDraw::Kind::Sphere: return sphere;
-      default: return box;
+      default: break;
     }
+    if (s.rounding <= 0.0f) return box;
+    const glm::vec3 half(glm::length(glm::vec3(s.transform[0])), glm::length(glm::vec3(s.transform[1])),
+                         glm::length(glm::vec3(s.transform[2])));
+    const std::array<float, 4> key{half.x, half.y, half.z, s.rounding};
+    auto it = roundedBoxes.find(key);
+    if (it == roundedBoxes.end()) {
+      if (roundedBoxes.size() >= 64) roundedBoxes.clear();  // equipment that keeps changing size: start afresh
+      it = roundedBoxes.emplace(key, makeShape(scene::unitRoundedBox(half, s.rounding))).first;
+    }
+    return it->second;
   }
 
   void renderHeightMap(const FrameView& f, bool coarse) {
     const float r = f.floorRadius;
     const glm::vec3 c = f.floorCenter;
     HeightInputs inputs{f.poseVersion, modelVersion, glm::vec4(c, r), {}};
-    for (const auto& s : f.shapes) inputs.shapes.emplace_back(s.kind, s.transform);
+    for (const auto& s : f.shapes) inputs.shapes.emplace_back(s.kind, s.transform, s.rounding);
     // Cached while the pose, the floor and the equipment stay put (a coarse one until a full picture is drawn).
     if (heightValid && inputs == heightInputs && (coarse || !heightCoarse)) return;
     heightInputs = std::move(inputs);
@@ -520,7 +535,7 @@ struct Renderer::Impl {
     });
     for (const auto& s : f.shapes) {
       depth.set("u_model", s.transform);
-      const Shape& shape = shapeOf(s.kind);
+      const Shape& shape = shapeOf(s);
       draw(shape.vao.get(), shape.source.indexCount);
     }
     // The soft shadow, computed once here rather than per floor pixel.
@@ -798,7 +813,7 @@ struct Renderer::Frame {
       mesh.set("u_opaque", int(!translucentPass));
       mesh.set("u_towardEye", 0.0f);
       mesh.set("u_stripes", int(s.stripes && s.kind == ShapeDraw::Kind::Cylinder));
-      const Shape& shape = im.shapeOf(s.kind);
+      const Shape& shape = im.shapeOf(s);
       Impl::draw(shape.vao.get(), shape.source.indexCount);
     }
     if (!any) return;

@@ -46,6 +46,7 @@ struct ShapeDraw {
   glm::mat4 transform{1.0f};      ///< unit shape (cylinder: radius 1, y from -1 to 1; sphere radius 1; box +-1)
   glm::vec4 color{0.5f, 0.5f, 0.5f, 1.0f};
   bool stripes = false;           ///< bands along the cylinder so rolling reads
+  float rounding = 0.0f;          ///< a box's edges and corners rounded with this radius (world units); 0: sharp
   bool operator==(const ShapeDraw&) const = default;
 };
 
