@@ -76,10 +76,12 @@ Checked check(const glm::vec3& h, float radius) {
 }  // namespace
 
 TEST_CASE("a rounded box is closed, outward, on its offset surface, with the volume of a rounded box") {
-  for (const auto& [h, r] : {std::pair{glm::vec3(0.26f, 0.05f, 0.25f), 0.045f},  // a seat cushion
-                             std::pair{glm::vec3(0.28f, 0.45f, 0.06f), 0.055f},  // a backrest
-                             std::pair{glm::vec3(0.015f, 0.4f, 0.015f), 0.008f},
-                             std::pair{glm::vec3(1.0f, 1.0f, 1.0f), 1.0f}}) {     // all round: a sphere
+  for (const auto& sized : {std::pair{glm::vec3(0.26f, 0.05f, 0.25f), 0.045f},  // a seat cushion
+                            std::pair{glm::vec3(0.28f, 0.45f, 0.06f), 0.055f},  // a backrest
+                            std::pair{glm::vec3(0.015f, 0.4f, 0.015f), 0.008f},
+                            std::pair{glm::vec3(1.0f, 1.0f, 1.0f), 1.0f}}) {     // all round: a sphere
+    const glm::vec3 h = sized.first;
+    const float r = sized.second;
     CAPTURE(h.x);
     CAPTURE(h.y);
     CAPTURE(r);
