@@ -28,8 +28,8 @@
 #include "gfx/shader_interface.hpp"
 #include "gfx/shader_sources.hpp"
 #include "gfx/unit_shapes.hpp"
-#include "scene/rounded_box.hpp"
 #include "scene/draw_limits.hpp"
+#include "scene/rounded_box.hpp"
 #include "scene/skinning.hpp"
 
 namespace myo::gfx {
@@ -298,7 +298,8 @@ struct Renderer::Impl {
   bool modelChanged = true;
   Shape cylinder, sphere, box;
   // Rounded boxes, one mesh per half size and radius (a chair has a handful; kept while they are in use).
-  std::map<std::array<float, 4>, Shape> roundedBoxes;
+  // Keyed to 0.01 mm, so that the last bits of a transform's column lengths do not make a new mesh.
+  std::map<std::array<long, 4>, Shape> roundedBoxes;
 
   // Full pictures and coarse ones (drawn while things move) keep their own targets, so switching between them
   // reallocates nothing.
@@ -484,7 +485,8 @@ struct Renderer::Impl {
     if (s.rounding <= 0.0f) return box;
     const glm::vec3 half(glm::length(glm::vec3(s.transform[0])), glm::length(glm::vec3(s.transform[1])),
                          glm::length(glm::vec3(s.transform[2])));
-    const std::array<float, 4> key{half.x, half.y, half.z, s.rounding};
+    const auto mm100 = [](float metres) { return std::lround(double(metres) * 1e5); };
+    const std::array<long, 4> key{mm100(half.x), mm100(half.y), mm100(half.z), mm100(s.rounding)};
     auto it = roundedBoxes.find(key);
     if (it == roundedBoxes.end()) {
       if (roundedBoxes.size() >= 64) roundedBoxes.clear();  // equipment that keeps changing size: start afresh
