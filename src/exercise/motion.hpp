@@ -140,8 +140,6 @@ class Motion {
   virtual void buildPlacement(const MotionContext& m, SideConfig& c) const = 0;
   /// How many contacts the coverage follows (the chair: one per node).
   virtual std::size_t contactCount(const SideConfig& c) const { return c.tracks.empty() ? 0 : 1; }
-  /// Whether the pose crosses the arms with the forearms on the chest (solved by IK on the posed trunk).
-  virtual bool crossesArms() const { return false; }
 };
 
 /// The motion kind of this name, or nullptr.

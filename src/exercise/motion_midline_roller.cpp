@@ -20,8 +20,6 @@ constexpr float kContactLift = 0.002f;  // metres
 
 class MidlineRoller final : public Motion {
  public:
-  bool crossesArms() const override { return true; }
-
   const MotionInfo& info() const override {
     static const MotionInfo info{"midline-roller",
                                  "supine across a foam roller, rolling along the back between two spinous levels",

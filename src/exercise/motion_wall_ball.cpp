@@ -22,8 +22,6 @@ constexpr double kStroke = 0.02;  // metres either side of the trigger point
 
 class WallBall final : public Motion {
  public:
-  bool crossesArms() const override { return true; }
-
   const MotionInfo& info() const override {
     static const MotionInfo info{"wall-ball",
                                  "standing against a wall, a massage ball pressed on a trigger point",

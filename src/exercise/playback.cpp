@@ -55,12 +55,8 @@ struct Playback::Impl {
   MotionContext m;
   const Motion* motion = nullptr;
   std::vector<SideConfig> configs;
-  bool crossArms = false;                  ///< arms crossed with the forearms on the chest
-  std::array<glm::vec3, 2> crossTarget{};  ///< rest-frame wrist targets of the left and right arm
 
   void buildConfig(SideConfig& c);
-  void findCrossTargets();
-  void solveCrossedArms(SideConfig& c) const;
   void buildCoverage(SideConfig& c);
   const SideConfig& configFor(scene::Side side) const;
   std::optional<std::pair<glm::vec3, int>> snapTrigger(const glm::vec3& restPoint, bool alongZ = false) const;
@@ -97,50 +93,12 @@ void Playback::Impl::buildConfig(SideConfig& c) {
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
   c.angles = angles;
   c.bodyLocal = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
-  if (m.posing && crossArms) solveCrossedArms(c);
   c.bodyWorld = scene::worldTransforms(*m.model, c.bodyLocal);
   c.surface = std::make_shared<PosedSurface>(m.rest, posedPositions(*m.model, *m.rest, c.bodyWorld));
   c.targets = motion->targets(m, c);
   motion->buildTracks(m, c);
   buildCoverage(c);
   motion->buildPlacement(m, c);
-}
-
-void Playback::Impl::findCrossTargets() {
-  // Each wrist goes over the front of the chest on the other side, a forearm's half-thickness off the
-  // skin and below the chin; the left forearm lies on top of the right one, a little higher.
-  const int shoulderL = m.rig.node("shoulder_L"), shoulderR = m.rig.node("shoulder_R");
-  if (shoulderL < 0 || shoulderR < 0) {
-    crossArms = false;
-    return;
-  }
-  const PosedSurface standing(m.rest, m.rest->positions);
-  for (int i = 0; i < 2; ++i) {
-    const glm::vec3 own = m.restWorld[std::size_t(i == 0 ? shoulderL : shoulderR)][3];
-    const glm::vec3 other = m.restWorld[std::size_t(i == 0 ? shoulderR : shoulderL)][3];
-    glm::vec3 p(m.midX + 0.45f * (other.x - m.midX), own.y - (i == 0 ? 0.05f : 0.11f), m.trunkZ + 0.5f);
-    const auto hit = standing.castRay(p, glm::vec3(0.0f, 0.0f, -1.0f));
-    p.z = (hit ? hit->posed.z : own.z + 0.12f) + 0.04f + (i == 0 ? 0.02f : 0.0f);
-    crossTarget[std::size_t(i)] = p;
-  }
-}
-
-void Playback::Impl::solveCrossedArms(SideConfig& c) const {
-  // The targets ride with the upper trunk; the elbows point down, forward and out.
-  const int chest = m.rig.node("spine_thoracic_upper");
-  const glm::mat4 carry = chest < 0 ? glm::mat4(1.0f)
-                                    : scene::worldTransforms(*m.model, c.bodyLocal)[std::size_t(chest)] *
-                                          glm::inverse(m.restWorld[std::size_t(chest)]);
-  std::vector<LimbGoal> goals;
-  for (int i = 0; i < 2; ++i) {
-    const float s = i == 0 ? 1.0f : -1.0f;
-    LimbGoal g;
-    g.limb = i == 0 ? Limb::HandL : Limb::HandR;
-    g.goal = {glm::vec3(carry * glm::vec4(crossTarget[std::size_t(i)], 1.0f)),
-              glm::mat3(carry) * glm::vec3(0.6f * s, -1.0f, 0.5f)};
-    goals.push_back(g);
-  }
-  c.bodyLocal = solvePose(*m.model, m.rig, c.bodyLocal, glm::mat4(1.0f), goals).local;
 }
 
 const SideConfig& Playback::Impl::configFor(scene::Side side) const {
@@ -243,8 +201,6 @@ Playback::Playback(const scene::Model& model, const Exercise& exercise, const Pl
     }
   }
 
-  im.crossArms = m.posing && im.motion->crossesArms();
-  if (im.crossArms) im.findCrossTargets();
 
   if (exercise.protocol.sides == Sides::Alternate) {
     im.configs.resize(2);
