@@ -324,8 +324,8 @@ glm::vec3 meanOf(const Posed& s, std::string_view joint) {
   return sum / float(std::max(n, 1));
 }
 
-/// The deepest forearm or hand vertex under the trunk and head skin (metres; negative outside): the trunk
-/// vertex nearest to it and that vertex's normal tell the side.
+/// The deepest forearm or hand vertex under the trunk and head skin or the other arm's shoulder and upper-arm skin
+/// (metres; negative outside): the body vertex nearest to it and that vertex's normal tell the side.
 std::string deepestArm;
 
 float armIntoTrunk(const Posed& s) {
@@ -336,27 +336,43 @@ float armIntoTrunk(const Posed& s) {
     return ((std::int64_t(c.x) + (1 << 20)) << 42) | ((std::int64_t(c.y) + (1 << 20)) << 21) |
            (std::int64_t(c.z) + (1 << 20));
   };
-  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid;
-  for (std::size_t v = 0; v < s.p.size(); ++v)
-    if (isTrunk(info.joint[v])) grid[key(s.p[v])].push_back(std::uint32_t(v));
+  // Against the trunk and head, and against the other arm's shoulder and upper arm (a hand laid across the
+  // chest on the opposite shoulder rests on its skin, not in it). Own-side joints are left out: the elbow
+  // fold closes on itself.
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> grid[3];  // trunk, left arm, right arm
+  const auto endsWith = [](const std::string& j, std::string_view e) {
+    return j.size() >= e.size() && j.compare(j.size() - e.size(), e.size(), e) == 0;
+  };
+  const auto armSide = [&](const std::string& j) {
+    if (!(startsWith(j, "shoulder") || startsWith(j, "clavicle"))) return -1;
+    return endsWith(j, "_L") ? 1 : (endsWith(j, "_R") ? 2 : -1);
+  };
+  for (std::size_t v = 0; v < s.p.size(); ++v) {
+    if (isTrunk(info.joint[v])) grid[0][key(s.p[v])].push_back(std::uint32_t(v));
+    const int a = armSide(info.joint[v]);
+    if (a > 0) grid[a][key(s.p[v])].push_back(std::uint32_t(v));
+  }
   float deepest = -1.0f;
   for (std::size_t v = 0; v < s.p.size(); ++v) {
-    if (!isForearmOrHand(info.joint[v])) continue;
+    const std::string& j = info.joint[v];
+    if (!isForearmOrHand(j)) continue;
+    const int other = endsWith(j, "_L") ? 2 : 1;
     float bestD = 1e9f;
     std::uint32_t best = 0;
-    for (int dx = -2; dx <= 2; ++dx)
-      for (int dy = -2; dy <= 2; ++dy)
-        for (int dz = -2; dz <= 2; ++dz) {
-          const auto it = grid.find(key(s.p[v] + kCell * glm::vec3(dx, dy, dz)));
-          if (it == grid.end()) continue;
-          for (std::uint32_t t : it->second) {
-            const float d = glm::distance(s.p[v], s.p[t]);
-            if (d < bestD) {
-              bestD = d;
-              best = t;
+    for (int g : {0, other})
+      for (int dx = -2; dx <= 2; ++dx)
+        for (int dy = -2; dy <= 2; ++dy)
+          for (int dz = -2; dz <= 2; ++dz) {
+            const auto it = grid[g].find(key(s.p[v] + kCell * glm::vec3(dx, dy, dz)));
+            if (it == grid[g].end()) continue;
+            for (std::uint32_t t : it->second) {
+              const float d = glm::distance(s.p[v], s.p[t]);
+              if (d < bestD) {
+                bestD = d;
+                best = t;
+              }
             }
           }
-        }
     if (bestD > 0.06f) continue;
     const float into = -glm::dot(s.p[v] - s.p[best], s.n[best]);
     if (into > deepest) {
@@ -526,7 +542,7 @@ TEST_CASE("shipped model: exercise poses rest on the floor and equipment without
       MESSAGE(std::string(id) << " " << mo.what << ": lowest skin " << floor << " m");
       CHECK(floor > -0.01f);
       const float arm = armIntoTrunk(s);
-      MESSAGE(std::string(id) << " " << mo.what << ": forearms and hands " << arm << " m into the trunk (" << deepestArm
+      MESSAGE(std::string(id) << " " << mo.what << ": forearms and hands " << arm << " m into the trunk or the other arm (" << deepestArm
                               << ")");
       CHECK(arm < 0.01f);
       if (const ToolShape* roller = toolOf(f, "roller"); roller && mo.work) {
@@ -638,8 +654,8 @@ TEST_CASE("massage chair pose: seated on the seat and back against the backrest,
 TEST_CASE("stretch poses: hands and forearms stay outside the trunk and head") {
   requireModel();
   const scene::Model& m = shipped();
-  for (const std::string id : {"trapezius-foam-roller", "rhomboid-massage-ball", "latissimus-foam-roller",
-                               "massage-chair"}) {
+  for (const std::string id :
+       {"trapezius-foam-roller", "rhomboid-massage-ball", "latissimus-foam-roller", "massage-chair"}) {
     const Playback pb(m, test::shippedExercises().find(id));
     for (const Segment& seg : pb.plan().segments) {
       if (seg.phase != Phase::Stretch) continue;
@@ -647,7 +663,7 @@ TEST_CASE("stretch poses: hands and forearms stay outside the trunk and head") {
       for (double at : {0.25, 0.5, 0.75}) {
         const Posed s = posedSkin(pb.at(seg.start + at * seg.duration));
         const float arm = armIntoTrunk(s);
-        MESSAGE(id << " stretch at " << at << ": forearms and hands " << arm << " m into the trunk (" << deepestArm
+        MESSAGE(id << " stretch at " << at << ": forearms and hands " << arm << " m into the trunk or the other arm (" << deepestArm
                    << ")");
         CAPTURE(id);
         CAPTURE(at);
@@ -705,7 +721,8 @@ void checkDense(const std::string& id) {
     std::map<int, glm::vec3> first;
     for (int k = 0; k <= steps; ++k) {
       const double t = seg.start + std::clamp(seg.duration * k / steps, 0.01, seg.duration - 0.01);
-      const std::string side = seg.side == scene::Side::Right ? " right" : (seg.side == scene::Side::Left ? " left" : "");
+      const std::string side =
+          seg.side == scene::Side::Right ? " right" : (seg.side == scene::Side::Left ? " left" : "");
       const std::string where = std::string(phaseName(seg.phase)) + (work ? " " + std::to_string(set) : "") + side +
                                 " at " + std::to_string(k) + "/" + std::to_string(steps);
       CAPTURE(id);
@@ -777,9 +794,69 @@ TEST_CASE("dense: trapezius roller pose holds at every 1/16 of each work phase, 
 TEST_CASE("dense: rhomboid ball pose holds at every 1/16 of each work phase, the lead-in, the stretch and between") {
   checkDense("rhomboid-massage-ball");
 }
-TEST_CASE("dense: latissimus roller pose holds at every 1/16 of each work phase, both sides, lead-in, switch, stretch") {
+TEST_CASE(
+    "dense: latissimus roller pose holds at every 1/16 of each work phase, both sides, lead-in, switch, stretch") {
   checkDense("latissimus-foam-roller");
 }
 TEST_CASE("dense: massage chair pose holds at every 1/16 of the programme, in the lead-in and in the stretch") {
   checkDense("massage-chair");
+}
+
+// The crossed arms of the reference (anatomy-deep.md, Ex1/Ex2): the forearms diagonally up the chest to the other
+// shoulders, the left one on the right one (axes at least 55 mm apart), the wrists well below the chin, and each
+// hand clear of the other arm (armIntoTrunk also measures the other arm's shoulder and upper arm).
+TEST_CASE("crossed arms: the left forearm on the right one, the wrists below the chin, the hands clear of the other arm") {
+  requireModel();
+  const scene::Model& m = shipped();
+  std::map<std::string, std::size_t> node;
+  for (std::size_t i = 0; i < m.nodes.size(); ++i) node[m.nodes[i].name] = i;
+  for (const char* needed : {"elbow_L", "wrist_L", "elbow_R", "wrist_R", "spine_thoracic_upper"})
+    REQUIRE(node.count(needed) == 1);
+  // The nearest points of two segments (sampled finely enough for a forearm).
+  const auto nearest = [](glm::vec3 p0, glm::vec3 p1, glm::vec3 q0, glm::vec3 q1) {
+    std::pair<glm::vec3, glm::vec3> best{p0, q0};
+    for (int a = 0; a <= 60; ++a)
+      for (int b = 0; b <= 60; ++b) {
+        const glm::vec3 p = glm::mix(p0, p1, a / 60.0f), q = glm::mix(q0, q1, b / 60.0f);
+        if (glm::distance(p, q) < glm::distance(best.first, best.second)) best = {p, q};
+      }
+    return best;
+  };
+  for (const char* id : {"trapezius-foam-roller", "rhomboid-massage-ball"}) {
+    const Playback pb(m, test::shippedExercises().find(id));
+    for (const Probe& mo : probes(pb.plan())) {
+      if (!mo.work) continue;
+      const MotionFrame f = pb.at(mo.t);
+      const auto at = [&](const char* n) { return glm::vec3(f.world[node[n]][3]); };
+      const glm::mat3 trunk = glm::mat3(f.world[node["spine_thoracic_upper"]]);
+      const glm::vec3 up = glm::normalize(trunk[1]), forward = glm::normalize(trunk[2]);
+      // Where the forearms cross, the left one lies on the right one (further forward).
+      const auto [onL, onR] = nearest(at("elbow_L"), at("wrist_L"), at("elbow_R"), at("wrist_R"));
+      const float gap = glm::distance(onL, onR), onTop = glm::dot(onL - onR, forward);
+      // The chin: the lowest point, along the trunk, of the skin the head moves.
+      const Posed s = posedSkin(f);
+      float chin = 1e9f;
+      for (std::size_t v = 0; v < s.p.size(); ++v)
+        if (skinInfo().joint[v] == "head") chin = std::min(chin, glm::dot(s.p[v], up));
+      const float belowL = chin - glm::dot(at("wrist_L"), up), belowR = chin - glm::dot(at("wrist_R"), up);
+      // Each wrist over the other side of the chest.
+      const glm::vec3 across = glm::normalize(trunk[0]);
+      const float sideL = glm::dot(at("wrist_L") - at("elbow_L"), across),
+                  sideR = glm::dot(at("wrist_R") - at("elbow_R"), across);
+      MESSAGE(std::string(id) << " " << mo.what << ": forearm axes " << gap << " m apart, left " << onTop
+                              << " m in front; wrists " << belowL << " / " << belowR << " m below the chin; across "
+                              << sideL << " / " << sideR << " m");
+      CAPTURE(id);
+      CAPTURE(mo.what);
+      CHECK(gap >= 0.055f);
+      CHECK(onTop > 0.0f);
+      CHECK(belowL > 0.05f);
+      CHECK(belowR > 0.05f);
+      CHECK(sideL < -0.05f);  // the left hand goes toward the right (-X)
+      CHECK(sideR > 0.05f);
+      const float arm = armIntoTrunk(s);
+      CAPTURE(deepestArm);
+      CHECK(arm < 0.0f);
+    }
+  }
 }
