@@ -106,9 +106,11 @@ MassageChair makeMassageChair(const ChairPlacement& placement) {
   const glm::vec3 rest(0.0f, std::cos(angle), std::sin(angle));
   const glm::vec3 hinge(placement.midX, seatTop - 0.01f, backZ + 2.0f * seatHalfDepth);
   const float legHalfThick = 0.06f, legHalfLength = float(0.5 * kChairLegRestLength);
+  // Its frame (across, down the rest, out of its face) is right-handed, so "across" points to the sitter's right:
+  // a mirrored frame would turn the box inside out.
   c.legRest = part("leg-rest", hinge + down * legHalfLength - rest * legHalfThick,
-                   glm::mat3(glm::vec3(1.0f, 0.0f, 0.0f), down, rest), glm::vec3(0.22f, legHalfLength, legHalfThick), 2,
-                   1.0f);
+                   glm::mat3(glm::vec3(-1.0f, 0.0f, 0.0f), down, rest), glm::vec3(0.22f, legHalfLength, legHalfThick),
+                   2, 1.0f);
 
   // The track runs up the middle of the backrest's front face.
   const glm::vec3 faceMid = centre + halfThick * z;

@@ -125,3 +125,21 @@ TEST_CASE("the chair's shapes: upholstery, track, and a roller unit that follows
   CHECK(high - low == doctest::Approx(0.45f).epsilon(1e-3));
   CHECK(beyond == doctest::Approx(kChairTrackLength).epsilon(1e-3));
 }
+
+// A mirrored frame turns a box inside out: its faces wind the other way, so culling keeps the inner ones and the
+// light falls on it from behind (the part then looks pale and see-through).
+TEST_CASE("every shape of the chair is placed by a right-handed frame, at any recline") {
+  for (const float deg : {0.0f, 20.0f, 35.0f}) {
+    const MassageChair c = makeMassageChair(reclined(deg, {0.0f, 0.9f, -0.1f}));
+    const glm::vec3 mid = 0.5f * (c.trackBottom + c.trackTop);
+    for (const ToolShape& s : chairShapes(c, {mid + 0.06f * c.backrest.axes[0], mid - 0.06f * c.backrest.axes[0]}, 0.03)) {
+      CAPTURE(deg);
+      CAPTURE(s.role);
+      CHECK(glm::determinant(glm::mat3(s.transform)) > 0.0f);
+    }
+    for (const ChairPart* p : {&c.seat, &c.backrest, &c.headrest, &c.armrestLeft, &c.armrestRight, &c.legRest}) {
+      CAPTURE(p->name);
+      CHECK(glm::determinant(p->axes) == doctest::Approx(1.0f).epsilon(1e-4));
+    }
+  }
+}
