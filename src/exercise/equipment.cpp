@@ -105,12 +105,25 @@ MassageChair makeMassageChair(const ChairPlacement& placement) {
   const glm::vec3 down(0.0f, -std::sin(angle), std::cos(angle));
   const glm::vec3 rest(0.0f, std::cos(angle), std::sin(angle));
   const glm::vec3 hinge(placement.midX, seatTop - 0.01f, backZ + 2.0f * seatHalfDepth);
-  const float legHalfThick = 0.06f, legHalfLength = float(0.5 * kChairLegRestLength);
+  const float wellThick = float(kChairFootWellThick), legHalfThick = 0.06f;
+  // It extends (up to kChairLegRestMost) no farther than keeps its lower back edge off the floor.
+  const float longest = std::clamp((seatTop - 0.01f - 2.0f * legHalfThick * rest.y) / -down.y,
+                                   float(kChairLegRestLength), float(kChairLegRestMost));
+  const float along = placement.footRestAlong < 0.0
+                          ? float(kChairLegRestLength) - wellThick
+                          : std::clamp(float(placement.footRestAlong), 0.2f, longest - wellThick);
+  const float legHalfLength = 0.5f * std::max(float(kChairLegRestLength), along + wellThick);
   // Its frame (across, down the rest, out of its face) is right-handed, so "across" points to the sitter's right:
   // a mirrored frame would turn the box inside out.
   c.legRest = part("leg-rest", hinge + down * legHalfLength - rest * legHalfThick,
                    glm::mat3(glm::vec3(-1.0f, 0.0f, 0.0f), down, rest), glm::vec3(0.22f, legHalfLength, legHalfThick),
                    2, 1.0f);
+  // The foot wells' floor: a plate across the leg rest whose upper face, where the soles stand, lies `along`
+  // down it, standing out of its face by a foot's length.
+  const float wellHalfDepth = float(0.5 * kChairFootWellDepth);
+  c.footRest = part("foot-rest", hinge + down * (along + 0.5f * wellThick) + rest * wellHalfDepth,
+                    glm::mat3(glm::vec3(-1.0f, 0.0f, 0.0f), down, rest),
+                    glm::vec3(0.22f, 0.5f * wellThick, wellHalfDepth), 1, -1.0f);
 
   // The track runs up the middle of the backrest's front face.
   const glm::vec3 faceMid = centre + halfThick * z;
@@ -133,6 +146,7 @@ std::vector<ToolShape> chairShapes(const MassageChair& c, const std::vector<glm:
   out.push_back(boxOf(c.armrestLeft, "chair-armrest", kChairColour, 0.04f));
   out.push_back(boxOf(c.armrestRight, "chair-armrest", kChairColour, 0.04f));
   out.push_back(boxOf(c.legRest, "chair-legrest", kChairColour, 0.045f));
+  out.push_back(boxOf(c.footRest, "chair-footrest", kChairColour, 0.012f));
   out.push_back(boxOf(c.headrest, "chair-headrest", kChairColour, 0.05f));
   // The roller track: two rails near the backrest's edges, in its front face.
   const float railX = c.backrest.halfSize.x - 0.05f;

@@ -63,11 +63,15 @@ inline constexpr double kChairArmLength = 0.58;      ///< (0.50-0.65)
 inline constexpr double kChairArmWidth = 0.14;       ///< (0.12-0.16)
 inline constexpr double kChairLegRestLength = 0.42;  ///< (0.42-0.55)
 inline constexpr double kChairLegRestDeg = 75.0;     ///< from the horizontal, upright mode (45-80)
+inline constexpr double kChairLegRestMost = 0.55;    ///< the longest the leg rest extends to (0.42-0.55)
+inline constexpr double kChairFootWellDepth = 0.26;  ///< the foot well's floor out of the leg rest's face (a foot's length)
+inline constexpr double kChairFootWellThick = 0.03;  ///< its thickness
 inline constexpr double kChairTrackLength = 0.78;    ///< S-track roller travel (0.70-0.82)
 
 /// One part of the chair: a box (centre, axes, half sizes) and the face of it the body rests on.
 struct ChairPart {
-  std::string name;              ///< "seat", "backrest", "headrest", "armrest-left", "armrest-right", "leg-rest"
+  std::string name;              ///< "seat", "backrest", "headrest", "armrest-left", "armrest-right", "leg-rest",
+                                 ///< "foot-rest"
   glm::vec3 centre{0.0f};        ///< world, metres
   glm::mat3 axes{1.0f};          ///< columns: the box's x, y and z axes in the world (unit)
   glm::vec3 halfSize{0.0f};      ///< metres, along those axes
@@ -83,22 +87,30 @@ struct ChairPlacement {
   glm::mat3 backAxes{1.0f};   ///< columns: across the backrest (to the sitter's left), up along it, out of its front
   float midX = 0.0f;          ///< world x of the chair's midline
   double trackLength = kChairTrackLength;  ///< the rollers' travel along the backrest (equipment.travel_m)
+  /// How far down the leg rest, from the seat's front edge, the foot rest's face lies (where the soles are);
+  /// the leg rest extends past it up to kChairLegRestMost. Negative: at the lower end of a kChairLegRestLength
+  /// leg rest.
+  double footRestAlong = -1.0;
 };
 
 /// A massage chair standing on the floor (y = 0), the sitter facing +Z: the surfaces the body rests on
 /// (for the pose solver) and the roller track along the backrest.
 struct MassageChair {
   ChairPart seat, backrest, headrest, armrestLeft, armrestRight, legRest;
+  /// The floor of the foot wells at the leg rest's lower part, across it and standing out of its face; its
+  /// resting face looks up the leg rest, toward the knees.
+  ChairPart footRest;
   glm::vec3 trackBottom{0.0f}, trackTop{0.0f};  ///< ends of the roller track on the backrest's front face
-  /// The resting parts in this order: seat, backrest, headrest, armrest-left, armrest-right, leg-rest.
+  /// The resting parts in this order: seat, backrest, headrest, armrest-left, armrest-right, leg-rest,
+  /// foot-rest.
   std::vector<const ChairPart*> parts() const {
-    return {&seat, &backrest, &headrest, &armrestLeft, &armrestRight, &legRest};
+    return {&seat, &backrest, &headrest, &armrestLeft, &armrestRight, &legRest, &footRest};
   }
 };
 
 /// Builds the chair: the backrest's lower edge meets the seat, the seat runs forward from it, the headrest
 /// lies on the backrest's front at kChairHeadrestAbove, the armrests flank the seat and the leg rest hangs
-/// from the seat's front edge at kChairLegRestDeg.
+/// from the seat's front edge at kChairLegRestDeg, the foot rest across it at placement.footRestAlong.
 MassageChair makeMassageChair(const ChairPlacement& placement);
 
 /// The chair's shapes for drawing, with its roller unit: the carriage (a housing across the track at the

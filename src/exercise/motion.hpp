@@ -71,6 +71,7 @@ struct SideConfig {
   double wallZ = 0.0;
   MassageChair chair;  ///< the chair exercise: its parts, placed around the seated body
   glm::vec3 chairOffset{0.0f};
+  double footRestAlong = -1.0;  ///< the chair: its foot rest's place down the leg rest (ChairPlacement)
   glm::vec3 standOffset{0.0f};
 };
 

@@ -120,7 +120,7 @@ class ChairProgramme final : public Motion {
     for (const Track& t : c.tracks)
       front += rot * t.at(0.5 * t.length()).posed + c.chairOffset + float(r) * m.pressWorld(rot);
     front /= float(std::max<std::size_t>(c.tracks.size(), 1));
-    c.chair = makeMassageChair({front, back, m.midX, m.exercise->equipment.travelM});
+    c.chair = makeMassageChair({front, back, m.midX, m.exercise->equipment.travelM, c.footRestAlong});
   }
 
   /// The seated pose on the chair's parts: the forearms laid on the armrests (two-bone IK), the body raised
@@ -244,11 +244,33 @@ class ChairProgramme final : public Motion {
     const int pelvis = m.rig.node("pelvis");
     const glm::vec3 hip = rot * glm::vec3(c.bodyWorld[std::size_t(pelvis)][3]);
     c.chairOffset = glm::vec3(-hip.x, float(kSeatTop + kHipAboveSeat) - hip.y, -hip.z);
+    c.footRestAlong = -1.0;
     buildChair(m, c);
     seat(m, c);
-    // In front of the leg rest's lower edge.
+    // The foot rest under the soles: its face where the feet, their calves on the leg rest, reach farthest
+    // down it.
+    {
+      const ChairPart& leg = c.chair.legRest;
+      const glm::vec3 down = leg.axes[1];
+      const glm::vec3 hinge = leg.centre - down * leg.halfSize.y + leg.axes[2] * leg.halfSize.z;
+      const std::vector<glm::vec3> skin = posedPositions(*m.model, *m.rest, c.bodyWorld);
+      const glm::mat4 b = glm::translate(glm::mat4(1.0f), c.chairOffset) * glm::mat4(rot);
+      const int ankle = m.rig.node("ankle_L");
+      const float below = ankle >= 0 ? m.restWorld[std::size_t(ankle)][3].y + 0.02f : 0.1f;
+      float along = -1.0f;
+      for (std::size_t v = 0; v < skin.size(); ++v)
+        if (m.rest->positions[v].y < below)
+          along = std::max(along, glm::dot(glm::vec3(b * glm::vec4(skin[v], 1.0f)) - hinge, down));
+      if (along > 0.0f) {
+        c.footRestAlong = along;
+        buildChair(m, c);
+      }
+    }
+    // In front of the leg rest's lower edge and the foot rest's front.
     const ChairPart& leg = c.chair.legRest;
-    const float frontZ = (leg.centre + leg.axes[1] * leg.halfSize.y).z;
+    const ChairPart& well = c.chair.footRest;
+    const float frontZ = std::max((leg.centre + leg.axes[1] * leg.halfSize.y).z,
+                                  (well.centre + well.axes[1] * well.halfSize.y + well.axes[2] * well.halfSize.z).z);
     c.standOffset = glm::vec3(0.0f, 0.0f, frontZ + kStandClear);
     planPlantTargets(m, *this, c);
   }

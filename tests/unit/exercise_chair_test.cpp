@@ -75,6 +75,13 @@ TEST_CASE("the chair's parts have the reference's sizes and join as a chair") {
     CHECK(leg.surfaceNormal.z > 0.0f);
     CHECK(leg.surfaceNormal.y > 0.0f);
     CHECK(2.0f * leg.halfSize.y == doctest::Approx(kChairLegRestLength));
+    // Foot rest: across the leg rest's lower end, its face looking up the leg rest, a foot's length out of it.
+    const ChairPart& well = c.footRest;
+    CHECK(glm::dot(well.surfaceNormal, -leg.axes[1]) == doctest::Approx(1.0f));
+    CHECK(glm::dot(well.surfaceCentre - top, leg.axes[1]) == doctest::Approx(kChairLegRestLength - kChairFootWellThick));
+    CHECK(2.0f * well.halfSize.z == doctest::Approx(kChairFootWellDepth));
+    CHECK(leg.heightAbove(well.centre - well.axes[2] * well.halfSize.z) == doctest::Approx(0.0f).epsilon(1e-4));
+    CHECK(2.0f * well.halfSize.x == doctest::Approx(2.0f * leg.halfSize.x));
     // Everything stands on or above the floor.
     for (const ChairPart* p : c.parts()) {
       CAPTURE(p->name);
@@ -90,7 +97,8 @@ TEST_CASE("the chair's parts are named, and a resting face tells how far a point
   const MassageChair c = makeMassageChair(reclined(20.0f, {0.0f, 0.9f, -0.1f}));
   std::set<std::string> names;
   for (const ChairPart* p : c.parts()) names.insert(p->name);
-  CHECK(names == std::set<std::string>{"seat", "backrest", "headrest", "armrest-left", "armrest-right", "leg-rest"});
+  CHECK(names ==
+        std::set<std::string>{"seat", "backrest", "headrest", "armrest-left", "armrest-right", "leg-rest", "foot-rest"});
   CHECK(c.seat.heightAbove(c.seat.surfaceCentre + glm::vec3(0.05f, 0.01f, 0.1f)) == doctest::Approx(0.01f));
   CHECK(c.backrest.heightAbove(c.backrest.surfaceCentre - 0.02f * c.backrest.surfaceNormal) ==
         doctest::Approx(-0.02f));
@@ -113,7 +121,8 @@ TEST_CASE("the chair's shapes: upholstery, track, and a roller unit that follows
     CHECK(roles.count("chair-roller") == 2);
     CHECK(roles.count("chair-carriage") == 1);
     CHECK(roles.count("chair-track") == 2);
-    for (const char* role : {"chair-seat", "chair-back", "chair-headrest", "chair-legrest", "chair-base"})
+    for (const char* role :
+         {"chair-seat", "chair-back", "chair-headrest", "chair-legrest", "chair-footrest", "chair-base"})
       CHECK(roles.count(role) == 1);
     CHECK(roles.count("chair-armrest") == 2);
     // The see-through backrest is drawn last, over what it holds.
@@ -137,9 +146,32 @@ TEST_CASE("every shape of the chair is placed by a right-handed frame, at any re
       CAPTURE(s.role);
       CHECK(glm::determinant(glm::mat3(s.transform)) > 0.0f);
     }
-    for (const ChairPart* p : {&c.seat, &c.backrest, &c.headrest, &c.armrestLeft, &c.armrestRight, &c.legRest}) {
+    for (const ChairPart* p : c.parts()) {
       CAPTURE(p->name);
       CHECK(glm::determinant(p->axes) == doctest::Approx(1.0f).epsilon(1e-4));
     }
+  }
+}
+
+// The foot rest goes where the soles are: down the leg rest, which extends past it (within the reference's
+// 0.42-0.55 m, and as far as the floor lets it), never shorter than its own length.
+TEST_CASE("the foot rest lies where the placement puts it, the leg rest extending past it") {
+  for (const double along : {0.25, 0.30, 0.385, 0.48, 0.70}) {
+    ChairPlacement placement = reclined(25.0f, {0.0f, 0.9f, -0.1f});
+    placement.footRestAlong = along;
+    const MassageChair c = makeMassageChair(placement);
+    const ChairPart& leg = c.legRest;
+    const glm::vec3 top = leg.centre - leg.axes[1] * leg.halfSize.y + leg.axes[2] * leg.halfSize.z;
+    const float at = glm::dot(c.footRest.surfaceCentre - top, leg.axes[1]);
+    CAPTURE(along);
+    CAPTURE(at);
+    if (along + kChairFootWellThick <= kChairLegRestLength) CHECK(at == doctest::Approx(along).epsilon(1e-4));
+    else CHECK(at <= float(along) + 1e-4f);
+    // Never past the leg rest's end, which keeps within the reference's lengths and off the floor.
+    CHECK(at + float(kChairFootWellThick) <= 2.0f * leg.halfSize.y + 1e-4f);
+    CHECK(2.0f * leg.halfSize.y >= float(kChairLegRestLength) - 1e-4f);
+    CHECK(2.0f * leg.halfSize.y <= float(kChairLegRestMost) + 1e-4f);
+    CHECK(lowestCorner(c.footRest) >= -1e-3f);
+    CHECK(lowestCorner(leg) >= -1e-3f);
   }
 }

@@ -601,11 +601,12 @@ float intoPart(const ChairPart& part, const glm::vec3& p) {
 
 }  // namespace
 
-TEST_CASE("massage chair pose: seated on the seat and back against the backrest, forearms on the armrests") {
+TEST_CASE("massage chair pose: seated on the seat and back against the backrest, forearms on the armrests, feet in the foot wells") {
   requireModel();
   const scene::Model& m = shipped();
   const Playback pb(m, test::shippedExercises().find("massage-chair"));
   const SkinInfo& info = skinInfo();
+  const std::vector<glm::vec3> rest = scene::posedWorldPositions(m, info.node, 0, test::restWorld(m));
   for (const Probe& mo : probes(pb.plan())) {
     if (!mo.work) continue;
     CAPTURE(mo.what);
@@ -648,6 +649,23 @@ TEST_CASE("massage chair pose: seated on the seat and back against the backrest,
     MESSAGE("chair " << mo.what << ": head " << head << " m into the headrest");
     CHECK(head <= 0.01f);
     CHECK(head > -0.03f);
+    // Each foot stands in its foot well: the sole on the foot rest's face (within 1 cm), over the rest.
+    const ChairPart& well = f.chair->footRest;
+    for (const Limb foot : {Limb::FootL, Limb::FootR}) {
+      float nearest = 1e9f;
+      int over = 0;
+      for (std::size_t v : limbVertices(rest, foot, 0.0f)) {
+        const glm::vec3 l = glm::transpose(well.axes) * (s.p[v] - well.centre);
+        if (std::abs(l.x) > well.halfSize.x || std::abs(l.z) > well.halfSize.z) continue;
+        nearest = std::min(nearest, well.heightAbove(s.p[v]));
+        ++over;
+      }
+      MESSAGE("chair " << mo.what << ": " << limbName(foot) << " " << over << " vertices over the foot rest, nearest "
+                       << nearest << " m above it");
+      CAPTURE(limbName(foot));
+      CHECK(over > 100);
+      CHECK(std::abs(nearest) <= kTolerance);
+    }
   }
 }
 
