@@ -649,22 +649,28 @@ TEST_CASE("massage chair pose: seated on the seat and back against the backrest,
     MESSAGE("chair " << mo.what << ": head " << head << " m into the headrest");
     CHECK(head <= 0.01f);
     CHECK(head > -0.03f);
-    // Each foot stands in its foot well: the sole on the foot rest's face (within 1 cm), over the rest.
+    // Each foot stands in its foot well: the sole on the foot rest's face (within 1 cm), over the rest, flat:
+    // the heel (behind the ankle at rest) and the toes (15 cm in front of it) each within 1 cm of the face.
     const ChairPart& well = f.chair->footRest;
     for (const Limb foot : {Limb::FootL, Limb::FootR}) {
-      float nearest = 1e9f;
+      float nearest = 1e9f, heel = 1e9f, toes = 1e9f;
       int over = 0;
       for (std::size_t v : limbVertices(rest, foot, 0.0f)) {
         const glm::vec3 l = glm::transpose(well.axes) * (s.p[v] - well.centre);
         if (std::abs(l.x) > well.halfSize.x || std::abs(l.z) > well.halfSize.z) continue;
-        nearest = std::min(nearest, well.heightAbove(s.p[v]));
+        const float h = well.heightAbove(s.p[v]);
+        nearest = std::min(nearest, h);
+        if (rest[v].z < 0.0f) heel = std::min(heel, h);
+        if (rest[v].z > 0.15f) toes = std::min(toes, h);
         ++over;
       }
       MESSAGE("chair " << mo.what << ": " << limbName(foot) << " " << over << " vertices over the foot rest, nearest "
-                       << nearest << " m above it");
+                       << nearest << " m above it, heel " << heel << ", toes " << toes);
       CAPTURE(limbName(foot));
       CHECK(over > 100);
       CHECK(std::abs(nearest) <= kTolerance);
+      CHECK(std::abs(heel) <= kTolerance);
+      CHECK(std::abs(toes) <= kTolerance);
     }
   }
 }
