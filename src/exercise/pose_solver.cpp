@@ -2,9 +2,11 @@
 #include "exercise/pose_solver.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
 
 namespace myo::exercise {
 
@@ -38,6 +40,32 @@ LimbGoal plantGoal(const Plant& plant, const glm::mat4& body) {
   return g;
 }
 
+namespace {
+
+/// Turns a planted hand over in the forearm rather than at the wrist: the twist of the wrist's rotation from
+/// rest about the forearm's axis (pronation, supination) moves to the elbow joint, which turns the forearm
+/// about that same axis, so the hand and the wrist stay where they are while the wrist keeps only its bend.
+/// A linear blend collapses the skin round a wrist turned 50-60 degrees about the forearm as well as bent.
+void twistInForearm(const std::vector<glm::mat4>& rest, std::vector<glm::mat4>& local, const ik::Chain& arm) {
+  const std::size_t elbow = std::size_t(arm.hinge), wrist = std::size_t(arm.end);
+  const glm::vec3 offset(local[wrist][3]);  // the wrist in the elbow's frame: along the forearm
+  if (glm::length(offset) < 1e-6f) return;
+  const glm::vec3 axis = glm::normalize(offset);
+  const glm::quat now = glm::normalize(glm::quat_cast(glm::mat3(local[wrist])));
+  const glm::quat turn = now * glm::inverse(glm::normalize(glm::quat_cast(glm::mat3(rest[wrist]))));
+  // Swing-twist decomposition: the twist keeps the rotation's part along the axis.
+  const float along = glm::dot(glm::vec3(turn.x, turn.y, turn.z), axis);
+  if (std::abs(along) < 1e-7f && std::abs(turn.w) < 1e-7f) return;
+  const float angle = 2.0f * std::atan2(turn.w < 0.0f ? -along : along, std::abs(turn.w));
+  const glm::quat twist = glm::angleAxis(angle, axis);
+  glm::mat4 w = glm::mat4_cast(glm::inverse(twist) * now);
+  w[3] = glm::vec4(offset, 1.0f);
+  local[wrist] = w;
+  local[elbow] = local[elbow] * glm::mat4_cast(twist);
+}
+
+}  // namespace
+
 SolvedPose solvePose(const scene::Model& model, const Rig& rig, const std::vector<glm::mat4>& start,
                      const glm::mat4& body, const std::vector<LimbGoal>& goals) {
   SolvedPose out;
@@ -59,8 +87,10 @@ SolvedPose solvePose(const scene::Model& model, const Rig& rig, const std::vecto
       ik::reachWithGirdle(model, rest, out.local, clavicle, limb->chain, {}, local.target);
     }
     ik::Result r = ik::solveTwoBone(model, rest, out.local, limb->chain, limb->limits, local);
-    if (g.endRotation)
+    if (g.endRotation) {
       ik::setWorldRotation(model, out.local, limb->chain.end, glm::inverse(bodyRotation) * *g.endRotation);
+      if (g.limb == Limb::HandL || g.limb == Limb::HandR) twistInForearm(rest, out.local, limb->chain);
+    }
     out.results.push_back(r);
   }
   return out;

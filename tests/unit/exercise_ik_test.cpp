@@ -7,6 +7,7 @@
 
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/gtc/quaternion.hpp>
 
 #include "exercise/ik.hpp"
 #include "exercise/pose_solver.hpp"
@@ -211,4 +212,52 @@ TEST_CASE("the shoulder girdle turns only as far as the arm needs, within its li
     auto local = rest;
     CHECK(ik::reachWithGirdle(m, rest, local, 0, kLeg, limits, target) == doctest::Approx(20.0f).epsilon(1e-3));
   }
+}
+
+// A hand set down palm first turns over in the forearm (pronation and supination are the forearm's, between
+// radius and ulna), not at the wrist: the wrist keeps only its bend, the hand its place and orientation.
+TEST_CASE("pose solver: a planted hand's turn about the forearm is taken by the forearm, not the wrist") {
+  scene::Model m = builtLeg();
+  const auto add = [&](const char* name, int parent, glm::vec3 t) {
+    scene::Node n;
+    n.name = name;
+    n.parent = parent;
+    n.translation = t;
+    m.nodes[std::size_t(parent)].children.push_back(int(m.nodes.size()));
+    m.nodes.push_back(n);
+    return int(m.nodes.size()) - 1;
+  };
+  add("hip_R", 0, {-0.1f, 0.0f, 0.0f});
+  add("knee_R", 4, {0.0f, -0.45f, 0.02f});
+  add("ankle_R", 5, {0.0f, -0.42f, -0.02f});
+  for (const char* extra : {"spine_lumbar", "spine_thoracic_lower", "neck", "head"}) add(extra, 0, {0.0f, 0.1f, 0.0f});
+  const int shoulder = add("shoulder_L", 0, {0.2f, 0.45f, 0.0f});
+  const int elbow = add("elbow_L", shoulder, {0.0f, -0.30f, -0.02f});
+  const int wrist = add("wrist_L", elbow, {0.0f, -0.25f, 0.02f});
+  const Rig rig = findRig(m);
+  REQUIRE(rig.usable());
+  REQUIRE(limbOf(m, rig, Limb::HandL));
+  const glm::mat4 body(1.0f);
+  const glm::vec3 target(0.35f, 1.05f, 0.3f);
+  LimbGoal g;
+  g.limb = Limb::HandL;
+  g.goal = {target, {0.0f, 0.0f, -1.0f}};
+  // The palm down and the fingers forward: a half turn about the forearm from the hanging hand as well as a bend.
+  g.endRotation = glm::normalize(glm::quat_cast(glm::mat3(glm::vec3(0, 1, 0), glm::vec3(0, 0, -1), glm::vec3(-1, 0, 0))));
+  const std::vector<glm::mat4> rest = scene::localTransforms(m);
+  const SolvedPose solved = solvePose(m, rig, rest, body, {g});
+  REQUIRE(solved.results.size() == 1);
+  CHECK(solved.results[0].reached);
+  const auto world = scene::worldTransforms(m, solved.local);
+  CHECK(glm::distance(glm::vec3(world[std::size_t(wrist)][3]), target) < 1e-3f);
+  // The hand as the goal asks.
+  const glm::quat hand = glm::normalize(glm::quat_cast(glm::mat3(world[std::size_t(wrist)])));
+  CHECK(std::abs(glm::dot(hand, *g.endRotation)) > 0.9999f);
+  // The wrist's turn from rest has no part about the forearm's axis; the elbow's does.
+  const glm::vec3 axis = glm::normalize(glm::vec3(solved.local[std::size_t(wrist)][3]));
+  const glm::quat turn = glm::normalize(glm::quat_cast(glm::mat3(solved.local[std::size_t(wrist)]))) *
+                         glm::inverse(glm::normalize(glm::quat_cast(glm::mat3(rest[std::size_t(wrist)]))));
+  CHECK(std::abs(glm::dot(glm::vec3(turn.x, turn.y, turn.z), axis)) < 1e-4f);
+  const glm::quat forearm = glm::normalize(glm::quat_cast(glm::mat3(solved.local[std::size_t(elbow)])));
+  CHECK(std::abs(glm::dot(glm::vec3(forearm.x, forearm.y, forearm.z), axis)) > 0.1f);
 }
