@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <initializer_list>
 
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -34,6 +35,27 @@ scene::Model builtLeg() {
   add("hip_L", 0, {0.1f, 0.0f, 0.0f});
   add("knee_L", 1, {0.0f, -0.45f, 0.02f});
   add("ankle_L", 2, {0.0f, -0.42f, -0.02f});
+  return m;
+}
+
+/// Adds joint `name` under `parent`, offset by `t`; its index.
+int addJoint(scene::Model& m, const char* name, int parent, glm::vec3 t) {
+  scene::Node n;
+  n.name = name;
+  n.parent = parent;
+  n.translation = t;
+  m.nodes[std::size_t(parent)].children.push_back(int(m.nodes.size()));
+  m.nodes.push_back(n);
+  return int(m.nodes.size()) - 1;
+}
+
+/// The built leg with the other leg and the trunk's joints: a rig the pose solver can find limbs in.
+scene::Model builtLegs(std::initializer_list<const char*> extras) {
+  scene::Model m = builtLeg();
+  addJoint(m, "hip_R", 0, {-0.1f, 0.0f, 0.0f});
+  addJoint(m, "knee_R", 4, {0.0f, -0.45f, 0.02f});
+  addJoint(m, "ankle_R", 5, {0.0f, -0.42f, -0.02f});
+  for (const char* extra : extras) addJoint(m, extra, 0, {0.0f, 0.1f, 0.0f});
   return m;
 }
 
@@ -115,20 +137,7 @@ TEST_CASE("the end joint takes a given world rotation") {
 
 TEST_CASE("pose solver: planted feet of a rig placed in the world") {
   // The built leg as a rig with both legs: the solver finds the limbs by name.
-  scene::Model m = builtLeg();
-  const auto add = [&](const char* name, int parent, glm::vec3 t) {
-    scene::Node n;
-    n.name = name;
-    n.parent = parent;
-    n.translation = t;
-    m.nodes[std::size_t(parent)].children.push_back(int(m.nodes.size()));
-    m.nodes.push_back(n);
-  };
-  add("hip_R", 0, {-0.1f, 0.0f, 0.0f});
-  add("knee_R", 4, {0.0f, -0.45f, 0.02f});
-  add("ankle_R", 5, {0.0f, -0.42f, -0.02f});
-  for (const char* extra : {"spine_lumbar", "spine_thoracic_lower", "neck", "head", "shoulder_L"})
-    add(extra, 0, {0.0f, 0.1f, 0.0f});
+  const scene::Model m = builtLegs({"spine_lumbar", "spine_thoracic_lower", "neck", "head", "shoulder_L"});
   const Rig rig = findRig(m);
   REQUIRE(rig.usable());
   REQUIRE(limbOf(m, rig, Limb::FootL));
@@ -217,23 +226,10 @@ TEST_CASE("the shoulder girdle turns only as far as the arm needs, within its li
 // A hand set down palm first turns over in the forearm (pronation and supination are the forearm's, between
 // radius and ulna), not at the wrist: the wrist keeps only its bend, the hand its place and orientation.
 TEST_CASE("pose solver: a planted hand's turn about the forearm is taken by the forearm, not the wrist") {
-  scene::Model m = builtLeg();
-  const auto add = [&](const char* name, int parent, glm::vec3 t) {
-    scene::Node n;
-    n.name = name;
-    n.parent = parent;
-    n.translation = t;
-    m.nodes[std::size_t(parent)].children.push_back(int(m.nodes.size()));
-    m.nodes.push_back(n);
-    return int(m.nodes.size()) - 1;
-  };
-  add("hip_R", 0, {-0.1f, 0.0f, 0.0f});
-  add("knee_R", 4, {0.0f, -0.45f, 0.02f});
-  add("ankle_R", 5, {0.0f, -0.42f, -0.02f});
-  for (const char* extra : {"spine_lumbar", "spine_thoracic_lower", "neck", "head"}) add(extra, 0, {0.0f, 0.1f, 0.0f});
-  const int shoulder = add("shoulder_L", 0, {0.2f, 0.45f, 0.0f});
-  const int elbow = add("elbow_L", shoulder, {0.0f, -0.30f, -0.02f});
-  const int wrist = add("wrist_L", elbow, {0.0f, -0.25f, 0.02f});
+  scene::Model m = builtLegs({"spine_lumbar", "spine_thoracic_lower", "neck", "head"});
+  const int shoulder = addJoint(m, "shoulder_L", 0, {0.2f, 0.45f, 0.0f});
+  const int elbow = addJoint(m, "elbow_L", shoulder, {0.0f, -0.30f, -0.02f});
+  const int wrist = addJoint(m, "wrist_L", elbow, {0.0f, -0.25f, 0.02f});
   const Rig rig = findRig(m);
   REQUIRE(rig.usable());
   REQUIRE(limbOf(m, rig, Limb::HandL));
