@@ -237,6 +237,27 @@ class ChairProgramme final : public Motion {
     pose(knee);
   }
 
+  /// The foot rest under the soles of the seated body: its face where the feet, their calves on the leg rest,
+  /// reach farthest down it (the chair rebuilt with it there).
+  void placeFootRest(const MotionContext& m, SideConfig& c) const {
+    const glm::mat3 rot = m.bodyRotation(c, c.baseTurnDeg);
+    const ChairPart& leg = c.chair.legRest;
+    const glm::vec3 down = leg.axes[1];
+    const glm::vec3 hinge = leg.centre - down * leg.halfSize.y + leg.axes[2] * leg.halfSize.z;
+    const std::vector<glm::vec3> skin = posedPositions(*m.model, *m.rest, c.bodyWorld);
+    const glm::mat4 b = glm::translate(glm::mat4(1.0f), c.chairOffset) * glm::mat4(rot);
+    const int ankle = m.rig.node("ankle_L");
+    const float below = ankle >= 0 ? m.restWorld[std::size_t(ankle)][3].y + 0.02f : 0.1f;
+    float along = -1.0f;
+    for (std::size_t v = 0; v < skin.size(); ++v)
+      if (m.rest->positions[v].y < below)
+        along = std::max(along, glm::dot(glm::vec3(b * glm::vec4(skin[v], 1.0f)) - hinge, down));
+    if (along > 0.0f) {
+      c.footRestAlong = along;
+      buildChair(m, c);
+    }
+  }
+
   void buildPlacement(const MotionContext& m, SideConfig& c) const override {
     const Instant start = instant(m, c, 0.0);
     if (start.samples.empty() || !m.posing) return;
@@ -247,25 +268,7 @@ class ChairProgramme final : public Motion {
     c.footRestAlong = -1.0;
     buildChair(m, c);
     seat(m, c);
-    // The foot rest under the soles: its face where the feet, their calves on the leg rest, reach farthest
-    // down it.
-    {
-      const ChairPart& leg = c.chair.legRest;
-      const glm::vec3 down = leg.axes[1];
-      const glm::vec3 hinge = leg.centre - down * leg.halfSize.y + leg.axes[2] * leg.halfSize.z;
-      const std::vector<glm::vec3> skin = posedPositions(*m.model, *m.rest, c.bodyWorld);
-      const glm::mat4 b = glm::translate(glm::mat4(1.0f), c.chairOffset) * glm::mat4(rot);
-      const int ankle = m.rig.node("ankle_L");
-      const float below = ankle >= 0 ? m.restWorld[std::size_t(ankle)][3].y + 0.02f : 0.1f;
-      float along = -1.0f;
-      for (std::size_t v = 0; v < skin.size(); ++v)
-        if (m.rest->positions[v].y < below)
-          along = std::max(along, glm::dot(glm::vec3(b * glm::vec4(skin[v], 1.0f)) - hinge, down));
-      if (along > 0.0f) {
-        c.footRestAlong = along;
-        buildChair(m, c);
-      }
-    }
+    placeFootRest(m, c);
     // In front of the leg rest's lower edge and the foot rest's front.
     const ChairPart& leg = c.chair.legRest;
     const ChairPart& well = c.chair.footRest;
