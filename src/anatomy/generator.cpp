@@ -180,6 +180,7 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   std::vector<TissueMesh*> sheets;
   for (TissueMesh& m : model.meshes)
     if (m.tissue == Tissue::Muscle) sheets.push_back(&m);
+  shareArmTurnWithAxilla(model.meshes.front());
   ScopedStage stage("weights, muscles near the skin from the skin");
   musclesFollowSkin(model.meshes.front(), sheets, options.muscleFull, options.muscleReach);
   return model;

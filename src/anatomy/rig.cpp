@@ -10,6 +10,7 @@
 #include "anatomy/landmarks.hpp"
 #include "anatomy/sdf_util.hpp"
 #include "anatomy/surface_nets.hpp"
+#include "scene/axilla.hpp"
 
 namespace myo::anatomy {
 
@@ -20,7 +21,7 @@ namespace {
 enum JointId : int {
   kPelvis, kLumbar, kThoracicLower, kThoracicUpper, kNeck, kHead,
   kClavicleL, kShoulderL, kElbowL, kWristL, kClavicleR, kShoulderR, kElbowR, kWristR,
-  kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR, kJointCount
+  kHipL, kKneeL, kAnkleL, kHipR, kKneeR, kAnkleR, kAxillaL, kAxillaR, kJointCount
 };
 
 glm::vec3 mid(const char* a, const char* b) { return 0.5f * (landmark(a) + landmark(b)); }
@@ -50,6 +51,9 @@ std::vector<Joint> buildSkeleton() {
     j[kShoulderL + o] = {"shoulder" + suffix, kClavicleL + o, lm("GH_CENTRE")};
     j[kElbowL + o] = {"elbow" + suffix, kShoulderL + o, arm("ELBOW_CENTRE")};
     j[kWristL + o] = {"wrist" + suffix, kElbowL + o, arm("WRIST_CENTRE")};
+    // A helper at the humeral head that turns with the shoulder (scene::axillaTurn): the armpit's
+    // skin between the arm and the trunk follows it.
+    j[kAxillaL + side] = {"axilla" + suffix, kClavicleL + o, lm("GH_CENTRE")};
     int l = side * 3;
     j[kHipL + l] = {"hip" + suffix, kPelvis, lm("HIP_CENTRE")};
     j[kKneeL + l] = {"knee" + suffix, kHipL + l, lm("KNEE_CENTRE")};
@@ -83,6 +87,14 @@ SkinInfluence skinWeights(const BodyField& body, glm::vec3 p) {
   float armness = smoothstep(-0.02f, 0.02f, std::min({parts.trunk, parts.leg, parts.neck}) - parts.arm);
   glm::vec3 gh = kJ[kShoulderL].position, el = kJ[kElbowL].position, wr = kJ[kWristL].position;
   glm::vec3 upperDir = glm::normalize(el - gh), foreDir = glm::normalize(wr - el);
+  // The upper arm from the deltoid's insertion down, within its girth of the humerus' axis, is arm whatever the
+  // pieces say: the trunk's piece reaches over the shoulder and down the outer arm, and its share there left the
+  // skin over the lower deltoid behind the humerus when the arm went overhead.
+  {
+    const float along = glm::dot(q - gh, upperDir);
+    const float across = glm::length(q - gh - along * upperDir);
+    armness = std::max(armness, smoothstep(0.08f, 0.11f, along) * smoothstep(0.060f, 0.052f, across));
+  }
   glm::vec3 elbowAxis = glm::normalize(upperDir + foreDir);
   float we = smoothstep(-0.035f, 0.035f, glm::dot(q - el, elbowAxis));
   float ww = smoothstep(-0.02f, 0.03f, glm::dot(q - wr, foreDir));
@@ -251,10 +263,13 @@ float nearestWithin(const PointGrid& grid, glm::vec3 q, float reach, Pos&& pos) 
   }
 }
 
+/// The shoulder girdle's and arms' joints.
+bool onGirdle(int joint) { return (joint >= kClavicleL && joint <= kWristR) || joint == kAxillaL || joint == kAxillaR; }
+
 float girdleShare(const glm::u8vec4& joints, const glm::vec4& weights) {
   float g = 0.0f;
   for (int i = 0; i < 4; ++i)
-    if (joints[i] >= kClavicleL && joints[i] <= kWristR) g += weights[i];
+    if (onGirdle(joints[i])) g += weights[i];
   return g;
 }
 
@@ -351,14 +366,52 @@ void musclesFollowSkin(const TissueMesh& skin, const std::vector<TissueMesh*>& m
   }
 }
 
+void shareArmTurnWithAxilla(TissueMesh& mesh) {
+  static const std::vector<Joint> kJ = buildSkeleton();
+  const float pivot = kJ[kShoulderL].position.y;
+  for (std::size_t v = 0; v < mesh.joints.size(); ++v) {
+    // The armpit below the humeral head; the cap above it keeps its blend of shoulder and girdle.
+    const float below = smoothstep(pivot - 0.02f, pivot - 0.06f, mesh.positions[v].y);
+    if (below <= 0.0f) continue;
+    std::array<float, kJointCount> w{};
+    for (int k = 0; k < 4; ++k) w[mesh.joints[v][k]] += mesh.weights[v][k];
+    bool changed = false;
+    for (int side = 0; side < 2; ++side) {
+      const int shoulder = kShoulderL + 4 * side, axilla = kAxillaL + side;
+      // Shoulder, elbow and wrist follow one another in JointId.
+      auto offArm = [&](int j) { return (j < shoulder || j > shoulder + 2) && j != axilla; };
+      float trunk = 0.0f;
+      for (int j = 0; j < kJointCount; ++j)
+        if (offArm(j)) trunk += w[j];
+      const float moved = kAxillaShare * below * std::min(w[shoulder], trunk);
+      if (moved <= 0.0f) continue;
+      for (int j = 0; j < kJointCount; ++j)
+        if (offArm(j)) w[j] -= moved * w[j] / trunk;
+      w[shoulder] -= moved;
+      w[axilla] += 2.0f * moved;
+      changed = true;
+    }
+    if (!changed) continue;
+    const SkinInfluence s = pack(w);
+    mesh.joints[v] = s.joints;
+    mesh.weights[v] = s.weights;
+  }
+}
+
 std::vector<glm::mat4> skinningMatrices(const std::vector<Joint>& joints, const std::vector<glm::quat>& rotations) {
   std::vector<glm::mat4> world(joints.size());
   std::vector<glm::mat4> skin(joints.size());
+  auto rotation = [&](std::size_t i) { return i < rotations.size() ? rotations[i] : glm::quat(1.0f, 0.0f, 0.0f, 0.0f); };
   for (std::size_t i = 0; i < joints.size(); ++i) {
     const Joint& j = joints[i];
     glm::vec3 local = j.parent < 0 ? j.position : j.position - joints[j.parent].position;
     glm::mat4 m = glm::translate(glm::mat4(1.0f), local);
-    if (i < rotations.size()) m = m * glm::mat4_cast(rotations[i]);
+    if (i == kAxillaL || i == kAxillaR) {
+      const std::size_t shoulder = i == kAxillaL ? kShoulderL : kShoulderR;
+      m = m * glm::mat4_cast(scene::axillaTurn(rotation(shoulder)));
+    } else if (i < rotations.size()) {
+      m = m * glm::mat4_cast(rotations[i]);
+    }
     world[i] = j.parent < 0 ? m : world[j.parent] * m;
     skin[i] = world[i] * glm::translate(glm::mat4(1.0f), -j.position);
   }

@@ -254,7 +254,7 @@ std::vector<glm::mat4> placedWorld(const MotionContext& m, const SideConfig& c, 
       goals[i].goal.target = glm::mix(from, under, float(hi));
       solved = solvePose(*m.model, m.rig, start, body, goals);
     }
-    world = scene::worldTransforms(*m.model, solved.local);
+    world = posedWorld(*m.model, m.rig, solved.local);
   }
   for (glm::mat4& w : world) w = body * w;
   return world;

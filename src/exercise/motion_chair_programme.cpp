@@ -147,7 +147,7 @@ class ChairProgramme final : public Motion {
       if (m.rig.node("knee_R") >= 0) angles["knee_R"].x = k[1];
       if (m.rig.node("neck") >= 0) angles["neck"].x += nod;
       const std::vector<glm::mat4> start = posedLocals(*m.model, m.rig, angles);
-      const std::vector<glm::mat4> world0 = scene::worldTransforms(*m.model, start);
+      const std::vector<glm::mat4> world0 = posedWorld(*m.model, m.rig, start);
       const glm::mat4 b = body();
       std::vector<LimbGoal> goals;
       for (int i = 0; i < 2; ++i) {
@@ -182,7 +182,7 @@ class ChairProgramme final : public Motion {
         goals.push_back(g);
       }
       c.bodyLocal = solvePose(*m.model, m.rig, start, b, goals).local;
-      c.bodyWorld = scene::worldTransforms(*m.model, c.bodyLocal);
+      c.bodyWorld = posedWorld(*m.model, m.rig, c.bodyLocal);
     };
     // Above the knees (at rest): what sits on the seat.
     const int kneeNode = m.rig.node("knee_L");

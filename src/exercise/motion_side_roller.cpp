@@ -107,7 +107,7 @@ class SideRoller final : public Motion {
         best = n;
         c.baseTurnDeg = base;
       }
-      if (n >= 5) break;
+      if (2 * n > 5) break;  // over most of the five heights (the top one may meet the raised arm's armpit)
     }
     for (int j = 0; j < kColumns; ++j)
       c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));

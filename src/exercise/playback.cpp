@@ -93,7 +93,7 @@ void Playback::Impl::buildConfig(SideConfig& c) {
   c.turnSign = c.side == scene::Side::Right ? 1.0 : -1.0;
   c.angles = angles;
   c.bodyLocal = m.posing ? posedLocals(*m.model, m.rig, angles) : scene::localTransforms(*m.model);
-  c.bodyWorld = scene::worldTransforms(*m.model, c.bodyLocal);
+  c.bodyWorld = posedWorld(*m.model, m.rig, c.bodyLocal);
   c.surface = std::make_shared<PosedSurface>(m.rest, posedPositions(*m.model, *m.rest, c.bodyWorld));
   c.targets = motion->targets(m, c);
   motion->buildTracks(m, c);
@@ -353,7 +353,7 @@ MotionFrame Playback::at(double t) const {
     // Standing on the floor: the soles flat and the body lowered by as much as the bent knees take up.
     const glm::vec3 drop = m.posing ? groundFeet(*m.model, m.rig, local) : glm::vec3(0.0f);
     const glm::mat4 place = glm::translate(glm::mat4(1.0f), (m.posing ? c.standOffset : glm::vec3(0.0f)) + drop);
-    f.world = scene::worldTransforms(*m.model, local);
+    f.world = posedWorld(*m.model, m.rig, local);
     for (glm::mat4& w : f.world) w = place * w;
     if (m.posing && m.exercise->pose.root.support == Support::Wall) {
       // With the back gone the ball drops from the wall to the floor at its foot, and lies there.

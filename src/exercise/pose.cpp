@@ -6,6 +6,8 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 
+#include "scene/axilla.hpp"
+
 namespace myo::exercise {
 
 namespace {
@@ -34,18 +36,44 @@ int Rig::node(const std::string& name) const {
   return it == joints.end() ? -1 : it->second;
 }
 
+namespace {
+
+int nodeNamed(const scene::Model& model, std::string_view name) {
+  const std::string want = lower(name);
+  for (std::size_t n = 0; n < model.nodes.size(); ++n)
+    if (lower(model.nodes[n].name) == want) return int(n);
+  return -1;
+}
+
+glm::quat rotationOf(const glm::mat4& m) { return glm::normalize(glm::quat_cast(glm::mat3(m))); }
+
+}  // namespace
+
 Rig findRig(const scene::Model& model) {
   Rig rig;
-  for (std::string_view joint : kJointNames) {
-    const std::string want = lower(joint);
-    for (std::size_t n = 0; n < model.nodes.size(); ++n) {
-      if (lower(model.nodes[n].name) == want) {
-        rig.joints.emplace(std::string(joint), int(n));
-        break;
-      }
-    }
+  for (std::string_view joint : kJointNames)
+    if (const int n = nodeNamed(model, joint); n >= 0) rig.joints.emplace(std::string(joint), n);
+  // The helpers between the arm and the trunk, each at its shoulder's pivot with half its turn.
+  const std::vector<glm::mat4> rest = scene::localTransforms(model);
+  for (const char* side : {"_L", "_R"}) {
+    const int helper = nodeNamed(model, std::string("axilla") + side), driver = rig.node(std::string("shoulder") + side);
+    if (helper < 0 || driver < 0) continue;
+    rig.followers.push_back({helper, driver, rest[std::size_t(helper)], rotationOf(rest[std::size_t(driver)])});
   }
   return rig;
+}
+
+void follow(const Rig& rig, std::vector<glm::mat4>& local) {
+  for (const Follower& f : rig.followers) {
+    if (std::size_t(std::max(f.node, f.driver)) >= local.size()) continue;
+    const glm::quat turn = glm::inverse(f.driverRest) * rotationOf(local[std::size_t(f.driver)]);
+    local[std::size_t(f.node)] = f.restLocal * glm::mat4_cast(scene::axillaTurn(turn));
+  }
+}
+
+std::vector<glm::mat4> posedWorld(const scene::Model& model, const Rig& rig, std::vector<glm::mat4> local) {
+  follow(rig, local);
+  return scene::worldTransforms(model, local);
 }
 
 glm::quat eulerDegrees(const glm::vec3& degrees) {

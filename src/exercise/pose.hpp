@@ -13,9 +13,18 @@
 
 namespace myo::exercise {
 
+/// A helper joint that turns with another joint (the shipped model's `axilla_L` and `axilla_R`, by
+/// scene::axillaTurn of `shoulder_L` and `shoulder_R`); exercise files do not pose it.
+struct Follower {
+  int node = -1, driver = -1;
+  glm::mat4 restLocal{1.0f};
+  glm::quat driverRest{1.0f, 0.0f, 0.0f, 0.0f};
+};
+
 /// The model's joints that carry the rig names (kJointNames), found by node name, case-insensitively.
 struct Rig {
   std::map<std::string, int> joints;  ///< rig joint name -> node index
+  std::vector<Follower> followers;    ///< helpers found beside them
 
   /// True when the model has a skeleton we can pose: a pelvis and most of the other joints.
   bool usable() const;
@@ -43,6 +52,12 @@ glm::vec3 mirrorDegrees(const glm::vec3& degrees);
 /// joint's own frame, which is the parent's frame for joints with an identity rest rotation). Joints the
 /// rig lacks are skipped; without a usable rig the rest transforms come back.
 std::vector<glm::mat4> posedLocals(const scene::Model& model, const Rig& rig, const JointAngles& angles);
+
+/// Turns the rig's followers by their share of their drivers' turns in `local` (in place).
+void follow(const Rig& rig, std::vector<glm::mat4>& local);
+
+/// World transforms of posed local ones, the followers turned first.
+std::vector<glm::mat4> posedWorld(const scene::Model& model, const Rig& rig, std::vector<glm::mat4> local);
 
 /// Angles `a` blended toward `b` by `t` in [0, 1] (per component; joints missing on one side count as 0).
 JointAngles blendAngles(const JointAngles& a, const JointAngles& b, double t);

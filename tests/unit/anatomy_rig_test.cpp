@@ -103,7 +103,7 @@ TEST_CASE("the skeleton has the contract joints, hierarchy and rest positions") 
   const std::vector<Joint>& j = model().joints;
   std::map<std::string, std::string> parent;
   for (const Joint& joint : j) parent[joint.name] = joint.parent < 0 ? "" : j[joint.parent].name;
-  CHECK(parent.size() == 20);
+  CHECK(parent.size() == 22);
   CHECK(parent["pelvis"] == "");
   CHECK(parent["spine_lumbar"] == "pelvis");
   CHECK(parent["spine_thoracic_lower"] == "spine_lumbar");
@@ -116,11 +116,22 @@ TEST_CASE("the skeleton has the contract joints, hierarchy and rest positions") 
     CHECK(parent["shoulder" + side] == "clavicle" + side);
     CHECK(parent["elbow" + side] == "shoulder" + side);
     CHECK(parent["wrist" + side] == "elbow" + side);
+    CHECK(parent["axilla" + side] == "clavicle" + side);  // the armpit's helper, at the humeral head
+    CHECK(glm::distance(j[jointIndex("axilla" + side)].position, j[jointIndex("shoulder" + side)].position) < 1e-6f);
     CHECK(parent["hip" + side] == "pelvis");
     CHECK(parent["knee" + side] == "hip" + side);
     CHECK(parent["ankle" + side] == "knee" + side);
   }
   for (std::size_t i = 0; i < j.size(); ++i) CHECK(j[i].parent < static_cast<int>(i));
+  // The helper turns half the shoulder's turn, whatever rotation is given for it.
+  std::vector<glm::quat> rot(j.size(), glm::quat(1.0f, 0.0f, 0.0f, 0.0f));
+  rot[std::size_t(jointIndex("shoulder_L"))] = glm::angleAxis(glm::radians(160.0f), glm::vec3(0, 0, 1));
+  rot[std::size_t(jointIndex("axilla_L"))] = glm::angleAxis(glm::radians(40.0f), glm::vec3(1, 0, 0));
+  const std::vector<glm::mat4> skin = skinningMatrices(j, rot);
+  const glm::quat half = glm::quat_cast(glm::mat3(skin[std::size_t(jointIndex("axilla_L"))]));
+  CHECK(std::abs(glm::dot(half, glm::angleAxis(glm::radians(80.0f), glm::vec3(0, 0, 1)))) > 0.9999f);
+  const glm::vec3 gh = landmark("GH_CENTRE_L");
+  CHECK(glm::distance(glm::vec3(skin[std::size_t(jointIndex("axilla_L"))] * glm::vec4(gh, 1.0f)), gh) < 1e-5f);
   // Joint centres on the landmarks: the pelvis between the hips, the shoulders at the humeral heads.
   glm::vec3 hips = 0.5f * (landmark("HIP_CENTRE_L") + landmark("HIP_CENTRE_R"));
   CHECK(glm::distance(j[jointIndex("pelvis")].position, hips) < 1e-5f);

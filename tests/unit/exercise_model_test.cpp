@@ -130,3 +130,39 @@ TEST_CASE("shipped model: the feet stay planted while the body rolls or presses"
     CHECK(drift < 0.1f);
   }
 }
+
+// The armpit's helper joints are not in the exercise files: every posed frame turns each by half its shoulder's
+// turn (relative to the clavicle, as at rest), wherever the pose came from (angles, stretch or the planted limbs'
+// IK), so the skin weighted to it follows the arm.
+TEST_CASE("shipped model: the axilla helpers turn half as far as their shoulders in every exercise") {
+  REQUIRE(std::filesystem::exists(kModel));
+  const scene::Model& m = shipped();
+  auto nodeNamed = [&](const std::string& n) {
+    for (std::size_t i = 0; i < m.nodes.size(); ++i)
+      if (m.nodes[i].name == n) return int(i);
+    return -1;
+  };
+  for (const char* id : {"trapezius-foam-roller", "latissimus-foam-roller", "massage-chair"}) {
+    const Playback pb(m, exercises().find(id));
+    for (const std::string side : {"_L", "_R"}) {
+      const int clavicle = nodeNamed("clavicle" + side), shoulder = nodeNamed("shoulder" + side),
+                axilla = nodeNamed("axilla" + side);
+      REQUIRE(clavicle >= 0);
+      REQUIRE(shoulder >= 0);
+      REQUIRE(axilla >= 0);
+      float widest = 0.0f;
+      for (double t : {0.0, 20.0, 28.0, 75.0, 195.0}) {
+        const std::vector<glm::mat4> w = pb.at(t).world;
+        const glm::quat c = glm::quat_cast(glm::mat3(w[std::size_t(clavicle)]));
+        const glm::quat turn = glm::inverse(c) * glm::quat_cast(glm::mat3(w[std::size_t(shoulder)]));
+        const glm::quat half = glm::inverse(c) * glm::quat_cast(glm::mat3(w[std::size_t(axilla)]));
+        const glm::quat want = glm::slerp(glm::quat(1.0f, 0.0f, 0.0f, 0.0f), turn, 0.5f);
+        widest = std::max(widest, glm::degrees(2.0f * std::acos(std::min(1.0f, std::abs(turn.w)))));
+        CAPTURE(t);
+        CHECK(std::abs(glm::dot(glm::normalize(half), glm::normalize(want))) > 0.9999f);
+        CHECK(glm::distance(glm::vec3(w[std::size_t(axilla)][3]), glm::vec3(w[std::size_t(shoulder)][3])) < 1e-4f);
+      }
+      MESSAGE(std::string(id) << " " << side << ": the shoulder turns up to " << widest << " degrees");
+    }
+  }
+}
