@@ -180,7 +180,10 @@ AnatomyModel generateModel(const GeneratorOptions& options) {
   std::vector<TissueMesh*> sheets;
   for (TissueMesh& m : model.meshes)
     if (m.tissue == Tissue::Muscle) sheets.push_back(&m);
-  shareArmTurnWithAxilla(model.meshes.front());
+  {
+    ScopedStage stage("weights, the armpit's skin shared with the axilla helpers");
+    shareArmTurnWithAxilla(model.meshes.front());
+  }
   ScopedStage stage("weights, muscles near the skin from the skin");
   musclesFollowSkin(model.meshes.front(), sheets, options.muscleFull, options.muscleReach);
   return model;

@@ -17,6 +17,7 @@ namespace {
 
 constexpr int kColumns = 9;  // trunk turns sampled between side-lying and the full turn
 constexpr int kHeights = 24;
+constexpr int kTurnHeights = 5;  // heights along the path that choose where the turn starts
 constexpr float kRollerBehind = 0.38f;   // roller centre behind the contact along its axis, metres
 constexpr float kWristOnFloor = 0.008f;  // the wrist joint above the floor with the palm flat on it, metres
 constexpr float kHandInFront = 0.22f;    // the top hand in front of the top shoulder's mean place, metres
@@ -102,12 +103,12 @@ class SideRoller final : public Motion {
     int best = -1;
     c.baseTurnDeg = 0.0;
     for (double base = 0.0; base <= 40.0; base += 5.0) {
-      const int n = overLat(columnAt(base, 5), inwardAt(base));
+      const int n = overLat(columnAt(base, kTurnHeights), inwardAt(base));
       if (n > best) {
         best = n;
         c.baseTurnDeg = base;
       }
-      if (2 * n > 5) break;  // over most of the five heights (the top one may meet the raised arm's armpit)
+      if (2 * n > kTurnHeights) break;  // over most of them (the top one may meet the raised arm's armpit)
     }
     for (int j = 0; j < kColumns; ++j)
       c.tracks.push_back(columnAt(c.baseTurnDeg + path.turnDeg * j / (kColumns - 1), kHeights));

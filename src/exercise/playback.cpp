@@ -9,6 +9,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
@@ -353,7 +354,7 @@ MotionFrame Playback::at(double t) const {
     // Standing on the floor: the soles flat and the body lowered by as much as the bent knees take up.
     const glm::vec3 drop = m.posing ? groundFeet(*m.model, m.rig, local) : glm::vec3(0.0f);
     const glm::mat4 place = glm::translate(glm::mat4(1.0f), (m.posing ? c.standOffset : glm::vec3(0.0f)) + drop);
-    f.world = posedWorld(*m.model, m.rig, local);
+    f.world = posedWorld(*m.model, m.rig, std::move(local));
     for (glm::mat4& w : f.world) w = place * w;
     if (m.posing && m.exercise->pose.root.support == Support::Wall) {
       // With the back gone the ball drops from the wall to the floor at its foot, and lies there.

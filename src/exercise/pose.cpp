@@ -63,16 +63,12 @@ Rig findRig(const scene::Model& model) {
   return rig;
 }
 
-void follow(const Rig& rig, std::vector<glm::mat4>& local) {
+std::vector<glm::mat4> posedWorld(const scene::Model& model, const Rig& rig, std::vector<glm::mat4> local) {
   for (const Follower& f : rig.followers) {
     if (std::size_t(std::max(f.node, f.driver)) >= local.size()) continue;
     const glm::quat turn = glm::inverse(f.driverRest) * rotationOf(local[std::size_t(f.driver)]);
     local[std::size_t(f.node)] = f.restLocal * glm::mat4_cast(scene::axillaTurn(turn));
   }
-}
-
-std::vector<glm::mat4> posedWorld(const scene::Model& model, const Rig& rig, std::vector<glm::mat4> local) {
-  follow(rig, local);
   return scene::worldTransforms(model, local);
 }
 

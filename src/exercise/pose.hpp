@@ -53,10 +53,7 @@ glm::vec3 mirrorDegrees(const glm::vec3& degrees);
 /// rig lacks are skipped; without a usable rig the rest transforms come back.
 std::vector<glm::mat4> posedLocals(const scene::Model& model, const Rig& rig, const JointAngles& angles);
 
-/// Turns the rig's followers by their share of their drivers' turns in `local` (in place).
-void follow(const Rig& rig, std::vector<glm::mat4>& local);
-
-/// World transforms of posed local ones, the followers turned first.
+/// World transforms of posed local ones, the rig's followers first turned with their drivers.
 std::vector<glm::mat4> posedWorld(const scene::Model& model, const Rig& rig, std::vector<glm::mat4> local);
 
 /// Angles `a` blended toward `b` by `t` in [0, 1] (per component; joints missing on one side count as 0).
