@@ -2,7 +2,9 @@
 // ambient; per-tissue materials: muscle with fibre striation and pale tendon, ivory bone, warm translucent skin.
 // Compiled once per look (MYO_LOOK: 0 material, 1 skin, 2 bone, 3 muscle), with or without the marks of a
 // target (MYO_MARKED: coverage, contact glow, highlight) and a base-colour texture (MYO_TEXTURED): a software
-// rasteriser runs both sides of every branch, so each variant keeps only the work its meshes show.
+// rasteriser runs both sides of every branch, so each variant keeps only the work its meshes show. What varies
+// slowly over a triangle (the striation's phase and bundles, the bone's grain) comes from mesh.vert, and the
+// lights are given in world space: a pixel then interpolates fewer inputs and does less.
 #ifndef MYO_LOOK
 #define MYO_LOOK 0
 #endif
@@ -15,12 +17,19 @@
 
 in vec3 v_worldPos;
 in vec3 v_normal;
+#if MYO_LOOK == 0
 in vec2 v_uv;
 in vec4 v_color;
+#endif
+#if MYO_MARKED != 0 || MYO_LOOK == 0
 in vec3 v_restPos;
-in vec3 v_restAcross;
-in float v_tendon;
-in float v_hasFibre;
+#endif
+#if MYO_LOOK == 2
+in float v_grain;  // mesh.vert: the bone's shade
+#endif
+#if MYO_LOOK == 3
+in vec4 v_muscle;  // mesh.vert: band phase, bundle shade, tendon, has a fibre direction
+#endif
 
 const int kLook = MYO_LOOK;
 uniform vec4 u_baseColor;      // material or tissue colour, alpha = opacity
@@ -28,11 +37,11 @@ uniform bool u_opaque;         // drawn in the opaque pass: alpha 1 (it marks wh
 uniform bool u_stripes;        // a foam roller: ribs along its length, so its turning shows
 uniform sampler2D t_baseColor;
 uniform vec3 u_eye;
-uniform mat3 u_viewRot;        // world -> view rotation (lights are fixed to the camera)
+uniform vec3 u_keyDir;         // the key and fill lights' directions in world space (fixed to the camera)
+uniform vec3 u_fillDir;
 uniform float u_highlight;     // 0..1: saturation and glow of a target muscle
 uniform vec3 u_glowColor;
 uniform float u_fibres;        // 0..1 strength of the fibre striation
-uniform bool u_fibreUv;        // TEXCOORD_0.x is the distance across the fibres in metres
 uniform float u_fresnelAlpha;  // skin: extra opacity at grazing angles so the silhouette reads
 uniform bool u_paint;          // draw the exercise's coverage map and contact glow on this mesh
 uniform vec4 u_contact;        // rest-space contact point, w = radius (0: no contact)
@@ -50,35 +59,20 @@ float segmentDistance(vec3 p, vec3 a, vec3 b) {
 
 out vec4 o_color;
 
-float hash(vec3 p) {
-  p = fract(p * 0.3183099 + vec3(0.71, 0.113, 0.419));
-  p *= 17.0;
-  return fract(p.x * p.y * p.z * (p.x + p.y + p.z));
-}
-
-float noise(vec3 x) {
-  vec3 i = floor(x);
-  vec3 f = fract(x);
-  f = f * f * (3.0 - 2.0 * f);
-  return mix(mix(mix(hash(i + vec3(0, 0, 0)), hash(i + vec3(1, 0, 0)), f.x),
-                 mix(hash(i + vec3(0, 1, 0)), hash(i + vec3(1, 1, 0)), f.x), f.y),
-             mix(mix(hash(i + vec3(0, 0, 1)), hash(i + vec3(1, 0, 1)), f.x),
-                 mix(hash(i + vec3(0, 1, 1)), hash(i + vec3(1, 1, 1)), f.x), f.y), f.z);
-}
 
 void main() {
   vec4 base = u_baseColor;
-  if (kLook == 0) {
-    base *= v_color;
+#if MYO_LOOK == 0
+  base *= v_color;
 #if MYO_TEXTURED
-    base *= texture(t_baseColor, v_uv);
+  base *= texture(t_baseColor, v_uv);
 #endif
-    if (u_stripes) {
-      // The unit cylinder's own frame (rest position): its axis is y, so the angle about it picks the rib.
-      float rib = sin(atan(v_restPos.z, v_restPos.x) * 8.0);
-      base.rgb *= mix(0.72, 1.0, smoothstep(-0.2, 0.2, rib));
-    }
+  if (u_stripes) {
+    // The unit cylinder's own frame (rest position): its axis is y, so the angle about it picks the rib.
+    float rib = sin(atan(v_restPos.z, v_restPos.x) * 8.0);
+    base.rgb *= mix(0.72, 1.0, smoothstep(-0.2, 0.2, rib));
   }
+#endif
 
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - v_worldPos);
@@ -89,52 +83,50 @@ void main() {
   float shininess = 24.0;
   vec3 albedo = base.rgb;
 
-  if (kLook == 3) {
-    // Fibre striation: bands across the fibres in rest space, faded where they would alias.
-    float stripe = 1.0;
-    if (v_hasFibre > 0.5 && u_fibres > 0.0) {
-      // Bands of constant distance across the fibres, about 2 mm apart.
-      float coord = u_fibreUv ? v_uv.x : dot(v_restPos, v_restAcross);
-      float wobble = noise(v_restPos * 60.0);
-      float across = coord * 480.0 + wobble * 1.2;
-      float aa = clamp(1.2 - fwidth(across) * 1.4, 0.0, 1.0);
-      float band = 0.5 + 0.5 * sin(across * 6.2831853);
-      float bundle = 0.5 + 0.5 * sin(coord * 95.0 + wobble * 3.0);
-      stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.90 + 0.20 * bundle, u_fibres);
-    }
-    albedo *= stripe;
-    float t = clamp(v_tendon, 0.0, 1.0);
-    vec3 tendon = vec3(0.86, 0.84, 0.80);
-    albedo = mix(albedo, tendon, smoothstep(0.15, 0.85, t));
-    specStrength = mix(0.22, 0.45, t);
-    shininess = mix(28.0, 60.0, t);
-  } else if (kLook == 2) {
-    specStrength = 0.05;
-    shininess = 10.0;
-    albedo *= 0.92 + 0.08 * noise(v_restPos * 160.0);
-  } else if (kLook == 1) {
-    specStrength = 0.10;
-    shininess = 14.0;
+#if MYO_LOOK == 3
+  // Fibre striation: bands across the fibres in rest space, faded where they would alias.
+  float stripe = 1.0;
+  if (v_muscle.w > 0.5 && u_fibres > 0.0) {
+    // Bands of constant distance across the fibres, about 2 mm apart (their phase from mesh.vert), faded where a
+    // pixel spans more than about one.
+    float across = v_muscle.x;
+    float aa = clamp(1.2 - fwidth(across) * 1.4, 0.0, 1.0);
+    float band = 0.5 + 0.5 * sin(across * 6.2831853);
+    stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.90 + 0.20 * v_muscle.y, u_fibres);
   }
+  albedo *= stripe;
+  float t = clamp(v_muscle.z, 0.0, 1.0);
+  vec3 tendon = vec3(0.86, 0.84, 0.80);
+  albedo = mix(albedo, tendon, smoothstep(0.15, 0.85, t));
+  specStrength = mix(0.22, 0.45, t);
+  shininess = mix(28.0, 60.0, t);
+#elif MYO_LOOK == 2
+  specStrength = 0.05;
+  shininess = 10.0;
+  albedo *= v_grain;
+#elif MYO_LOOK == 1
+  specStrength = 0.10;
+  shininess = 14.0;
+#endif
 
-  // Lights in view space: key upper left, fill right, rim behind.
-  vec3 nv = u_viewRot * n;
-  vec3 vv = u_viewRot * v;
-  vec3 keyDir = normalize(vec3(-0.45, 0.65, 0.62));
-  vec3 fillDir = normalize(vec3(0.75, 0.05, 0.55));
+  // Lights fixed to the camera: key upper left, fill right, rim behind (their world directions from the C++
+  // side, so a pixel needs no turn into view space).
   vec3 keyCol = vec3(1.00, 0.96, 0.90) * 0.95;
   vec3 fillCol = vec3(0.80, 0.86, 1.00) * 0.35;
-  float key = max(dot(nv, keyDir), 0.0);
-  float fill = max(dot(nv, fillDir), 0.0);
-  float wrap = max((dot(nv, keyDir) + 0.35) / 1.35, 0.0);  // soft terminator
+  float keyDot = dot(n, u_keyDir);
+  float key = max(keyDot, 0.0);
+  float fill = max(dot(n, u_fillDir), 0.0);
+  float wrap = max((keyDot + 0.35) / 1.35, 0.0);  // soft terminator
   vec3 hemi = mix(vec3(0.30, 0.27, 0.25), vec3(0.62, 0.66, 0.72), 0.5 + 0.5 * n.y);
   vec3 diffuse = albedo * (hemi * 0.55 + keyCol * mix(key, wrap, 0.5) + fillCol * fill);
-  vec3 h = normalize(keyDir + vv);
-  vec3 spec = keyCol * specStrength * pow(max(dot(nv, h), 0.0), shininess);
-  float rim = pow(1.0 - ndv, 3.0) * 0.35;
+  vec3 h = normalize(u_keyDir + v);
+  vec3 spec = keyCol * specStrength * pow(max(dot(n, h), 0.0), shininess);
+  float grazing = 1.0 - ndv;
+  float rim = grazing * grazing * grazing * 0.35;
   vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (kLook == 1 ? 0.6 : 1.0);
 
-  if (MYO_MARKED != 0 && u_paint) {
+#if MYO_MARKED != 0
+  if (u_paint) {
     // Worked area: a cool wash; under the tool: a warm glow.
     float covered = 0.0;
     bool nearPath = all(greaterThanEqual(v_restPos, u_coverMin)) && all(lessThanEqual(v_restPos, u_coverMax));
@@ -150,13 +142,14 @@ void main() {
     }
   }
 
-  if (MYO_MARKED != 0 && u_highlight > 0.0) {
-    float pulse = pow(1.0 - ndv, 2.0);
+  if (u_highlight > 0.0) {
+    float pulse = grazing * grazing;
     color = mix(color, color * 1.06 + u_glowColor * 0.03, u_highlight);
     color += u_glowColor * pulse * 0.30 * u_highlight;
   }
+#endif
 
   float alpha = base.a;
-  if (kLook == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * pow(1.0 - ndv, 2.0), 0.0, 1.0);
+  if (kLook == 1 && alpha < 1.0) alpha = clamp(alpha + u_fresnelAlpha * grazing * grazing, 0.0, 1.0);
   o_color = vec4(color, u_opaque ? 1.0 : alpha);
 }

@@ -584,7 +584,10 @@ struct Renderer::Impl {
     p.set("u_eye", s.eye);
     p.set("u_towardEye", 0.0f);
     p.set("u_stripes", 0);
-    p.set("u_viewRot", s.viewRot);
+    // The lights are fixed to the camera: their view-space directions turned into world space.
+    const glm::mat3 viewToWorld = glm::transpose(s.viewRot);
+    p.set("u_keyDir", viewToWorld * glm::normalize(glm::vec3(-0.45f, 0.65f, 0.62f)));
+    p.set("u_fillDir", viewToWorld * glm::normalize(glm::vec3(0.75f, 0.05f, 0.55f)));
     p.set("u_fibres", s.fibres);
     p.set("u_fresnelAlpha", 0.55f);
     p.set("t_baseColor", 0);
