@@ -4,7 +4,9 @@
 // target (MYO_MARKED: coverage, contact glow, highlight) and a base-colour texture (MYO_TEXTURED): a software
 // rasteriser runs both sides of every branch, so each variant keeps only the work its meshes show. What varies
 // slowly over a triangle (the striation's phase and bundles, the bone's grain) comes from mesh.vert, and the
-// lights are given in world space: a pixel then interpolates fewer inputs and does less.
+// lights are given in world space: a pixel then interpolates fewer inputs and does less. Where the model's
+// triangles are a few pixels across, the tissue looks are lit per vertex (MYO_VERTEX_LIGHT: mesh.vert passes on
+// the light and the grazing angle); the material look, whose shapes have large triangles, always per pixel.
 #ifndef MYO_LOOK
 #define MYO_LOOK 0
 #endif
@@ -13,6 +15,9 @@
 #endif
 #ifndef MYO_TEXTURED
 #define MYO_TEXTURED 1
+#endif
+#ifndef MYO_VERTEX_LIGHT
+#define MYO_VERTEX_LIGHT 0
 #endif
 
 in vec3 v_worldPos;
@@ -23,6 +28,10 @@ in vec4 v_color;
 #endif
 #if MYO_MARKED != 0 || MYO_LOOK == 0
 in vec3 v_restPos;
+#endif
+#if MYO_VERTEX_LIGHT
+in vec4 v_light;     // mesh.vert: studioLight() at the vertex
+in float v_grazing;  // 1 - the cosine between the normal and the view vector
 #endif
 #if MYO_LOOK == 2
 in float v_grain;  // mesh.vert: the bone's shade
@@ -37,8 +46,6 @@ uniform bool u_opaque;         // drawn in the opaque pass: alpha 1 (it marks wh
 uniform bool u_stripes;        // a foam roller: ribs along its length, so its turning shows
 uniform sampler2D t_baseColor;
 uniform vec3 u_eye;
-uniform vec3 u_keyDir;         // the key and fill lights' directions in world space (fixed to the camera)
-uniform vec3 u_fillDir;
 uniform float u_highlight;     // 0..1: saturation and glow of a target muscle
 uniform vec3 u_glowColor;
 uniform float u_fibres;        // 0..1 strength of the fibre striation
@@ -74,11 +81,6 @@ void main() {
   }
 #endif
 
-  vec3 n = normalize(v_normal);
-  vec3 v = normalize(u_eye - v_worldPos);
-  if (!gl_FrontFacing) n = -n;
-  float ndv = max(dot(n, v), 0.0);
-
   float specStrength = 0.12;
   float shininess = 24.0;
   vec3 albedo = base.rgb;
@@ -109,21 +111,20 @@ void main() {
   shininess = 14.0;
 #endif
 
-  // Lights fixed to the camera: key upper left, fill right, rim behind (their world directions from the C++
-  // side, so a pixel needs no turn into view space).
-  vec3 keyCol = vec3(1.00, 0.96, 0.90) * 0.95;
-  vec3 fillCol = vec3(0.80, 0.86, 1.00) * 0.35;
-  float keyDot = dot(n, u_keyDir);
-  float key = max(keyDot, 0.0);
-  float fill = max(dot(n, u_fillDir), 0.0);
-  float wrap = max((keyDot + 0.35) / 1.35, 0.0);  // soft terminator
-  vec3 hemi = mix(vec3(0.30, 0.27, 0.25), vec3(0.62, 0.66, 0.72), 0.5 + 0.5 * n.y);
-  vec3 diffuse = albedo * (hemi * 0.55 + keyCol * mix(key, wrap, 0.5) + fillCol * fill);
-  vec3 h = normalize(u_keyDir + v);
-  vec3 spec = keyCol * specStrength * pow(max(dot(n, h), 0.0), shininess);
-  float grazing = 1.0 - ndv;
+  // The studio lights (lighting.glsl) and a rim light behind.
+#if MYO_VERTEX_LIGHT
+  vec4 light = v_light;
+  float grazing = v_grazing;
+#else
+  vec3 n = normalize(v_normal);
+  vec3 v = normalize(u_eye - v_worldPos);
+  if (!gl_FrontFacing) n = -n;
+  vec4 light = studioLight(n, v, shininess);
+  float grazing = 1.0 - max(dot(n, v), 0.0);
+#endif
   float rim = grazing * grazing * grazing * 0.35;
-  vec3 color = diffuse + spec + vec3(0.85, 0.90, 1.0) * rim * (kLook == 1 ? 0.6 : 1.0);
+  vec3 color = albedo * light.rgb + kKeyColour * specStrength * light.a +
+               vec3(0.85, 0.90, 1.0) * rim * (kLook == 1 ? 0.6 : 1.0);
 
 #if MYO_MARKED != 0
   if (u_paint) {

@@ -3,7 +3,8 @@
 // depth and flat passes, everything is passed on and the linker keeps what the fragment shader reads). Each
 // output costs the rasteriser an interpolation per pixel, so a look passes on only what it shades with: the
 // muscle look works out its striation's phase across the fibres here, from the rest-space position and fibre
-// direction, and hands the fragment shader one number instead of both vectors.
+// direction, and hands the fragment shader one number instead of both vectors; with MYO_VERTEX_LIGHT the
+// lighting too (lighting.glsl).
 #ifndef MYO_LOOK
 #define MYO_LOOK 0
 #define MYO_ALL_OUTPUTS 1
@@ -13,6 +14,9 @@
 #endif
 #ifndef MYO_ALL_OUTPUTS
 #define MYO_ALL_OUTPUTS 0
+#endif
+#ifndef MYO_VERTEX_LIGHT
+#define MYO_VERTEX_LIGHT 0
 #endif
 // The rest-space position: the marks of a target (coverage, contact) and the material look's roller ribs.
 #define MYO_REST_POSITION (MYO_ALL_OUTPUTS != 0 || MYO_MARKED != 0 || MYO_LOOK == 0)
@@ -43,6 +47,10 @@ out vec4 v_color;
 #endif
 #if MYO_REST_POSITION
 out vec3 v_restPos;
+#endif
+#if MYO_VERTEX_LIGHT
+out vec4 v_light;
+out float v_grazing;
 #endif
 #if MYO_LOOK == 2
 out float v_grain;  // the bone's shade, a noise about 6 mm across
@@ -94,6 +102,14 @@ void main() {
   float wobble = noise(a_restPosition * 60.0);
   v_muscle = vec4(coord * 480.0 + wobble * 1.2, 0.5 + 0.5 * sin(coord * 95.0 + wobble * 3.0), a_tendon,
                   fibreLength > 0.5 ? 1.0 : 0.0);
+#endif
+#if MYO_VERTEX_LIGHT
+  // The shininess of each look as mesh.frag's (a muscle's from its tendon share).
+  vec3 n = normalize(v_normal);
+  vec3 v = normalize(u_eye - v_worldPos);
+  float shininess = MYO_LOOK == 3 ? mix(28.0, 60.0, clamp(a_tendon, 0.0, 1.0)) : (MYO_LOOK == 2 ? 10.0 : 14.0);
+  v_light = studioLight(n, v, shininess);
+  v_grazing = 1.0 - max(dot(n, v), 0.0);
 #endif
   gl_Position = u_viewProj * world;
 }

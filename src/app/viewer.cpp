@@ -274,6 +274,7 @@ gfx::FrameView Viewer::frameView(glm::ivec2 size) const {
   f.view = camera_.viewMatrix();
   f.projection = camera_.projectionMatrix();
   f.eye = camera_.eye();
+  f.focusDistance = glm::distance(camera_.eye(), camera_.target());
   f.model = &model_;
   f.world = &world_;
   f.poseVersion = poseVersion_;

@@ -41,6 +41,21 @@ constexpr int kHeightMapSize = 512;
 // and this pass (48 height taps a texel) is redone whenever the pose moves, so at 512 it cost more than the rest
 // of a small picture's frame on llvmpipe.
 constexpr int kShadowMapSize = 256;
+// The tissue looks are lit per vertex while a triangle of the shipped model (about the skin's 5.5 mm grid) comes
+// out at most kVertexLightPixels across where the view turns about; nearer, per pixel. On a software rasteriser a
+// fragment shader runs for every pixel of each 4x4 block a triangle touches, so with triangles a few pixels
+// across the lighting costs far more per pixel than per vertex, for the same picture (docs/rendering.md).
+constexpr float kTriangleSize = 0.0055f;
+constexpr float kVertexLightPixels = 8.0f;
+
+bool vertexLightFor(const FrameView& f) {
+  if (!(f.focusDistance > 0.0f)) return false;
+  const bool orthographic = f.projection[3][3] == 1.0f;
+  const float pixelsPerMetre =
+      0.5f * float(f.size.y) * f.projection[1][1] / (orthographic ? 1.0f : f.focusDistance);
+  return kTriangleSize * pixelsPerMetre <= kVertexLightPixels;
+}
+
 // How far a coarse skin is drawn nearer the eye, as a share of the model's radius.
 constexpr float kCoarseSkinLift = 0.02f;
 // How thick a cover an outline shows through (faint), as a share of the model's radius: about 3.5 cm on the
@@ -271,20 +286,21 @@ struct Renderer::Impl {
   VertexArray emptyVao = makeVertexArray();
   Buffer jointsUbo = makeBuffer();
 
-  // mesh.frag's variants (look x marked x textured), each compiled when first drawn with. The uniforms every
-  // variant shares within a frame are set on a variant when the frame first uses it.
+  // mesh.frag's variants (look x lit per vertex x marked x textured), each compiled when first drawn with. The
+  // uniforms every variant shares within a frame are set on a variant when the frame first uses it.
   struct MeshShared {
     glm::mat4 viewProj{1.0f};
     glm::vec3 eye{0.0f};
     glm::mat3 viewRot{1.0f};
     float fibres = 0.0f;
     const PaintView* paint = nullptr;
+    bool vertexLight = false;  // the tissue looks lit per vertex (vertexLightFor)
   };
   struct MeshVariant {
     std::unique_ptr<Program> program;
     std::uint64_t frame = 0;
   };
-  std::array<MeshVariant, 16> meshVariants;
+  std::array<MeshVariant, 32> meshVariants;
   MeshShared meshShared;
   std::uint64_t meshFrame = 0;
   Program* mesh = nullptr;  // the variant in use
@@ -561,14 +577,19 @@ struct Renderer::Impl {
     ++meshFrame;
   }
 
-  // Uses mesh.frag's variant for a look (a texture only on the material look) and returns it.
+  // Uses mesh.frag's variant for a look (a texture only on the material look, lit per vertex only the tissue
+  // looks when the frame asks for it) and returns it.
   Program& useMesh(Look look, bool marked, bool textured) {
     textured = textured && look == Look::Material;
-    MeshVariant& v = meshVariants[size_t(int(look) * 4 + (marked ? 2 : 0) + (textured ? 1 : 0))];
+    const bool vertexLight = meshShared.vertexLight && look != Look::Material;
+    MeshVariant& v =
+        meshVariants[size_t(int(look) * 8 + (vertexLight ? 4 : 0) + (marked ? 2 : 0) + (textured ? 1 : 0))];
     if (!v.program) {
+      // The defines, then the studio lights both stages may use.
       const std::string defines = "#define MYO_LOOK " + std::to_string(int(look)) + "\n#define MYO_MARKED " +
                                   std::to_string(int(marked)) + "\n#define MYO_TEXTURED " +
-                                  std::to_string(int(textured));
+                                  std::to_string(int(textured)) + "\n#define MYO_VERTEX_LIGHT " +
+                                  std::to_string(int(vertexLight)) + "\n" + std::string(shaders::lighting_glsl);
       v.program = std::make_unique<Program>("mesh.vert", shaders::mesh_vert, "mesh.frag", shaders::mesh_frag,
                                             defines);
     }
@@ -802,7 +823,7 @@ struct Renderer::Frame {
 
   void meshUniforms() {
     im.beginMeshFrame({.viewProj = viewProj, .eye = f.eye, .viewRot = glm::mat3(f.view),
-                       .fibres = f.fibres ? 1.0f : 0.0f, .paint = &f.paint});
+                       .fibres = f.fibres ? 1.0f : 0.0f, .paint = &f.paint, .vertexLight = vertexLightFor(f)});
   }
 
   // Equipment: the plain material look, placed by u_model.

@@ -81,6 +81,9 @@ struct FrameView {
   glm::vec3 floorCenter{0.0f};
   float floorRadius = 2.0f;
   float modelRadius = 1.0f;       ///< the model's bounding radius (scales depth biases)
+  /// Distance from the eye to the point the view turns about (0: unknown): how large the model's triangles come
+  /// out there decides whether its tissues are lit per vertex or per pixel.
+  float focusDistance = 0.0f;
   int samples = 4;                ///< MSAA samples
   PaintView paint;
   OverlayView overlay;  ///< coverage and safety zones painted over the body (overlay_pass.hpp)
