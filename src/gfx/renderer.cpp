@@ -48,6 +48,9 @@ constexpr int kShadowMapSize = 256;
 constexpr float kTriangleSize = 0.0055f;
 constexpr float kVertexLightPixels = 8.0f;
 
+// The outlines' width in pixels.
+float outlineRadius(glm::ivec2 size) { return std::max(2.0f, float(size.y) / 300.0f); }
+
 bool vertexLightFor(const FrameView& f) {
   if (!(f.focusDistance > 0.0f)) return false;
   const bool orthographic = f.projection[3][3] == 1.0f;
@@ -887,12 +890,15 @@ struct Renderer::Frame {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, targets.scene.id());
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, targets.mask.id());
     // Only the outlined meshes' screen box needs the scene's depth and their draws (every pixel they cover is in
-    // it); the colour is cleared everywhere, as the outline pass reads a few pixels beyond the box.
+    // it); the colour is cleared over the box and the outline's reach beyond it, which the outline pass reads.
     const glm::ivec4 r = outlineRect;
     glBlitFramebuffer(r.x, r.y, r.x + r.z, r.y + r.w, r.x, r.y, r.x + r.z, r.y + r.w, GL_DEPTH_BUFFER_BIT,
                       GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, targets.mask.id());
-    apply({});
+    const int reach = int(std::ceil(outlineRadius(size))) + 1;
+    const glm::ivec2 lo = glm::max(glm::ivec2(r.x, r.y) - reach, glm::ivec2(0));
+    const glm::ivec2 hi = glm::min(glm::ivec2(r.x + r.z, r.y + r.w) + reach, size);
+    apply({.scissor = glm::ivec4(lo, hi - lo)});
     glClearColor(0.0f, 0.0f, 0.0f, 0.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     apply({.depthTest = true, .depthWrite = false, .scissor = outlineRect});
@@ -954,16 +960,19 @@ struct Renderer::Frame {
     im.outline.use();
     im.outline.set("t_mask", 2);
     // Two rings of taps (a solid line without gaps) at half and the whole radius, the second turned by half a
-    // step: the same offsets outline.frag used to work out per pixel.
-    const float radius = std::max(2.0f, float(size.y) / 300.0f);
-    const int perRing = coarse ? 8 : 16;
+    // step, both about 1.4 pixels apart round their ring at full detail: the inner ring, half as long, has half
+    // the taps.
+    const float radius = outlineRadius(size);
+    const int outerTaps = coarse ? 8 : 16;
     std::array<glm::vec2, 32> offsets{};
     int taps = 0;
-    for (int ring = 1; ring <= 2; ++ring)
+    for (int ring = 1; ring <= 2; ++ring) {
+      const int perRing = ring == 1 ? std::max(outerTaps / 2, 6) : outerTaps;
       for (int i = 0; i < perRing; ++i) {
-        const float a = 6.2831853f * (float(i) + 0.5f * float(ring)) / float(perRing);
+        const float a = 6.2831853f * (float(i) + 0.5f * float(ring - 1)) / float(perRing);
         offsets[size_t(taps++)] = glm::vec2(std::cos(a), std::sin(a)) * radius * float(ring) * 0.5f / glm::vec2(size);
       }
+    }
     glUniform2fv(im.outline.location("u_offsets"), taps, &offsets[0][0]);
     im.outline.set("u_taps", taps);
     glActiveTexture(GL_TEXTURE2);
