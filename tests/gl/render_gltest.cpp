@@ -129,6 +129,40 @@ TEST_CASE("the shipped model from the back matches its golden image") {
   CHECK(result.ok);
 }
 
+// The tissues are lit per vertex where the model's triangles come out a few pixels across and per pixel where
+// they are larger (gfx::Renderer): the default view 1700 pixels high (about 8.2 pixels a triangle where the view
+// turns) takes the per-pixel path, one a fifth of its size (1.6 pixels) the per-vertex one. Brought to the same
+// size, the two are the same picture but for the finer detail of the larger one.
+TEST_CASE("the shipped model lit per pixel close up and per vertex far away gives the same picture") {
+  const std::string model = std::string(MYO_SOURCE_DIR) + "/assets/upper_body.glb";
+  REQUIRE(std::filesystem::exists(model));
+  constexpr int kSmall = 340, kScale = 5;
+  const auto large = app::renderScreenshot(shot(model, kSmall * kScale, kSmall * kScale));
+  const auto small = app::renderScreenshot(shot(model, kSmall, kSmall));
+  REQUIRE(large.width == kSmall * kScale);
+  REQUIRE(small.width == kSmall);
+  // The large picture averaged over blocks of kScale x kScale pixels.
+  app::Picture reduced{kSmall, kSmall, std::vector<unsigned char>(size_t(kSmall) * kSmall * 4)};
+  for (int y = 0; y < kSmall; ++y)
+    for (int x = 0; x < kSmall; ++x)
+      for (int c = 0; c < 4; ++c) {
+        int sum = 0;
+        for (int j = 0; j < kScale; ++j)
+          for (int i = 0; i < kScale; ++i)
+            sum += large.rgba[(size_t(kScale * y + j) * size_t(large.width) + size_t(kScale * x + i)) * 4 + size_t(c)];
+        reduced.rgba[(size_t(y) * kSmall + size_t(x)) * 4 + size_t(c)] =
+            static_cast<unsigned char>((sum + kScale * kScale / 2) / (kScale * kScale));
+      }
+  double difference = 0.0;
+  for (size_t i = 0; i + 3 < small.rgba.size(); i += 4)
+    for (int c = 0; c < 3; ++c) difference += std::abs(int(small.rgba[i + size_t(c)]) - int(reduced.rgba[i + size_t(c)]));
+  difference /= double(small.rgba.size() / 4 * 3);
+  MESSAGE("mean difference " << difference << "/255, " << changedShare(small, reduced) * 100.0
+                             << " % of the pixels by more than 24/255");
+  CHECK(difference < 3.0);
+  CHECK(changedShare(small, reduced) < 0.03);
+}
+
 TEST_CASE("the panels draw into the headless picture") {
   auto o = shot(fixture("box.gltf"), 480, 360);
   o.noUi = true;
