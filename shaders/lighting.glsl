@@ -1,6 +1,7 @@
 // lighting.glsl: the atlas-plate look's studio lights, fixed to the camera: a key light upper left and a fill
-// light right (their world directions from the C++ side), over a hemispheric ambient. Placed before mesh.vert
-// and mesh.frag (Renderer: mesh variants), which light per vertex or per pixel (MYO_VERTEX_LIGHT, mesh.frag).
+// light right (their world directions from the C++ side), over a hemispheric ambient, and each look's highlight.
+// Placed after a mesh variant's defines, before mesh.vert and mesh.frag (Renderer: mesh variants), which light
+// per vertex or per pixel (MYO_VERTEX_LIGHT, mesh.frag).
 uniform vec3 u_keyDir;
 uniform vec3 u_fillDir;
 
@@ -18,4 +19,18 @@ vec4 studioLight(vec3 n, vec3 v, float shininess) {
   vec3 h = normalize(u_keyDir + v);
   return vec4(hemi * 0.55 + kKeyColour * mix(key, wrap, 0.5) + kFillColour * fill,
               pow(max(dot(n, h), 0.0), shininess));
+}
+
+// The key light's highlight on the look being drawn (MYO_LOOK): its strength (x) and shininess (y); a muscle's
+// grow with its tendon share t (0..1).
+vec2 lookHighlight(float t) {
+#if MYO_LOOK == 3
+  return vec2(mix(0.22, 0.45, t), mix(28.0, 60.0, t));
+#elif MYO_LOOK == 2
+  return vec2(0.05, 10.0);
+#elif MYO_LOOK == 1
+  return vec2(0.10, 14.0);
+#else
+  return vec2(0.12, 24.0);
+#endif
 }

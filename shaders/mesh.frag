@@ -81,9 +81,8 @@ void main() {
   }
 #endif
 
-  float specStrength = 0.12;
-  float shininess = 24.0;
   vec3 albedo = base.rgb;
+  float t = 0.0;  // the muscle look's tendon share
 
 #if MYO_LOOK == 3
   // Fibre striation: bands across the fibres in rest space, faded where they would alias.
@@ -97,19 +96,13 @@ void main() {
     stripe = mix(1.0, 0.80 + 0.20 * band, aa * u_fibres) * mix(1.0, 0.90 + 0.20 * v_muscle.y, u_fibres);
   }
   albedo *= stripe;
-  float t = clamp(v_muscle.z, 0.0, 1.0);
+  t = clamp(v_muscle.z, 0.0, 1.0);
   vec3 tendon = vec3(0.86, 0.84, 0.80);
   albedo = mix(albedo, tendon, smoothstep(0.15, 0.85, t));
-  specStrength = mix(0.22, 0.45, t);
-  shininess = mix(28.0, 60.0, t);
 #elif MYO_LOOK == 2
-  specStrength = 0.05;
-  shininess = 10.0;
   albedo *= v_grain;
-#elif MYO_LOOK == 1
-  specStrength = 0.10;
-  shininess = 14.0;
 #endif
+  vec2 highlight = lookHighlight(t);
 
   // The studio lights (lighting.glsl) and a rim light behind.
 #if MYO_VERTEX_LIGHT
@@ -119,11 +112,11 @@ void main() {
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - v_worldPos);
   if (!gl_FrontFacing) n = -n;
-  vec4 light = studioLight(n, v, shininess);
+  vec4 light = studioLight(n, v, highlight.y);
   float grazing = 1.0 - max(dot(n, v), 0.0);
 #endif
   float rim = grazing * grazing * grazing * 0.35;
-  vec3 color = albedo * light.rgb + kKeyColour * specStrength * light.a +
+  vec3 color = albedo * light.rgb + kKeyColour * highlight.x * light.a +
                vec3(0.85, 0.90, 1.0) * rim * (kLook == 1 ? 0.6 : 1.0);
 
 #if MYO_MARKED != 0

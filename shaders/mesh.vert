@@ -104,11 +104,9 @@ void main() {
                   fibreLength > 0.5 ? 1.0 : 0.0);
 #endif
 #if MYO_VERTEX_LIGHT
-  // The shininess of each look as mesh.frag's (a muscle's from its tendon share).
   vec3 n = normalize(v_normal);
   vec3 v = normalize(u_eye - v_worldPos);
-  float shininess = MYO_LOOK == 3 ? mix(28.0, 60.0, clamp(a_tendon, 0.0, 1.0)) : (MYO_LOOK == 2 ? 10.0 : 14.0);
-  v_light = studioLight(n, v, shininess);
+  v_light = studioLight(n, v, lookHighlight(MYO_LOOK == 3 ? clamp(a_tendon, 0.0, 1.0) : 0.0).y);
   v_grazing = 1.0 - max(dot(n, v), 0.0);
 #endif
   gl_Position = u_viewProj * world;

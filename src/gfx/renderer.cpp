@@ -294,7 +294,7 @@ struct Renderer::Impl {
   struct MeshShared {
     glm::mat4 viewProj{1.0f};
     glm::vec3 eye{0.0f};
-    glm::mat3 viewRot{1.0f};
+    glm::vec3 keyDir{0.0f}, fillDir{0.0f};  // the lights' world directions (Frame::meshUniforms)
     float fibres = 0.0f;
     const PaintView* paint = nullptr;
     bool vertexLight = false;  // the tissue looks lit per vertex (vertexLightFor)
@@ -608,10 +608,8 @@ struct Renderer::Impl {
     p.set("u_eye", s.eye);
     p.set("u_towardEye", 0.0f);
     p.set("u_stripes", 0);
-    // The lights are fixed to the camera: their view-space directions turned into world space.
-    const glm::mat3 viewToWorld = glm::transpose(s.viewRot);
-    p.set("u_keyDir", viewToWorld * glm::normalize(glm::vec3(-0.45f, 0.65f, 0.62f)));
-    p.set("u_fillDir", viewToWorld * glm::normalize(glm::vec3(0.75f, 0.05f, 0.55f)));
+    p.set("u_keyDir", s.keyDir);
+    p.set("u_fillDir", s.fillDir);
     p.set("u_fibres", s.fibres);
     p.set("u_fresnelAlpha", 0.55f);
     p.set("t_baseColor", 0);
@@ -825,7 +823,12 @@ struct Renderer::Frame {
   }
 
   void meshUniforms() {
-    im.beginMeshFrame({.viewProj = viewProj, .eye = f.eye, .viewRot = glm::mat3(f.view),
+    // The lights are fixed to the camera (key upper left, fill right): their view-space directions turned into
+    // world space once a frame.
+    const glm::mat3 viewToWorld = glm::transpose(glm::mat3(f.view));
+    im.beginMeshFrame({.viewProj = viewProj, .eye = f.eye,
+                       .keyDir = viewToWorld * glm::normalize(glm::vec3(-0.45f, 0.65f, 0.62f)),
+                       .fillDir = viewToWorld * glm::normalize(glm::vec3(0.75f, 0.05f, 0.55f)),
                        .fibres = f.fibres ? 1.0f : 0.0f, .paint = &f.paint, .vertexLight = vertexLightFor(f)});
   }
 
